@@ -1,0 +1,99 @@
+# gotrace - build, test, install, demo, bench.
+#
+#   make            build ./gotrace
+#   make test       unit tests (cmocka) and runtime tests (need root and BPF)
+#   make unit       unit tests only
+#   make runtime    runtime tests only
+#   make demo       trace the bundled example program
+#   make bench      compare with bpftrace
+#   make install    install to $(PREFIX)
+
+LLVM_CONFIG ?= llvm-config-19
+PREFIX ?= /usr/local
+CC ?= cc
+
+LLVM_CFLAGS := $(filter -I% -D%,$(shell $(LLVM_CONFIG) --cflags))
+LLVM_LIBS := $(shell $(LLVM_CONFIG) --ldflags) $(shell $(LLVM_CONFIG) --libs)
+
+WARN := -Wall -Wextra -Werror -Wno-unused-parameter -Wshadow -Wvla
+CFLAGS ?= -O2 -g
+CFLAGS += -std=gnu11 $(WARN) -I. -Ibuild $(LLVM_CFLAGS)
+LDLIBS += -lbpf -ldw -lelf -lz $(LLVM_LIBS) -lm
+
+# Every phase is a folder; its .c files are the library.
+PHASES := util lexer parser sema codegen golang runtime
+SRCS := $(foreach d,$(PHASES),$(wildcard $(d)/*.c))
+GEN_SRCS := build/lexer.c build/parser.c
+OBJS := $(patsubst %.c,build/%.o,$(SRCS)) build/lexer.o build/parser.o \
+	build/helpers_bc.o
+CLANG ?= clang-19
+LIB := build/libgotrace.a
+
+UNIT_SRCS := $(wildcard tests/unit/test_*.c)
+UNIT_BINS := $(patsubst tests/unit/%.c,build/tests/%,$(UNIT_SRCS))
+
+all: gotrace
+
+gotrace: build/gotrace.o $(LIB)
+	$(CC) $(CFLAGS) -o $@ $^ $(LDFLAGS) $(LDLIBS)
+
+$(LIB): $(OBJS)
+	@rm -f $@
+	ar rcs $@ $^
+
+build/parser.c build/parser.h: parser/parser.y
+	@mkdir -p build
+	bison -Wall -Werror -o build/parser.c --defines=build/parser.h $<
+
+build/lexer.c build/lexer.h: lexer/lexer.l build/parser.h
+	@mkdir -p build
+	flex -o build/lexer.c --header-file=build/lexer.h $<
+
+# BPF-side helpers in C, compiled to bitcode and embedded in gotrace.
+build/helpers.bc: stdlib/helpers.bpf.c
+	@mkdir -p build
+	$(CLANG) -target bpf -O2 -Wall -Werror -emit-llvm -c -o $@ $<
+build/helpers_bc.o: build/helpers.bc
+	printf '\t.section .rodata\n\t.global gt_helpers_bc\n\t.global gt_helpers_bc_end\ngt_helpers_bc:\n\t.incbin "%s"\ngt_helpers_bc_end:\n\t.section .note.GNU-stack,"",@progbits\n' $< > build/helpers_bc.S
+	$(CC) -c -o $@ build/helpers_bc.S
+
+# Generated code is not ours to warn about beyond the basics.
+build/lexer.o: build/lexer.c build/parser.h
+	$(CC) $(filter-out -Wshadow -Werror,$(CFLAGS)) -Wno-sign-compare -Wno-unused-function -c -o $@ $<
+build/parser.o: build/parser.c build/lexer.h
+	$(CC) $(filter-out -Werror,$(CFLAGS)) -c -o $@ $<
+
+build/%.o: %.c | build/parser.h build/lexer.h
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -MMD -MP -c -o $@ $<
+
+-include $(OBJS:.o=.d) build/gotrace.d
+
+build/tests/%: tests/unit/%.c $(LIB)
+	@mkdir -p build/tests
+	$(CC) $(CFLAGS) -o $@ $< $(LIB) $(LDFLAGS) -lcmocka $(LDLIBS)
+
+unit: $(UNIT_BINS)
+	@fail=0; for t in $(UNIT_BINS); do $$t || fail=1; done; exit $$fail
+
+runtime: gotrace
+	./tests/runtime/run
+
+test: unit runtime
+
+demo: gotrace
+	./examples/demo.sh
+
+bench: gotrace
+	./bench/run
+
+install: gotrace
+	install -D -m 755 gotrace $(DESTDIR)$(PREFIX)/bin/gotrace
+	install -d $(DESTDIR)$(PREFIX)/share/gotrace/stdlib
+	install -m 644 stdlib/*.gt $(DESTDIR)$(PREFIX)/share/gotrace/stdlib/
+
+clean:
+	rm -rf build gotrace
+
+.PHONY: all unit runtime test demo bench install clean
+.DELETE_ON_ERROR:

@@ -1,0 +1,402 @@
+/* builtins.c - code for each builtin of the table in sema/builtins.c. */
+#include <linux/bpf.h>
+#include <string.h>
+#include <time.h>
+
+#include "codegen/gen.h"
+#include "runtime/events.h"
+#include "sema/builtins.h"
+#include "sema/regs.h"
+
+static LLVMValueRef shr(struct cg *cg, LLVMValueRef v, int bits)
+{
+	return LLVMBuildLShr(cg->b, v, cg_const(cg, bits), "");
+}
+
+static LLVMValueRef low32(struct cg *cg, LLVMValueRef v)
+{
+	return LLVMBuildAnd(cg->b, v, cg_const(cg, 0xffffffff), "");
+}
+
+static LLVMValueRef pid_tgid(struct cg *cg)
+{
+	return cg_helper(cg, BPF_FUNC_get_current_pid_tgid, cg->i64, NULL, 0);
+}
+
+static LLVMValueRef uid_gid(struct cg *cg)
+{
+	return cg_helper(cg, BPF_FUNC_get_current_uid_gid, cg->i64, NULL, 0);
+}
+
+GEN(pid) { return shr(cg, pid_tgid(cg), 32); }
+GEN(tid) { return low32(cg, pid_tgid(cg)); }
+GEN(uid) { return low32(cg, uid_gid(cg)); }
+GEN(gid) { return shr(cg, uid_gid(cg), 32); }
+
+GEN(nsecs)
+{
+	return cg_helper(cg, BPF_FUNC_ktime_get_ns, cg->i64, NULL, 0);
+}
+
+GEN(elapsed)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	int64_t start = (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
+	return LLVMBuildSub(cg->b, gen_nsecs(cg, n), cg_const(cg, start), "");
+}
+
+GEN(cpu)
+{
+	LLVMValueRef v = cg_helper(cg, BPF_FUNC_get_smp_processor_id, cg->i64, NULL, 0);
+	return low32(cg, v);
+}
+
+GEN(rand)
+{
+	return low32(cg, cg_helper(cg, BPF_FUNC_get_prandom_u32, cg->i64, NULL, 0));
+}
+
+GEN(comm)
+{
+	uint32_t size = n->type->size;
+	LLVMValueRef buf = cg_alloca(cg, size, "comm");
+	cg_memset0(cg, buf, size);
+	LLVMValueRef args[] = { buf, LLVMConstInt(cg->i32, 16, 0) };
+	cg_helper(cg, BPF_FUNC_get_current_comm, cg->i64, args, 2);
+	return buf;
+}
+
+GEN(func) { return cg_cookie(cg); }
+GEN(probe) { return cg_cookie(cg); }
+
+GEN(retval)
+{
+	return cg_abi_word(cg, 0, true);
+}
+
+GEN(arg)
+{
+	int i = (int)n->ival;
+	if (i < 6)
+		return cg_ctx_load(cg, abi_sysv_regs[i], cg->i64);
+	LLVMValueRef sp = cg_ctx_load(cg, PTREGS_SP, cg->i64);
+	return cg_read_user_u64(cg, LLVMBuildAdd(cg->b, sp, cg_const(cg, 8 + 8 * (i - 6)), ""));
+}
+
+GEN(sarg)
+{
+	LLVMValueRef sp = cg_ctx_load(cg, PTREGS_SP, cg->i64);
+	return cg_read_user_u64(cg, LLVMBuildAdd(cg->b, sp, cg_const(cg, 8 + 8 * n->ival), ""));
+}
+
+static LLVMValueRef stackid(struct cg *cg, uint64_t flags)
+{
+	LLVMValueRef args[] = { cg->ctxp, cg->stacks, LLVMConstInt(cg->i64, flags, 0) };
+	return cg_helper(cg, BPF_FUNC_get_stackid, cg->i64, args, 3);
+}
+
+/* ustack: the kernel's frame-pointer walk, plus the return address at [sp]
+ * where the probe sits before the function's frame exists (the entry of a
+ * Go function, a RET): the walk from rbp misses the direct caller there. */
+GEN(ustack)
+{
+	LLVMValueRef slot = cg_alloca(cg, 24, "ustack");
+	LLVMValueRef id = stackid(cg, BPF_F_USER_STACK);
+	LLVMBuildStore(cg->b, id, slot);
+	LLVMBuildStore(cg->b, shr(cg, pid_tgid(cg), 32), cg_gep(cg, slot, 8));
+	LLVMValueRef ret0 = cg_const(cg, 0);
+	if (cg->env->sp_is_ret)
+		ret0 = cg_read_user_u64(cg, cg_ctx_load(cg, PTREGS_SP, cg->i64));
+	LLVMBuildStore(cg->b, ret0, cg_gep(cg, slot, 16));
+	return slot;
+}
+
+GEN(kstack)
+{
+	LLVMValueRef slot = cg_alloca(cg, 16, "kstack");
+	LLVMBuildStore(cg->b, stackid(cg, 0), slot);
+	LLVMBuildStore(cg->b, cg_const(cg, 0), cg_gep(cg, slot, 8));
+	return slot;
+}
+
+GEN(goid)
+{
+	LLVMValueRef g = cg_g_pointer(cg);
+	return cg_read_user_u64(cg, LLVMBuildAdd(cg->b, g, cg_const(cg, cg->env->goid_off), ""));
+}
+
+/* --- output ----------------------------------------------------------------- */
+
+struct fill_args {
+	struct type *t;	     /* tuple of the values */
+	LLVMValueRef *vals;
+};
+
+static void fill_tuple(struct cg *cg, LLVMValueRef payload, void *arg)
+{
+	struct fill_args *fa = arg;
+	for (int i = 0; i < fa->t->nelems; i++)
+		cg_store(cg, fa->t->elems[i], fa->vals[i], cg_gep(cg, payload, fa->t->offsets[i]));
+}
+
+GEN(printf)
+{
+	struct fmtinfo *f = &cg->sema->fmts.v[n->id];
+	int cnt = f->args->nelems;
+	LLVMValueRef vals[64];
+	int i = 0;
+	for (struct node *a = n->args->next; a && i < 64; a = a->next, i++)
+		vals[i] = cg_expr(cg, a);
+	struct fill_args fa = { f->args, vals };
+	(void)cnt;
+	cg_event(cg, EV_PRINTF, (uint32_t)n->id, f->args->size, fill_tuple, &fa);
+	return NULL;
+}
+
+struct fill_words {
+	LLVMValueRef w[2];
+	int n;
+};
+
+static void fill_words(struct cg *cg, LLVMValueRef payload, void *arg)
+{
+	struct fill_words *fw = arg;
+	for (int i = 0; i < fw->n; i++)
+		LLVMBuildStore(cg->b, fw->w[i], cg_gep(cg, payload, 8 * (uint64_t)i));
+}
+
+GEN(print)
+{
+	struct node *a = n->args;
+	if (a->kind == N_MAP && !a->args) {
+		int64_t top = 0, div = 0;
+		if (a->next)
+			sema_is_const_int(a->next, &top);
+		if (a->next && a->next->next)
+			sema_is_const_int(a->next->next, &div);
+		struct fill_words fw = { { cg_const(cg, top), cg_const(cg, div) }, 2 };
+		cg_event(cg, EV_PRINT_MAP, (uint32_t)a->map->id, 16, fill_words, &fw);
+		return NULL;
+	}
+	struct type *t = a->type;
+	LLVMValueRef v = cg_expr(cg, a);
+	struct type *tt = type_tuple(&cg->sema->arena, &t, 1);
+	struct fill_args fa = { tt, &v };
+	cg_event(cg, EV_PRINT_VALUE, (uint32_t)n->id, tt->size, fill_tuple, &fa);
+	return NULL;
+}
+
+GEN(time)
+{
+	cg_event(cg, EV_TIME, (uint32_t)n->id, 0, NULL, NULL);
+	return NULL;
+}
+
+GEN(strftime)
+{
+	LLVMValueRef slot = cg_alloca(cg, 16, "strftime");
+	LLVMBuildStore(cg->b, cg_const(cg, n->id), slot);
+	LLVMBuildStore(cg->b, cg_int(cg, n->args->next), cg_gep(cg, slot, 8));
+	return slot;
+}
+
+GEN(exit)
+{
+	struct fill_words fw = { { n->args ? cg_int(cg, n->args) : cg_const(cg, 0) }, 1 };
+	cg_event(cg, EV_EXIT, 0, 8, fill_words, &fw);
+	return NULL;
+}
+
+GEN(clear)
+{
+	cg_event(cg, EV_CLEAR, (uint32_t)n->args->map->id, 0, NULL, NULL);
+	return NULL;
+}
+
+GEN(zero)
+{
+	cg_event(cg, EV_ZERO, (uint32_t)n->args->map->id, 0, NULL, NULL);
+	return NULL;
+}
+
+/* --- strings and memory ---------------------------------------------------- */
+
+/* Clamps a length to [0, max]: the verifier must see the bound. */
+static LLVMValueRef clamp_len(struct cg *cg, LLVMValueRef len, int64_t max)
+{
+	LLVMValueRef neg = LLVMBuildICmp(cg->b, LLVMIntSLT, len, cg_const(cg, 0), "");
+	len = LLVMBuildSelect(cg->b, neg, cg_const(cg, 0), len, "");
+	LLVMValueRef big = LLVMBuildICmp(cg->b, LLVMIntSGT, len, cg_const(cg, max), "");
+	return LLVMBuildSelect(cg->b, big, cg_const(cg, max), len, "");
+}
+
+GEN(str)
+{
+	uint32_t size = n->type->size;
+	if (n->ival == 1) {
+		/* str($N): a positional parameter */
+		struct program *p = cg->sema->prog;
+		int64_t i = n->args->ival;
+		const char *s = i >= 1 && i <= p->nparams ? p->params[i - 1] : "";
+		return cg_literal_str(cg, s, size);
+	}
+	LLVMValueRef buf = cg_alloca(cg, size, "str");
+	cg_memset0(cg, buf, size);
+	LLVMValueRef ptr = LLVMBuildIntToPtr(cg->b, cg_int(cg, n->args), cg->ptr, "");
+	if (!n->args->next) {
+		LLVMValueRef args[] = { buf, LLVMConstInt(cg->i32, size, 0), ptr };
+		cg_helper(cg, BPF_FUNC_probe_read_user_str, cg->i64, args, 3);
+		return buf;
+	}
+	/* str(ptr, len): at most len bytes, NUL-terminated */
+	LLVMValueRef len = clamp_len(cg, cg_int(cg, n->args->next), size - 1);
+	len = LLVMBuildAdd(cg->b, len, cg_const(cg, 1), "");
+	LLVMValueRef args[] = { buf, LLVMBuildTrunc(cg->b, len, cg->i32, ""), ptr };
+	cg_helper(cg, BPF_FUNC_probe_read_user_str, cg->i64, args, 3);
+	return buf;
+}
+
+/* gostr(ptr, len): exactly min(len, size - 1) bytes, never past len (a Go
+ * string has no NUL). gostr(addr): the (ptr, len) header at addr. */
+GEN(gostr)
+{
+	uint32_t size = n->type->size;
+	LLVMValueRef buf = cg_alloca(cg, size, "gostr");
+	cg_memset0(cg, buf, size);
+	LLVMValueRef ptr, len;
+	if (n->args->next) {
+		ptr = cg_int(cg, n->args);
+		len = cg_int(cg, n->args->next);
+	} else {
+		LLVMValueRef hdr = cg_int(cg, n->args);
+		ptr = cg_read_user_u64(cg, hdr);
+		len = cg_read_user_u64(cg, LLVMBuildAdd(cg->b, hdr, cg_const(cg, 8), ""));
+	}
+	len = clamp_len(cg, len, size - 1);
+	LLVMBasicBlockRef rd = cg_block(cg, "gostr.read"), done = cg_block(cg, "gostr.done");
+	LLVMValueRef some = LLVMBuildICmp(cg->b, LLVMIntSGT, len, cg_const(cg, 0), "");
+	LLVMBuildCondBr(cg->b, some, rd, done);
+	LLVMPositionBuilderAtEnd(cg->b, rd);
+	LLVMValueRef args[] = { buf, LLVMBuildTrunc(cg->b, len, cg->i32, ""),
+				LLVMBuildIntToPtr(cg->b, ptr, cg->ptr, "") };
+	LLVMValueRef r = cg_helper(cg, BPF_FUNC_probe_read_user, cg->i64, args, 3);
+	/* a failed read leaves nothing half-copied */
+	LLVMBasicBlockRef fail = cg_block(cg, "gostr.fail");
+	LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntNE, r, cg_const(cg, 0), ""), fail, done);
+	LLVMPositionBuilderAtEnd(cg->b, fail);
+	cg_memset0(cg, buf, size);
+	LLVMBuildBr(cg->b, done);
+	LLVMPositionBuilderAtEnd(cg->b, done);
+	return buf;
+}
+
+GEN(buf)
+{
+	uint32_t size = n->type->size, max = size - 8;
+	LLVMValueRef slot = cg_alloca(cg, size, "buf");
+	cg_memset0(cg, slot, size);
+	LLVMValueRef len = clamp_len(cg, cg_int(cg, n->args->next), max);
+	LLVMBuildStore(cg->b, LLVMBuildTrunc(cg->b, len, cg->i32, ""), slot);
+	LLVMBasicBlockRef rd = cg_block(cg, "buf.read"), done = cg_block(cg, "buf.done");
+	LLVMValueRef some = LLVMBuildICmp(cg->b, LLVMIntSGT, len, cg_const(cg, 0), "");
+	LLVMBuildCondBr(cg->b, some, rd, done);
+	LLVMPositionBuilderAtEnd(cg->b, rd);
+	LLVMValueRef args[] = { cg_gep(cg, slot, 8), LLVMBuildTrunc(cg->b, len, cg->i32, ""),
+				LLVMBuildIntToPtr(cg->b, cg_int(cg, n->args), cg->ptr, "") };
+	cg_helper(cg, BPF_FUNC_probe_read_user, cg->i64, args, 3);
+	LLVMBuildBr(cg->b, done);
+	LLVMPositionBuilderAtEnd(cg->b, done);
+	return slot;
+}
+
+GEN(reg)
+{
+	const struct reg_info *r = reg_find(n->args->str);
+	return cg_ctx_load(cg, cg_regs_off(cg) + (r ? r->off : 0), cg->i64);
+}
+
+GEN(usym)
+{
+	LLVMValueRef slot = cg_alloca(cg, 16, "usym");
+	LLVMBuildStore(cg->b, cg_int(cg, n->args), slot);
+	LLVMBuildStore(cg->b, shr(cg, pid_tgid(cg), 32), cg_gep(cg, slot, 8));
+	return slot;
+}
+
+GEN(strlen)
+{
+	LLVMValueRef s = cg_expr(cg, n->args);
+	LLVMValueRef args[] = { s, LLVMConstInt(cg->i32, n->args->type->size, 0) };
+	LLVMTypeRef ats[] = { cg->ptr, cg->i32 };
+	LLVMTypeRef fty = LLVMFunctionType(cg->i64, ats, 2, 0);
+	LLVMValueRef fn = LLVMGetNamedFunction(cg->mod, "gt_strlen");
+	if (!fn)
+		fn = LLVMAddFunction(cg->mod, "gt_strlen", fty);
+	return LLVMBuildCall2(cg->b, fty, fn, args, 2, "");
+}
+
+GEN(strcontains)
+{
+	LLVMValueRef h = cg_expr(cg, n->args), nd = cg_expr(cg, n->args->next);
+	LLVMValueRef args[] = { h, nd, LLVMConstInt(cg->i32, n->args->type->size, 0) };
+	LLVMTypeRef ats[] = { cg->ptr, cg->ptr, cg->i32 };
+	LLVMTypeRef fty = LLVMFunctionType(cg->i64, ats, 3, 0);
+	LLVMValueRef fn = LLVMGetNamedFunction(cg->mod, "gt_strcontains");
+	if (!fn)
+		fn = LLVMAddFunction(cg->mod, "gt_strcontains", fty);
+	return LLVMBuildCall2(cg->b, fty, fn, args, 3, "");
+}
+
+/* --- maps -------------------------------------------------------------------- */
+
+/* The key of @m[k...] for delete/has_key, from a map node with keys or
+ * from separate key arguments. */
+static LLVMValueRef key_from(struct cg *cg, struct mapinfo *m, struct node *keys)
+{
+	uint32_t size = m->key->size;
+	LLVMValueRef key = cg_alloca(cg, size, "key");
+	cg_memset0(cg, key, size);
+	if (!keys)
+		return key;
+	if (!keys->next) {
+		cg_store(cg, m->key, cg_expr(cg, keys), key);
+		return key;
+	}
+	int i = 0;
+	for (struct node *k = keys; k && i < m->key->nelems; k = k->next, i++)
+		cg_store(cg, m->key->elems[i], cg_expr(cg, k), cg_gep(cg, key, m->key->offsets[i]));
+	return key;
+}
+
+GEN(delete)
+{
+	struct node *a = n->args;
+	struct mapinfo *m = a->map;
+	LLVMValueRef key = key_from(cg, m, a->next ? a->next : a->args);
+	LLVMValueRef args[] = { cg->maps[m->id], key };
+	cg_helper(cg, BPF_FUNC_map_delete_elem, cg->i64, args, 2);
+	return NULL;
+}
+
+GEN(has_key)
+{
+	struct mapinfo *m = n->args->map;
+	LLVMValueRef key = key_from(cg, m, n->args->next);
+	LLVMValueRef args[] = { cg->maps[m->id], key };
+	LLVMValueRef p = cg_helper(cg, BPF_FUNC_map_lookup_elem, cg->ptr, args, 2);
+	LLVMValueRef found = LLVMBuildICmp(cg->b, LLVMIntNE, p, LLVMConstNull(cg->ptr), "");
+	return LLVMBuildZExt(cg->b, found, cg->i64, "");
+}
+
+/* --- Go -------------------------------------------------------------------- */
+
+GEN(goarg)
+{
+	return cg_abi_word(cg, (int)n->ival, false);
+}
+
+GEN(goret)
+{
+	return cg_abi_word(cg, (int)n->ival, true);
+}

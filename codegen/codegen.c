@@ -1,0 +1,1196 @@
+/* codegen.c - lowering the checked AST to LLVM IR for the BPF target, and
+ * emitting the object into memory.
+ *
+ * Integers are i64 SSA values. Strings, tuples and the other values that
+ * do not fit a register are handled by address: an expression yields a
+ * pointer to a stack slot holding the value. */
+#include "codegen/codegen.h"
+
+#include <inttypes.h>
+#include <linux/bpf.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <llvm-c/Analysis.h>
+#include <llvm-c/BitReader.h>
+#include <llvm-c/Linker.h>
+#include <llvm-c/Target.h>
+#include <llvm-c/Transforms/PassBuilder.h>
+
+#include "runtime/events.h"
+#include "sema/builtins.h"
+#include "sema/regs.h"
+
+extern const char gt_helpers_bc[], gt_helpers_bc_end[];
+
+#define MAP_KEYS_MAX 4096
+#define HIST_KEYS_MAX 65536
+
+static LLVMValueRef gen_stmt_list(struct cg *cg, struct node *list);
+
+/* --- small builders -------------------------------------------------------- */
+
+LLVMValueRef cg_const(struct cg *cg, int64_t v)
+{
+	return LLVMConstInt(cg->i64, (unsigned long long)v, 1);
+}
+
+LLVMBasicBlockRef cg_block(struct cg *cg, const char *name)
+{
+	return LLVMAppendBasicBlockInContext(cg->ctx, cg->fn, name);
+}
+
+LLVMValueRef cg_alloca(struct cg *cg, uint32_t size, const char *name)
+{
+	LLVMBuilderRef ab = LLVMCreateBuilderInContext(cg->ctx);
+	LLVMValueRef first = LLVMGetFirstInstruction(cg->entry);
+	if (first)
+		LLVMPositionBuilderBefore(ab, first);
+	else
+		LLVMPositionBuilderAtEnd(ab, cg->entry);
+	LLVMTypeRef ty = LLVMArrayType2(cg->i8, size ? size : 8);
+	LLVMValueRef a = LLVMBuildAlloca(ab, ty, name);
+	LLVMSetAlignment(a, 8);
+	LLVMDisposeBuilder(ab);
+	return a;
+}
+
+void cg_memset0(struct cg *cg, LLVMValueRef p, uint32_t size)
+{
+	LLVMBuildMemSet(cg->b, p, LLVMConstInt(cg->i8, 0, 0),
+			LLVMConstInt(cg->i64, size, 0), 8);
+}
+
+void cg_memcpy(struct cg *cg, LLVMValueRef dst, LLVMValueRef src, uint32_t size)
+{
+	LLVMBuildMemCpy(cg->b, dst, 8, src, 8, LLVMConstInt(cg->i64, size, 0));
+}
+
+LLVMValueRef cg_gep(struct cg *cg, LLVMValueRef p, uint64_t off)
+{
+	if (!off)
+		return p;
+	LLVMValueRef idx = LLVMConstInt(cg->i64, off, 0);
+	return LLVMBuildGEP2(cg->b, cg->i8, p, &idx, 1, "");
+}
+
+void cg_store(struct cg *cg, struct type *t, LLVMValueRef v, LLVMValueRef p)
+{
+	if (type_by_ref(t)) {
+		cg_memcpy(cg, p, v, t->size);
+	} else {
+		LLVMValueRef st = LLVMBuildStore(cg->b, v, p);
+		LLVMSetAlignment(st, 8);
+	}
+}
+
+static LLVMValueRef load64(struct cg *cg, LLVMValueRef p)
+{
+	LLVMValueRef v = LLVMBuildLoad2(cg->b, cg->i64, p, "");
+	LLVMSetAlignment(v, 8);
+	return v;
+}
+
+static void store64(struct cg *cg, LLVMValueRef v, LLVMValueRef p)
+{
+	LLVMValueRef st = LLVMBuildStore(cg->b, v, p);
+	LLVMSetAlignment(st, 8);
+}
+
+LLVMValueRef cg_helper(struct cg *cg, int id, LLVMTypeRef ret,
+		       LLVMValueRef *args, int nargs)
+{
+	LLVMTypeRef ats[8];
+	for (int i = 0; i < nargs; i++)
+		ats[i] = LLVMTypeOf(args[i]);
+	LLVMTypeRef fty = LLVMFunctionType(ret, ats, (unsigned)nargs, 0);
+	LLVMValueRef fn = LLVMConstIntToPtr(LLVMConstInt(cg->i64, (unsigned)id, 0), cg->ptr);
+	return LLVMBuildCall2(cg->b, fty, fn, args, (unsigned)nargs, "");
+}
+
+/* Calls a helper from stdlib/helpers.bpf.c (linked in at the end). */
+static LLVMValueRef call_lib(struct cg *cg, const char *name, LLVMTypeRef ret,
+			     LLVMValueRef *args, int nargs)
+{
+	LLVMTypeRef ats[8];
+	for (int i = 0; i < nargs; i++)
+		ats[i] = LLVMTypeOf(args[i]);
+	LLVMTypeRef fty = LLVMFunctionType(ret, ats, (unsigned)nargs, 0);
+	LLVMValueRef fn = LLVMGetNamedFunction(cg->mod, name);
+	if (!fn)
+		fn = LLVMAddFunction(cg->mod, name, fty);
+	return LLVMBuildCall2(cg->b, fty, fn, args, (unsigned)nargs, "");
+}
+
+uint32_t cg_regs_off(struct cg *cg)
+{
+	return 0; /* pt_regs is at the start of every context we read regs from */
+}
+
+LLVMValueRef cg_ctx_load(struct cg *cg, uint32_t off, LLVMTypeRef ty)
+{
+	LLVMValueRef p = cg_gep(cg, cg->ctxp, off);
+	LLVMValueRef v = LLVMBuildLoad2(cg->b, ty, p, "");
+	LLVMSetVolatile(v, 1);
+	return v;
+}
+
+LLVMValueRef cg_read_user_u64(struct cg *cg, LLVMValueRef addr)
+{
+	LLVMValueRef slot = cg_alloca(cg, 8, "word");
+	store64(cg, cg_const(cg, 0), slot);
+	LLVMValueRef args[] = { slot, LLVMConstInt(cg->i32, 8, 0),
+				LLVMBuildIntToPtr(cg->b, addr, cg->ptr, "") };
+	cg_helper(cg, BPF_FUNC_probe_read_user, cg->i64, args, 3);
+	return load64(cg, slot);
+}
+
+LLVMValueRef cg_cookie(struct cg *cg)
+{
+	LLVMValueRef args[] = { cg->ctxp };
+	return cg_helper(cg, BPF_FUNC_get_attach_cookie, cg->i64, args, 1);
+}
+
+static LLVMValueRef is_null(struct cg *cg, LLVMValueRef p)
+{
+	return LLVMBuildICmp(cg->b, LLVMIntEQ, p, LLVMConstNull(cg->ptr), "");
+}
+
+/* Counts one lost event in the per-CPU `lost` array. */
+static void count_lost(struct cg *cg)
+{
+	LLVMValueRef key = cg_alloca(cg, 4, "zero");
+	LLVMBuildStore(cg->b, LLVMConstInt(cg->i32, 0, 0), key);
+	LLVMValueRef args[] = { cg->lost, key };
+	LLVMValueRef p = cg_helper(cg, BPF_FUNC_map_lookup_elem, cg->ptr, args, 2);
+	LLVMBasicBlockRef inc = cg_block(cg, "lost.inc"), done = cg_block(cg, "lost.done");
+	LLVMBuildCondBr(cg->b, is_null(cg, p), done, inc);
+	LLVMPositionBuilderAtEnd(cg->b, inc);
+	store64(cg, LLVMBuildAdd(cg->b, load64(cg, p), cg_const(cg, 1), ""), p);
+	LLVMBuildBr(cg->b, done);
+	LLVMPositionBuilderAtEnd(cg->b, done);
+}
+
+void cg_event(struct cg *cg, uint32_t action, uint32_t id, uint32_t size,
+	      void (*fill)(struct cg *, LLVMValueRef payload, void *arg),
+	      void *arg)
+{
+	uint32_t total = (uint32_t)ALIGN_UP(sizeof(struct ev_hdr) + size, 8);
+	LLVMValueRef args[] = { cg->events, LLVMConstInt(cg->i64, total, 0),
+				LLVMConstInt(cg->i64, 0, 0) };
+	LLVMValueRef p = cg_helper(cg, BPF_FUNC_ringbuf_reserve, cg->ptr, args, 3);
+	LLVMBasicBlockRef full = cg_block(cg, "ev.full"), ok = cg_block(cg, "ev.ok"),
+			  done = cg_block(cg, "ev.done");
+	LLVMBuildCondBr(cg->b, is_null(cg, p), full, ok);
+
+	LLVMPositionBuilderAtEnd(cg->b, full);
+	count_lost(cg);
+	LLVMBuildBr(cg->b, done);
+
+	LLVMPositionBuilderAtEnd(cg->b, ok);
+	uint64_t hdr = (uint64_t)action | ((uint64_t)id << 32);
+	store64(cg, LLVMConstInt(cg->i64, hdr, 0), p);
+	if (fill)
+		fill(cg, cg_gep(cg, p, sizeof(struct ev_hdr)), arg);
+	LLVMValueRef sargs[] = { p, LLVMConstInt(cg->i64, 0, 0) };
+	cg_helper(cg, BPF_FUNC_ringbuf_submit, cg->vd, sargs, 2);
+	LLVMBuildBr(cg->b, done);
+
+	LLVMPositionBuilderAtEnd(cg->b, done);
+}
+
+/* --- calling conventions and Go ---------------------------------------------- */
+
+LLVMValueRef cg_abi_word(struct cg *cg, int n, bool result)
+{
+	struct probe_env *env = cg->env;
+	LLVMValueRef sp;
+	switch (env->abi) {
+	case GOABI_REG:
+		if (n < 9)
+			return cg_ctx_load(cg, abi_go_regs[n], cg->i64);
+		return cg_const(cg, 0);
+	case GOABI_STACK: {
+		uint64_t off = 8 + 8 * (uint64_t)n + (result ? env->in_args_size : 0);
+		sp = cg_ctx_load(cg, PTREGS_SP, cg->i64);
+		return cg_read_user_u64(cg, LLVMBuildAdd(cg->b, sp, cg_const(cg, (int64_t)off), ""));
+	}
+	case GOABI_SYSV:
+	default:
+		if (result)
+			return cg_ctx_load(cg, n == 0 ? PTREGS_AX : PTREGS_DX, cg->i64);
+		if (n < 6)
+			return cg_ctx_load(cg, abi_sysv_regs[n], cg->i64);
+		sp = cg_ctx_load(cg, PTREGS_SP, cg->i64);
+		return cg_read_user_u64(cg, LLVMBuildAdd(cg->b, sp, cg_const(cg, 8 + 8 * (n - 6)), ""));
+	}
+}
+
+LLVMValueRef cg_g_pointer(struct cg *cg)
+{
+	struct probe_env *env = cg->env;
+	if (!env->goid_tls)
+		return cg_ctx_load(cg, PTREGS_R14, cg->i64);
+	/* g = *(fsbase + tls_g_off), fsbase from current->thread.fsbase */
+	LLVMValueRef task = cg_helper(cg, BPF_FUNC_get_current_task, cg->i64, NULL, 0);
+	LLVMValueRef slot = cg_alloca(cg, 8, "fsbase");
+	store64(cg, cg_const(cg, 0), slot);
+	LLVMValueRef addr = LLVMBuildAdd(cg->b, task, cg_const(cg, env->task_fsbase_off), "");
+	LLVMValueRef args[] = { slot, LLVMConstInt(cg->i32, 8, 0),
+				LLVMBuildIntToPtr(cg->b, addr, cg->ptr, "") };
+	cg_helper(cg, BPF_FUNC_probe_read_kernel, cg->i64, args, 3);
+	LLVMValueRef fsbase = load64(cg, slot);
+	return cg_read_user_u64(cg, LLVMBuildAdd(cg->b, fsbase, cg_const(cg, env->tls_g_off), ""));
+}
+
+/* --- maps --------------------------------------------------------------------- */
+
+static uint32_t map_key_size(const struct mapinfo *m)
+{
+	uint32_t k = m->key->size;
+	if (m->val->kind == TY_HIST || m->val->kind == TY_LHIST)
+		k += 8;
+	return k;
+}
+
+/* Builds the key of `@m[k...]` in a stack slot; hist maps get room for the
+ * bucket after it. */
+static LLVMValueRef build_key(struct cg *cg, struct node *mapnode)
+{
+	struct mapinfo *m = mapnode->map;
+	uint32_t size = map_key_size(m);
+	LLVMValueRef key = cg_alloca(cg, size, "key");
+	if (!mapnode->args) {
+		cg_memset0(cg, key, size);
+		return key;
+	}
+	if (!mapnode->args->next) {
+		struct node *k = mapnode->args;
+		LLVMValueRef v = cg_expr(cg, k);
+		if (size > m->key->size)
+			cg_memset0(cg, key, size);
+		cg_store(cg, m->key, v, key);
+		return key;
+	}
+	cg_memset0(cg, key, size);
+	int i = 0;
+	for (struct node *k = mapnode->args; k; k = k->next, i++) {
+		LLVMValueRef v = cg_expr(cg, k);
+		cg_store(cg, m->key->elems[i], v, cg_gep(cg, key, m->key->offsets[i]));
+	}
+	return key;
+}
+
+static LLVMValueRef map_lookup(struct cg *cg, struct mapinfo *m, LLVMValueRef key)
+{
+	LLVMValueRef args[] = { cg->maps[m->id], key };
+	return cg_helper(cg, BPF_FUNC_map_lookup_elem, cg->ptr, args, 2);
+}
+
+static void map_update(struct cg *cg, struct mapinfo *m, LLVMValueRef key,
+		       LLVMValueRef val, uint64_t flags)
+{
+	LLVMValueRef args[] = { cg->maps[m->id], key, val, LLVMConstInt(cg->i64, flags, 0) };
+	cg_helper(cg, BPF_FUNC_map_update_elem, cg->i64, args, 4);
+}
+
+/* Reads @m[k]: the value, or zero when the key is absent. */
+static LLVMValueRef map_read(struct cg *cg, struct node *n)
+{
+	struct mapinfo *m = n->map;
+	LLVMValueRef key = build_key(cg, n);
+	LLVMValueRef p = map_lookup(cg, m, key);
+	LLVMBasicBlockRef cur = LLVMGetInsertBlock(cg->b);
+	LLVMBasicBlockRef hit = cg_block(cg, "map.hit"), done = cg_block(cg, "map.done");
+	if (type_by_ref(m->val)) {
+		LLVMValueRef slot = cg_alloca(cg, m->val->size, "mapval");
+		cg_memset0(cg, slot, m->val->size);
+		LLVMBuildCondBr(cg->b, is_null(cg, p), done, hit);
+		LLVMPositionBuilderAtEnd(cg->b, hit);
+		cg_memcpy(cg, slot, p, m->val->size);
+		LLVMBuildBr(cg->b, done);
+		LLVMPositionBuilderAtEnd(cg->b, done);
+		return slot;
+	}
+	LLVMBuildCondBr(cg->b, is_null(cg, p), done, hit);
+	LLVMPositionBuilderAtEnd(cg->b, hit);
+	LLVMValueRef v = load64(cg, p);
+	LLVMBuildBr(cg->b, done);
+	LLVMPositionBuilderAtEnd(cg->b, done);
+	LLVMValueRef phi = LLVMBuildPhi(cg->b, cg->i64, "");
+	LLVMValueRef vals[] = { cg_const(cg, 0), v };
+	LLVMBasicBlockRef bbs[] = { cur, hit };
+	LLVMAddIncoming(phi, vals, bbs, 2);
+	return phi;
+}
+
+/* @m[k] op= v for integer maps: read, combine, write back. Returns the
+ * new value (or the old one for postfix ++/--). */
+static LLVMValueRef map_modify(struct cg *cg, struct node *mapnode, int op,
+			       LLVMValueRef v, bool want_old);
+
+static LLVMValueRef arith(struct cg *cg, int op, LLVMValueRef a, LLVMValueRef b,
+			  bool is_signed);
+
+static LLVMValueRef map_modify(struct cg *cg, struct node *mapnode, int op,
+			       LLVMValueRef v, bool want_old)
+{
+	struct mapinfo *m = mapnode->map;
+	LLVMValueRef key = build_key(cg, mapnode);
+	LLVMValueRef p = map_lookup(cg, m, key);
+	LLVMValueRef slot = cg_alloca(cg, 8, "old");
+	LLVMBasicBlockRef hit = cg_block(cg, "mod.hit"), miss = cg_block(cg, "mod.miss"),
+			  done = cg_block(cg, "mod.done");
+	LLVMBuildCondBr(cg->b, is_null(cg, p), miss, hit);
+	LLVMPositionBuilderAtEnd(cg->b, hit);
+	store64(cg, load64(cg, p), slot);
+	LLVMBuildBr(cg->b, done);
+	LLVMPositionBuilderAtEnd(cg->b, miss);
+	store64(cg, cg_const(cg, 0), slot);
+	LLVMBuildBr(cg->b, done);
+	LLVMPositionBuilderAtEnd(cg->b, done);
+	LLVMValueRef old = load64(cg, slot);
+	LLVMValueRef nv = arith(cg, op, old, v, m->val->is_signed);
+	LLVMValueRef vslot = cg_alloca(cg, 8, "new");
+	store64(cg, nv, vslot);
+	map_update(cg, m, key, vslot, BPF_ANY);
+	return want_old ? old : nv;
+}
+
+/* @m[k] = agg(...): update the current CPU's slot in place, or create it. */
+static void gen_agg(struct cg *cg, struct node *mapnode, struct node *call)
+{
+	struct mapinfo *m = mapnode->map;
+	struct type *t = m->val;
+	LLVMValueRef v = call->args ? cg_int(cg, call->args) : cg_const(cg, 1);
+	LLVMValueRef key = build_key(cg, mapnode);
+	if (t->kind == TY_HIST || t->kind == TY_LHIST) {
+		LLVMValueRef bucket;
+		if (t->kind == TY_HIST) {
+			bucket = call_lib(cg, "gt_hist_bucket", cg->i64, &v, 1);
+		} else {
+			LLVMValueRef a[] = { v, cg_const(cg, t->lmin), cg_const(cg, t->lmax),
+					     cg_const(cg, t->lstep) };
+			bucket = call_lib(cg, "gt_lhist_bucket", cg->i64, a, 4);
+		}
+		store64(cg, bucket, cg_gep(cg, key, m->key->size));
+	}
+	LLVMValueRef p = map_lookup(cg, m, key);
+	LLVMBasicBlockRef hit = cg_block(cg, "agg.hit"), miss = cg_block(cg, "agg.miss"),
+			  done = cg_block(cg, "agg.done");
+	LLVMBuildCondBr(cg->b, is_null(cg, p), miss, hit);
+
+	/* existing slot */
+	LLVMPositionBuilderAtEnd(cg->b, hit);
+	switch (t->kind) {
+	case TY_COUNT:
+	case TY_HIST:
+	case TY_LHIST:
+		store64(cg, LLVMBuildAdd(cg->b, load64(cg, p), cg_const(cg, 1), ""), p);
+		break;
+	case TY_SUM:
+		store64(cg, LLVMBuildAdd(cg->b, load64(cg, p), v, ""), p);
+		break;
+	case TY_AVG:
+	case TY_STATS: {
+		store64(cg, LLVMBuildAdd(cg->b, load64(cg, p), v, ""), p);
+		LLVMValueRef c = cg_gep(cg, p, 8);
+		store64(cg, LLVMBuildAdd(cg->b, load64(cg, c), cg_const(cg, 1), ""), c);
+		break;
+	}
+	case TY_MIN:
+	case TY_MAX: {
+		LLVMValueRef cur = load64(cg, p);
+		LLVMValueRef seen = load64(cg, cg_gep(cg, p, 8));
+		LLVMIntPredicate pred = t->kind == TY_MIN ? (t->is_signed ? LLVMIntSLT : LLVMIntULT)
+							  : (t->is_signed ? LLVMIntSGT : LLVMIntUGT);
+		LLVMValueRef better = LLVMBuildICmp(cg->b, pred, v, cur, "");
+		LLVMValueRef unseen = LLVMBuildICmp(cg->b, LLVMIntEQ, seen, cg_const(cg, 0), "");
+		LLVMValueRef take = LLVMBuildOr(cg->b, better, unseen, "");
+		LLVMBasicBlockRef set = cg_block(cg, "agg.set");
+		LLVMBuildCondBr(cg->b, take, set, done);
+		LLVMPositionBuilderAtEnd(cg->b, set);
+		store64(cg, v, p);
+		store64(cg, cg_const(cg, 1), cg_gep(cg, p, 8));
+		break;
+	}
+	default:
+		break;
+	}
+	LLVMBuildBr(cg->b, done);
+
+	/* new slot */
+	LLVMPositionBuilderAtEnd(cg->b, miss);
+	uint32_t sz = agg_slot_size(t);
+	LLVMValueRef init = cg_alloca(cg, sz, "agg.init");
+	switch (t->kind) {
+	case TY_COUNT:
+	case TY_HIST:
+	case TY_LHIST:
+		store64(cg, cg_const(cg, 1), init);
+		break;
+	case TY_SUM:
+		store64(cg, v, init);
+		break;
+	default: /* avg, stats: total, 1; min, max: value, seen */
+		store64(cg, v, init);
+		store64(cg, cg_const(cg, 1), cg_gep(cg, init, 8));
+		break;
+	}
+	map_update(cg, m, key, init, BPF_ANY);
+	LLVMBuildBr(cg->b, done);
+	LLVMPositionBuilderAtEnd(cg->b, done);
+}
+
+/* --- expressions ------------------------------------------------------------- */
+
+static LLVMValueRef bool64(struct cg *cg, LLVMValueRef i1)
+{
+	return LLVMBuildZExt(cg->b, i1, cg->i64, "");
+}
+
+static LLVMValueRef truthy(struct cg *cg, LLVMValueRef v)
+{
+	return LLVMBuildICmp(cg->b, LLVMIntNE, v, cg_const(cg, 0), "");
+}
+
+LLVMValueRef cg_int(struct cg *cg, struct node *n)
+{
+	return cg_expr(cg, n);
+}
+
+static LLVMValueRef arith(struct cg *cg, int op, LLVMValueRef a, LLVMValueRef b,
+			  bool is_signed)
+{
+	LLVMBuilderRef B = cg->b;
+	switch (op) {
+	case '+': return LLVMBuildAdd(B, a, b, "");
+	case '-': return LLVMBuildSub(B, a, b, "");
+	case '*': return LLVMBuildMul(B, a, b, "");
+	case '/':
+	case '%': {
+		if (is_signed) {
+			LLVMValueRef args[] = { a, b };
+			return call_lib(cg, op == '/' ? "gt_sdiv" : "gt_smod", cg->i64, args, 2);
+		}
+		/* x / 0 is 0 and x % 0 is x, as BPF defines them */
+		LLVMValueRef zero = LLVMBuildICmp(B, LLVMIntEQ, b, cg_const(cg, 0), "");
+		LLVMValueRef safe = LLVMBuildSelect(B, zero, cg_const(cg, 1), b, "");
+		LLVMValueRef r = op == '/' ? LLVMBuildUDiv(B, a, safe, "") : LLVMBuildURem(B, a, safe, "");
+		return LLVMBuildSelect(B, zero, op == '/' ? cg_const(cg, 0) : a, r, "");
+	}
+	case '&': return LLVMBuildAnd(B, a, b, "");
+	case '|': return LLVMBuildOr(B, a, b, "");
+	case '^': return LLVMBuildXor(B, a, b, "");
+	case OP_SHL: return LLVMBuildShl(B, a, LLVMBuildAnd(B, b, cg_const(cg, 63), ""), "");
+	case OP_SHR:
+		b = LLVMBuildAnd(B, b, cg_const(cg, 63), "");
+		return is_signed ? LLVMBuildAShr(B, a, b, "") : LLVMBuildLShr(B, a, b, "");
+	case OP_INC: return LLVMBuildAdd(B, a, cg_const(cg, 1), "");
+	case OP_DEC: return LLVMBuildSub(B, a, cg_const(cg, 1), "");
+	default: return a;
+	}
+}
+
+/* Strings are zero padded, so equal strings have equal words. */
+static LLVMValueRef str_equal(struct cg *cg, LLVMValueRef a, LLVMValueRef b,
+			      uint32_t size)
+{
+	LLVMValueRef diff = cg_const(cg, 0);
+	for (uint32_t off = 0; off < size; off += 8) {
+		LLVMValueRef x = load64(cg, cg_gep(cg, a, off));
+		LLVMValueRef y = load64(cg, cg_gep(cg, b, off));
+		diff = LLVMBuildOr(cg->b, diff, LLVMBuildXor(cg->b, x, y, ""), "");
+	}
+	return LLVMBuildICmp(cg->b, LLVMIntEQ, diff, cg_const(cg, 0), "");
+}
+
+static LLVMValueRef gen_logical(struct cg *cg, struct node *n)
+{
+	LLVMValueRef a = truthy(cg, cg_int(cg, n->lhs));
+	LLVMBasicBlockRef from = LLVMGetInsertBlock(cg->b);
+	LLVMBasicBlockRef rhs = cg_block(cg, "logic.rhs"), done = cg_block(cg, "logic.done");
+	if (n->op == OP_LAND)
+		LLVMBuildCondBr(cg->b, a, rhs, done);
+	else
+		LLVMBuildCondBr(cg->b, a, done, rhs);
+	LLVMPositionBuilderAtEnd(cg->b, rhs);
+	LLVMValueRef b = truthy(cg, cg_int(cg, n->rhs));
+	LLVMBasicBlockRef rhs_end = LLVMGetInsertBlock(cg->b);
+	LLVMBuildBr(cg->b, done);
+	LLVMPositionBuilderAtEnd(cg->b, done);
+	LLVMValueRef phi = LLVMBuildPhi(cg->b, cg->i1, "");
+	LLVMValueRef vals[] = { LLVMConstInt(cg->i1, n->op == OP_LOR, 0), b };
+	LLVMBasicBlockRef bbs[] = { from, rhs_end };
+	LLVMAddIncoming(phi, vals, bbs, 2);
+	return bool64(cg, phi);
+}
+
+static LLVMValueRef gen_binop(struct cg *cg, struct node *n)
+{
+	if (n->op == OP_LAND || n->op == OP_LOR)
+		return gen_logical(cg, n);
+	if (n->lhs->type->kind == TY_STR) {
+		LLVMValueRef a = cg_expr(cg, n->lhs), b = cg_expr(cg, n->rhs);
+		LLVMValueRef eq = str_equal(cg, a, b, n->lhs->type->size);
+		if (n->op == OP_NE)
+			eq = LLVMBuildNot(cg->b, eq, "");
+		return bool64(cg, eq);
+	}
+	LLVMValueRef a = cg_int(cg, n->lhs), b = cg_int(cg, n->rhs);
+	bool sign = n->lhs->type->is_signed || n->rhs->type->is_signed;
+	LLVMIntPredicate p;
+	switch (n->op) {
+	case OP_EQ: p = LLVMIntEQ; break;
+	case OP_NE: p = LLVMIntNE; break;
+	case '<': p = sign ? LLVMIntSLT : LLVMIntULT; break;
+	case '>': p = sign ? LLVMIntSGT : LLVMIntUGT; break;
+	case OP_LE: p = sign ? LLVMIntSLE : LLVMIntULE; break;
+	case OP_GE: p = sign ? LLVMIntSGE : LLVMIntUGE; break;
+	default:
+		return arith(cg, n->op, a, b, n->type->is_signed);
+	}
+	return bool64(cg, LLVMBuildICmp(cg->b, p, a, b, ""));
+}
+
+static LLVMValueRef gen_ternary(struct cg *cg, struct node *n)
+{
+	LLVMValueRef c = truthy(cg, cg_int(cg, n->cond));
+	LLVMBasicBlockRef tb = cg_block(cg, "tern.then"), eb = cg_block(cg, "tern.else"),
+			  done = cg_block(cg, "tern.done");
+	bool ref = type_by_ref(n->type);
+	LLVMValueRef slot = ref ? cg_alloca(cg, n->type->size, "tern") : NULL;
+	LLVMBuildCondBr(cg->b, c, tb, eb);
+	LLVMPositionBuilderAtEnd(cg->b, tb);
+	LLVMValueRef a = cg_expr(cg, n->then);
+	if (ref)
+		cg_memcpy(cg, slot, a, n->type->size);
+	LLVMBasicBlockRef ta = LLVMGetInsertBlock(cg->b);
+	LLVMBuildBr(cg->b, done);
+	LLVMPositionBuilderAtEnd(cg->b, eb);
+	LLVMValueRef b = cg_expr(cg, n->els);
+	if (ref)
+		cg_memcpy(cg, slot, b, n->type->size);
+	LLVMBasicBlockRef ea = LLVMGetInsertBlock(cg->b);
+	LLVMBuildBr(cg->b, done);
+	LLVMPositionBuilderAtEnd(cg->b, done);
+	if (ref)
+		return slot;
+	LLVMValueRef phi = LLVMBuildPhi(cg->b, cg->i64, "");
+	LLVMValueRef vals[] = { a, b };
+	LLVMBasicBlockRef bbs[] = { ta, ea };
+	LLVMAddIncoming(phi, vals, bbs, 2);
+	return phi;
+}
+
+/* Truncates v to the bits of integer type t and extends it back. */
+static LLVMValueRef fit_int(struct cg *cg, LLVMValueRef v, const struct type *t)
+{
+	if (t->bits >= 64)
+		return v;
+	LLVMTypeRef nt = LLVMIntTypeInContext(cg->ctx, t->bits);
+	LLVMValueRef tr = LLVMBuildTrunc(cg->b, v, nt, "");
+	return t->is_signed ? LLVMBuildSExt(cg->b, tr, cg->i64, "")
+			    : LLVMBuildZExt(cg->b, tr, cg->i64, "");
+}
+
+static LLVMValueRef gen_deref(struct cg *cg, struct node *n)
+{
+	LLVMValueRef addr = cg_int(cg, n->lhs->lhs);
+	uint32_t bytes = n->type->bits / 8;
+	LLVMValueRef slot = cg_alloca(cg, 8, "deref");
+	store64(cg, cg_const(cg, 0), slot);
+	LLVMValueRef args[] = { slot, LLVMConstInt(cg->i32, bytes, 0),
+				LLVMBuildIntToPtr(cg->b, addr, cg->ptr, "") };
+	cg_helper(cg, BPF_FUNC_probe_read_user, cg->i64, args, 3);
+	return fit_int(cg, load64(cg, slot), n->type);
+}
+
+/* args.NAME of a tracepoint: read from the record (the context). */
+static LLVMValueRef gen_tp_field(struct cg *cg, struct node *n)
+{
+	struct tp_field *f = &cg->env->fields[n->id];
+	if (f->kind == TPF_INT) {
+		LLVMTypeRef ty = LLVMIntTypeInContext(cg->ctx, f->size * 8);
+		LLVMValueRef v = cg_ctx_load(cg, f->offset, ty);
+		return f->is_signed ? LLVMBuildSExt(cg->b, v, cg->i64, "")
+				    : LLVMBuildZExt(cg->b, v, cg->i64, "");
+	}
+	uint32_t size = n->type->size;
+	LLVMValueRef buf = cg_alloca(cg, size, "tpstr");
+	cg_memset0(cg, buf, size);
+	LLVMValueRef src;
+	if (f->kind == TPF_CHARS) {
+		src = cg_gep(cg, cg->ctxp, f->offset);
+	} else {
+		LLVMValueRef loc = cg_ctx_load(cg, f->offset, cg->i32);
+		LLVMValueRef off = LLVMBuildAnd(cg->b, LLVMBuildZExt(cg->b, loc, cg->i64, ""),
+						cg_const(cg, 0xffff), "");
+		LLVMValueRef base = LLVMBuildPtrToInt(cg->b, cg->ctxp, cg->i64, "");
+		src = LLVMBuildIntToPtr(cg->b, LLVMBuildAdd(cg->b, base, off, ""), cg->ptr, "");
+	}
+	uint32_t n_read = f->kind == TPF_CHARS ? MIN(f->size, size - 1) : size;
+	LLVMValueRef args[] = { buf, LLVMConstInt(cg->i32, n_read, 0), src };
+	cg_helper(cg, BPF_FUNC_probe_read_kernel_str, cg->i64, args, 3);
+	return buf;
+}
+
+static LLVMValueRef gen_incdec(struct cg *cg, struct node *n)
+{
+	bool prefix = n->ival != 0;
+	if (n->lhs->kind == N_VAR) {
+		LLVMValueRef slot = n->lhs->var->cg;
+		LLVMValueRef old = load64(cg, slot);
+		LLVMValueRef nv = fit_int(cg, arith(cg, n->op, old, NULL, false), n->lhs->var->type);
+		store64(cg, nv, slot);
+		return prefix ? nv : old;
+	}
+	return map_modify(cg, n->lhs, n->op, cg_const(cg, 1), !prefix);
+}
+
+static LLVMValueRef gen_string_literal(struct cg *cg, const char *s, size_t len,
+				       uint32_t size)
+{
+	LLVMValueRef buf = cg_alloca(cg, size, "lit");
+	for (uint32_t off = 0; off < size; off += 8) {
+		uint64_t w = 0;
+		for (uint32_t i = 0; i < 8; i++)
+			if (off + i < len && off + i < size - 1)
+				w |= (uint64_t)(unsigned char)s[off + i] << (8 * i);
+		store64(cg, LLVMConstInt(cg->i64, w, 0), cg_gep(cg, buf, off));
+	}
+	return buf;
+}
+
+LLVMValueRef cg_literal_str(struct cg *cg, const char *s, uint32_t size)
+{
+	return gen_string_literal(cg, s, strlen(s), size);
+}
+
+LLVMValueRef cg_expr(struct cg *cg, struct node *n)
+{
+	switch (n->kind) {
+	case N_INT:
+		return cg_const(cg, n->ival);
+	case N_STR:
+		return gen_string_literal(cg, n->str, n->slen, n->type->size);
+	case N_VAR:
+		if (type_by_ref(n->var->type))
+			return n->var->cg;
+		return load64(cg, n->var->cg);
+	case N_MAP:
+		return map_read(cg, n);
+	case N_IDENT:
+	case N_CALL:
+		return n->bi->gen(cg, n);
+	case N_POSPARAM: {
+		struct program *p = cg->sema->prog;
+		if (n->ival < 1 || n->ival > p->nparams)
+			return cg_const(cg, 0);
+		return cg_const(cg, strtoll(p->params[n->ival - 1], NULL, 0));
+	}
+	case N_PARAMCNT:
+		return cg_const(cg, cg->sema->prog->nparams);
+	case N_BINOP:
+		return gen_binop(cg, n);
+	case N_UNOP: {
+		LLVMValueRef v = cg_int(cg, n->lhs);
+		if (n->op == '-')
+			return LLVMBuildNeg(cg->b, v, "");
+		if (n->op == '~')
+			return LLVMBuildNot(cg->b, v, "");
+		return bool64(cg, LLVMBuildICmp(cg->b, LLVMIntEQ, v, cg_const(cg, 0), ""));
+	}
+	case N_TERNARY:
+		return gen_ternary(cg, n);
+	case N_CAST:
+		return fit_int(cg, cg_int(cg, n->lhs), n->type);
+	case N_DEREF:
+		return gen_deref(cg, n);
+	case N_FIELD: {
+		if (n->lhs->kind == N_IDENT && !strcmp(n->lhs->name, "args"))
+			return gen_tp_field(cg, n);
+		LLVMValueRef t = cg_expr(cg, n->lhs);
+		struct type *tt = n->lhs->type;
+		LLVMValueRef p = cg_gep(cg, t, tt->offsets[n->ival]);
+		return type_by_ref(n->type) ? p : load64(cg, p);
+	}
+	case N_TUPLE: {
+		struct type *t = n->type;
+		LLVMValueRef slot = cg_alloca(cg, t->size, "tuple");
+		cg_memset0(cg, slot, t->size);
+		int i = 0;
+		for (struct node *e = n->args; e; e = e->next, i++)
+			cg_store(cg, t->elems[i], cg_expr(cg, e), cg_gep(cg, slot, t->offsets[i]));
+		return slot;
+	}
+	case N_INCDEC:
+		return gen_incdec(cg, n);
+	default:
+		return cg_const(cg, 0);
+	}
+}
+
+/* --- statements ------------------------------------------------------------ */
+
+static bool terminated(struct cg *cg)
+{
+	return LLVMGetBasicBlockTerminator(LLVMGetInsertBlock(cg->b)) != NULL;
+}
+
+/* After break/continue/return, code in the same block is dead: give it a
+ * fresh block so the builder stays valid. */
+static void dead_block(struct cg *cg)
+{
+	LLVMPositionBuilderAtEnd(cg->b, cg_block(cg, "dead"));
+}
+
+static void gen_assign(struct cg *cg, struct node *n)
+{
+	struct node *l = n->lhs, *r = n->rhs;
+	if (l->kind == N_VAR) {
+		struct var *v = l->var;
+		if (n->op != '=') {
+			LLVMValueRef old = load64(cg, v->cg);
+			LLVMValueRef nv = arith(cg, n->op, old, cg_int(cg, r), v->type->is_signed);
+			store64(cg, fit_int(cg, nv, v->type), v->cg);
+			return;
+		}
+		LLVMValueRef val = cg_expr(cg, r);
+		if (v->type->kind == TY_INT)
+			val = fit_int(cg, val, v->type);
+		cg_store(cg, v->type, val, v->cg);
+		return;
+	}
+	if (r->kind == N_CALL && r->bi && r->bi->form == BI_AGG) {
+		gen_agg(cg, l, r);
+		return;
+	}
+	if (n->op != '=') {
+		map_modify(cg, l, n->op, cg_int(cg, r), false);
+		return;
+	}
+	struct mapinfo *m = l->map;
+	LLVMValueRef val = cg_expr(cg, r);
+	LLVMValueRef slot;
+	if (type_by_ref(m->val)) {
+		slot = val;
+	} else {
+		slot = cg_alloca(cg, 8, "val");
+		store64(cg, val, slot);
+	}
+	LLVMValueRef key = build_key(cg, l);
+	map_update(cg, m, key, slot, BPF_ANY);
+}
+
+static void gen_loop(struct cg *cg, struct node *n)
+{
+	LLVMBasicBlockRef cond = cg_block(cg, "loop.cond"), body = cg_block(cg, "loop.body"),
+			  step = cg_block(cg, "loop.step"), done = cg_block(cg, "loop.done");
+	LLVMValueRef end = NULL;
+	if (n->kind == N_FOR) {
+		LLVMValueRef start = cg_int(cg, n->init);
+		end = cg_int(cg, n->rhs);
+		LLVMValueRef endslot = cg_alloca(cg, 8, "for.end");
+		store64(cg, end, endslot);
+		end = endslot;
+		store64(cg, start, n->lhs->var->cg);
+	}
+	LLVMBuildBr(cg->b, cond);
+	LLVMPositionBuilderAtEnd(cg->b, cond);
+	LLVMValueRef c;
+	if (n->kind == N_FOR)
+		c = LLVMBuildICmp(cg->b, LLVMIntSLT, load64(cg, n->lhs->var->cg), load64(cg, end), "");
+	else
+		c = truthy(cg, cg_int(cg, n->cond));
+	LLVMBuildCondBr(cg->b, c, body, done);
+
+	LLVMPositionBuilderAtEnd(cg->b, body);
+	if (cg->loops < CG_MAX_LOOPS) {
+		cg->brk[cg->loops] = done;
+		cg->cont[cg->loops] = step;
+	}
+	cg->loops++;
+	gen_stmt_list(cg, n->body->body);
+	cg->loops--;
+	if (!terminated(cg))
+		LLVMBuildBr(cg->b, step);
+	LLVMPositionBuilderAtEnd(cg->b, step);
+	if (n->kind == N_FOR) {
+		LLVMValueRef i = load64(cg, n->lhs->var->cg);
+		store64(cg, LLVMBuildAdd(cg->b, i, cg_const(cg, 1), ""), n->lhs->var->cg);
+	}
+	LLVMBuildBr(cg->b, cond);
+	LLVMPositionBuilderAtEnd(cg->b, done);
+}
+
+static void gen_stmt(struct cg *cg, struct node *n)
+{
+	switch (n->kind) {
+	case N_EXPRSTMT:
+		cg_expr(cg, n->lhs);
+		break;
+	case N_ASSIGN:
+		gen_assign(cg, n);
+		break;
+	case N_IF: {
+		LLVMValueRef c = truthy(cg, cg_int(cg, n->cond));
+		LLVMBasicBlockRef tb = cg_block(cg, "if.then"), eb = cg_block(cg, "if.else"),
+				  done = cg_block(cg, "if.done");
+		LLVMBuildCondBr(cg->b, c, tb, eb);
+		LLVMPositionBuilderAtEnd(cg->b, tb);
+		gen_stmt_list(cg, n->then->body);
+		if (!terminated(cg))
+			LLVMBuildBr(cg->b, done);
+		LLVMPositionBuilderAtEnd(cg->b, eb);
+		if (n->els)
+			gen_stmt(cg, n->els);
+		if (!terminated(cg))
+			LLVMBuildBr(cg->b, done);
+		LLVMPositionBuilderAtEnd(cg->b, done);
+		break;
+	}
+	case N_WHILE:
+	case N_FOR:
+		gen_loop(cg, n);
+		break;
+	case N_UNROLL:
+		for (int64_t i = 0; i < n->ival; i++)
+			gen_stmt_list(cg, n->body->body);
+		break;
+	case N_BREAK:
+	case N_CONTINUE: {
+		int d = cg->loops - 1;
+		if (d >= 0 && d < CG_MAX_LOOPS) {
+			LLVMBuildBr(cg->b, n->kind == N_BREAK ? cg->brk[d] : cg->cont[d]);
+			dead_block(cg);
+		}
+		break;
+	}
+	case N_RETURN:
+		LLVMBuildRet(cg->b, cg_const(cg, 0));
+		dead_block(cg);
+		break;
+	case N_BLOCK:
+		gen_stmt_list(cg, n->body);
+		break;
+	default:
+		break;
+	}
+}
+
+static LLVMValueRef gen_stmt_list(struct cg *cg, struct node *list)
+{
+	for (struct node *n = list; n; n = n->next)
+		gen_stmt(cg, n);
+	return NULL;
+}
+
+/* --- variables --------------------------------------------------------------- */
+
+/* Gives every variable of the probe a zeroed stack slot. */
+static void alloc_vars(struct cg *cg, struct node *n)
+{
+	for (; n; n = n->next) {
+		if (n->kind == N_VAR && n->var && !n->var->cg) {
+			n->var->cg = cg_alloca(cg, n->var->type->size ? n->var->type->size : 8,
+					       n->var->name);
+			cg_memset0(cg, n->var->cg, n->var->type->size ? n->var->type->size : 8);
+		}
+		alloc_vars(cg, n->lhs);
+		alloc_vars(cg, n->rhs);
+		alloc_vars(cg, n->cond);
+		alloc_vars(cg, n->then);
+		alloc_vars(cg, n->els);
+		alloc_vars(cg, n->init);
+		alloc_vars(cg, n->body);
+		alloc_vars(cg, n->args);
+	}
+}
+
+/* --- maps and BTF -------------------------------------------------------------- */
+
+static LLVMMetadataRef di_uint_field(struct cg *cg, const char *name, uint64_t v,
+				     uint64_t off_bits)
+{
+	LLVMMetadataRef dint = LLVMDIBuilderCreateBasicType(cg->di, "int", 3, 32, 0x05, LLVMDIFlagZero);
+	LLVMMetadataRef sub = LLVMDIBuilderGetOrCreateSubrange(cg->di, 0, (int64_t)v);
+	LLVMMetadataRef arr = LLVMDIBuilderCreateArrayType(cg->di, v * 32, 32, dint, &sub, 1);
+	LLVMMetadataRef ptr = LLVMDIBuilderCreatePointerType(cg->di, arr, 64, 64, 0, NULL, 0);
+	return LLVMDIBuilderCreateMemberType(cg->di, cg->di_file, name, strlen(name), cg->di_file, 0,
+					     64, 64, off_bits, LLVMDIFlagZero, ptr);
+}
+
+/* A map definition as libbpf reads it from BTF:
+ *   struct { __uint(type, T); __uint(max_entries, N);
+ *            __uint(key_size, K); __uint(value_size, V); } name SEC(".maps"); */
+static LLVMValueRef define_map(struct cg *cg, const char *name, uint32_t type,
+			       uint32_t max_entries, uint32_t key_size, uint32_t value_size)
+{
+	const char *fields[4] = { "type", "max_entries", "key_size", "value_size" };
+	uint64_t vals[4] = { type, max_entries, key_size, value_size };
+	int n = key_size ? 4 : 2;
+	LLVMMetadataRef members[4];
+	for (int i = 0; i < n; i++)
+		members[i] = di_uint_field(cg, fields[i], vals[i], (uint64_t)i * 64);
+	LLVMMetadataRef st = LLVMDIBuilderCreateStructType(
+		cg->di, cg->di_file, NULL, 0, cg->di_file, 0, (uint64_t)n * 64, 64, LLVMDIFlagZero,
+		NULL, members, (unsigned)n, 0, NULL, NULL, 0);
+
+	LLVMTypeRef ptrs[4] = { cg->ptr, cg->ptr, cg->ptr, cg->ptr };
+	LLVMTypeRef lty = LLVMStructTypeInContext(cg->ctx, ptrs, (unsigned)n, 0);
+	LLVMValueRef g = LLVMAddGlobal(cg->mod, lty, name);
+	LLVMSetInitializer(g, LLVMConstNull(lty));
+	LLVMSetSection(g, ".maps");
+	LLVMSetAlignment(g, 8);
+	LLVMMetadataRef expr = LLVMDIBuilderCreateExpression(cg->di, NULL, 0);
+	LLVMMetadataRef gve = LLVMDIBuilderCreateGlobalVariableExpression(
+		cg->di, cg->di_cu, name, strlen(name), name, strlen(name), cg->di_file, 0, st, 0,
+		expr, NULL, 64);
+	LLVMGlobalSetMetadata(g, LLVMGetMDKindIDInContext(cg->ctx, "dbg", 3), gve);
+	return g;
+}
+
+static void define_maps(struct cg *cg)
+{
+	struct sema *s = cg->sema;
+	cg->events = define_map(cg, MAP_EVENTS, BPF_MAP_TYPE_RINGBUF, EVENTS_SIZE, 0, 0);
+	cg->lost = define_map(cg, MAP_LOST, BPF_MAP_TYPE_PERCPU_ARRAY, 1, 4, 8);
+	if (s->uses_stacks)
+		cg->stacks = define_map(cg, MAP_STACKS, BPF_MAP_TYPE_STACK_TRACE, 4096, 4,
+					8 * STACK_DEPTH);
+	cg->maps = xcalloc(s->maps.n, sizeof(*cg->maps));
+	for (size_t i = 0; i < s->maps.n; i++) {
+		struct mapinfo *m = s->maps.v[i];
+		char name[64];
+		snprintf(name, sizeof(name), "AT_%s", m->name);
+		bool agg = type_is_agg(m->val);
+		bool hist = m->val->kind == TY_HIST || m->val->kind == TY_LHIST;
+		cg->maps[i] = define_map(cg, name, agg ? BPF_MAP_TYPE_PERCPU_HASH : BPF_MAP_TYPE_HASH,
+					 hist ? HIST_KEYS_MAX : MAP_KEYS_MAX, map_key_size(m),
+					 agg ? agg_slot_size(m->val) : m->val->size);
+	}
+	LLVMTypeRef lt = LLVMArrayType2(cg->i8, 4);
+	LLVMValueRef lic = LLVMAddGlobal(cg->mod, lt, "_license");
+	LLVMSetInitializer(lic, LLVMConstStringInContext(cg->ctx, "GPL", 3, 0));
+	LLVMSetSection(lic, "license");
+}
+
+/* --- probes --------------------------------------------------------------------- */
+
+static const char *section_of(unsigned kinds)
+{
+	if (kinds & (PKM(PK_INTERVAL) | PKM(PK_PROFILE)))
+		return "perf_event";
+	if (kinds & PKM(PK_TRACEPOINT))
+		return "tracepoint";
+	return "uprobe";
+}
+
+static void gen_probe(struct cg *cg, struct probe *p)
+{
+	cg->probe = p;
+	cg->env = &cg->sema->envs[p->index];
+	cg->sema->env = cg->env;
+	char name[32];
+	snprintf(name, sizeof(name), "probe_%d", p->index);
+	LLVMTypeRef fty = LLVMFunctionType(cg->i64, &cg->ptr, 1, 0);
+	cg->fn = LLVMAddFunction(cg->mod, name, fty);
+	LLVMSetSection(cg->fn, section_of(cg->env->kinds));
+	cg->ctxp = LLVMGetParam(cg->fn, 0);
+	LLVMSetValueName2(cg->ctxp, "ctx", 3);
+	cg->entry = cg_block(cg, "entry");
+	LLVMBasicBlockRef body = cg_block(cg, "body");
+	LLVMPositionBuilderAtEnd(cg->b, body);
+	cg->loops = 0;
+
+	alloc_vars(cg, p->pred);
+	alloc_vars(cg, p->body);
+
+	if (cg->opts->filter_pid && !(cg->env->kinds & (PKM_UPROBES | PKM(PK_BEGIN) | PKM(PK_END) |
+							PKM(PK_TRACEPOINT) | PKM(PK_INTERVAL)))) {
+		LLVMValueRef pt = cg_helper(cg, BPF_FUNC_get_current_pid_tgid, cg->i64, NULL, 0);
+		LLVMValueRef pid = LLVMBuildLShr(cg->b, pt, cg_const(cg, 32), "");
+		LLVMValueRef other = LLVMBuildICmp(cg->b, LLVMIntNE, pid,
+						   cg_const(cg, cg->opts->filter_pid), "");
+		LLVMBasicBlockRef go = cg_block(cg, "mine"), skip = cg_block(cg, "other");
+		LLVMBuildCondBr(cg->b, other, skip, go);
+		LLVMPositionBuilderAtEnd(cg->b, skip);
+		LLVMBuildRet(cg->b, cg_const(cg, 0));
+		LLVMPositionBuilderAtEnd(cg->b, go);
+	}
+	if (p->pred) {
+		LLVMValueRef c = truthy(cg, cg_int(cg, p->pred));
+		LLVMBasicBlockRef go = cg_block(cg, "pred.true"), skip = cg_block(cg, "pred.false");
+		LLVMBuildCondBr(cg->b, c, go, skip);
+		LLVMPositionBuilderAtEnd(cg->b, skip);
+		LLVMBuildRet(cg->b, cg_const(cg, 0));
+		LLVMPositionBuilderAtEnd(cg->b, go);
+	}
+	gen_stmt_list(cg, p->body->body);
+	if (!terminated(cg))
+		LLVMBuildRet(cg->b, cg_const(cg, 0));
+	LLVMPositionBuilderAtEnd(cg->b, cg->entry);
+	LLVMBuildBr(cg->b, body);
+}
+
+/* --- the module ------------------------------------------------------------------ */
+
+static int link_helpers(struct cg *cg)
+{
+	LLVMMemoryBufferRef mb = LLVMCreateMemoryBufferWithMemoryRange(
+		gt_helpers_bc, (size_t)(gt_helpers_bc_end - gt_helpers_bc), "helpers", 0);
+	LLVMModuleRef hm;
+	if (LLVMParseBitcodeInContext2(cg->ctx, mb, &hm)) {
+		fprintf(stderr, "gotrace: internal error: cannot read the embedded BPF helpers\n");
+		return -1;
+	}
+	LLVMDisposeMemoryBuffer(mb);
+	if (LLVMLinkModules2(cg->mod, hm)) {
+		fprintf(stderr, "gotrace: internal error: cannot link the BPF helpers\n");
+		return -1;
+	}
+	for (LLVMValueRef f = LLVMGetFirstFunction(cg->mod); f; f = LLVMGetNextFunction(f)) {
+		size_t len;
+		const char *nm = LLVMGetValueName2(f, &len);
+		if (!strncmp(nm, "gt_", 3) && !LLVMIsDeclaration(f))
+			LLVMSetLinkage(f, LLVMInternalLinkage);
+	}
+	return 0;
+}
+
+static void init_llvm_once(void)
+{
+	static bool done;
+	if (done)
+		return;
+	done = true;
+	LLVMInitializeBPFTargetInfo();
+	LLVMInitializeBPFTarget();
+	LLVMInitializeBPFTargetMC();
+	LLVMInitializeBPFAsmPrinter();
+}
+
+static int emit(struct cg *cg, LLVMCodeGenFileType kind, LLVMMemoryBufferRef *out)
+{
+	char *msg = NULL;
+	if (LLVMTargetMachineEmitToMemoryBuffer(cg->tm, cg->mod, kind, &msg, out)) {
+		fprintf(stderr, "gotrace: BPF code generation failed: %s\n", msg ? msg : "?");
+		LLVMDisposeMessage(msg);
+		return -1;
+	}
+	return 0;
+}
+
+static void dump_ir(struct cg *cg)
+{
+	char *ir = LLVMPrintModuleToString(cg->mod);
+	sb_puts(cg->opts->out, ir);
+	LLVMDisposeMessage(ir);
+}
+
+int codegen(struct sema *s, const struct cg_opts *opts, struct bpf_object_buf *out)
+{
+	init_llvm_once();
+	struct cg cgs = { .sema = s, .opts = opts };
+	struct cg *cg = &cgs;
+	int ret = -1;
+	cg->ctx = LLVMContextCreate();
+	cg->mod = LLVMModuleCreateWithNameInContext("gotrace", cg->ctx);
+	LLVMSetTarget(cg->mod, "bpfel");
+	LLVMSetDataLayout(cg->mod, "e-m:e-p:64:64-i64:64-i128:128-n32:64-S128");
+	cg->b = LLVMCreateBuilderInContext(cg->ctx);
+	cg->i1 = LLVMInt1TypeInContext(cg->ctx);
+	cg->i8 = LLVMInt8TypeInContext(cg->ctx);
+	cg->i16 = LLVMInt16TypeInContext(cg->ctx);
+	cg->i32 = LLVMInt32TypeInContext(cg->ctx);
+	cg->i64 = LLVMInt64TypeInContext(cg->ctx);
+	cg->ptr = LLVMPointerTypeInContext(cg->ctx, 0);
+	cg->vd = LLVMVoidTypeInContext(cg->ctx);
+
+	cg->di = LLVMCreateDIBuilder(cg->mod);
+	cg->di_file = LLVMDIBuilderCreateFile(cg->di, "gotrace.bt", 10, ".", 1);
+	cg->di_cu = LLVMDIBuilderCreateCompileUnit(
+		cg->di, LLVMDWARFSourceLanguageC, cg->di_file, "gotrace", 7, 1, "", 0, 0, "", 0,
+		LLVMDWARFEmissionFull, 0, 0, 0, "", 0, "", 0);
+	LLVMAddModuleFlag(cg->mod, LLVMModuleFlagBehaviorWarning, "Debug Info Version", 18,
+			  LLVMValueAsMetadata(LLVMConstInt(cg->i32, LLVMDebugMetadataVersion(), 0)));
+	LLVMAddModuleFlag(cg->mod, LLVMModuleFlagBehaviorWarning, "Dwarf Version", 13,
+			  LLVMValueAsMetadata(LLVMConstInt(cg->i32, 4, 0)));
+
+	char *err = NULL;
+	LLVMTargetRef target;
+	if (LLVMGetTargetFromTriple("bpfel", &target, &err)) {
+		fprintf(stderr, "gotrace: LLVM has no BPF target: %s\n", err);
+		LLVMDisposeMessage(err);
+		goto out;
+	}
+	cg->tm = LLVMCreateTargetMachine(target, "bpfel", "v3", "", LLVMCodeGenLevelDefault,
+					 LLVMRelocStatic, LLVMCodeModelDefault);
+
+	define_maps(cg);
+	for (struct probe *p = s->prog->probes; p; p = p->next)
+		gen_probe(cg, p);
+	LLVMDIBuilderFinalize(cg->di);
+
+	if (opts->dump == CG_DUMP_IR)
+		dump_ir(cg);
+	if (link_helpers(cg))
+		goto out;
+	if (LLVMVerifyModule(cg->mod, LLVMReturnStatusAction, &err)) {
+		fprintf(stderr, "gotrace: internal error: invalid IR: %s\n", err);
+		LLVMDisposeMessage(err);
+		goto out;
+	}
+	LLVMDisposeMessage(err);
+	err = NULL;
+	LLVMPassBuilderOptionsRef po = LLVMCreatePassBuilderOptions();
+	LLVMErrorRef e = LLVMRunPasses(cg->mod, "default<O2>", cg->tm, po);
+	LLVMDisposePassBuilderOptions(po);
+	if (e) {
+		char *m = LLVMGetErrorMessage(e);
+		fprintf(stderr, "gotrace: internal error: optimisation failed: %s\n", m);
+		LLVMDisposeErrorMessage(m);
+		goto out;
+	}
+	if (opts->dump == CG_DUMP_IR_OPT)
+		dump_ir(cg);
+	if (opts->emit_llvm) {
+		if (LLVMPrintModuleToFile(cg->mod, opts->emit_llvm, &err)) {
+			fprintf(stderr, "gotrace: %s: %s\n", opts->emit_llvm, err);
+			LLVMDisposeMessage(err);
+			goto out;
+		}
+	}
+	LLVMMemoryBufferRef mb;
+	if (opts->dump == CG_DUMP_ASM) {
+		if (emit(cg, LLVMAssemblyFile, &mb))
+			goto out;
+		sb_putn(opts->out, LLVMGetBufferStart(mb), LLVMGetBufferSize(mb));
+		LLVMDisposeMemoryBuffer(mb);
+	}
+	if (emit(cg, LLVMObjectFile, &mb))
+		goto out;
+	out->size = LLVMGetBufferSize(mb);
+	out->data = xmalloc(out->size);
+	memcpy(out->data, LLVMGetBufferStart(mb), out->size);
+	LLVMDisposeMemoryBuffer(mb);
+	ret = 0;
+out:
+	free(cg->maps);
+	LLVMDisposeDIBuilder(cg->di);
+	LLVMDisposeBuilder(cg->b);
+	if (cg->tm)
+		LLVMDisposeTargetMachine(cg->tm);
+	LLVMDisposeModule(cg->mod);
+	LLVMContextDispose(cg->ctx);
+	return ret;
+}
+
+void bpf_object_buf_free(struct bpf_object_buf *o)
+{
+	free(o->data);
+	o->data = NULL;
+	o->size = 0;
+}

@@ -1,0 +1,106 @@
+/* codegen.h - from the checked AST to a BPF object in memory.
+ *
+ * One LLVM function per probe body, in the ELF section libbpf expects for
+ * its program type; maps are BTF-described globals in ".maps" (the BTF
+ * comes from debug info that the BPF backend turns into .BTF); the object
+ * is emitted by LLVM's BPF target into a memory buffer. */
+#ifndef GOTRACE_CODEGEN_H
+#define GOTRACE_CODEGEN_H
+
+#include <llvm-c/Core.h>
+#include <llvm-c/DebugInfo.h>
+#include <llvm-c/TargetMachine.h>
+
+#include "sema/sema.h"
+
+/* The object and what it is made of. */
+struct bpf_object_buf {
+	void *data;
+	size_t size;
+};
+
+enum cg_dump {
+	CG_DUMP_NONE,
+	CG_DUMP_IR,	/* before optimisation */
+	CG_DUMP_IR_OPT, /* after */
+	CG_DUMP_ASM,
+};
+
+struct cg_opts {
+	enum cg_dump dump;   /* print this stage to `out` */
+	struct strbuf *out;
+	const char *emit_llvm; /* write the optimised IR here */
+	int filter_pid;	       /* profile/interval/tracepoint filter, 0 = none */
+};
+
+#define CG_MAX_LOOPS 32
+
+struct cg {
+	struct sema *sema;
+	const struct cg_opts *opts;
+	LLVMContextRef ctx;
+	LLVMModuleRef mod;
+	LLVMBuilderRef b;
+	LLVMDIBuilderRef di;
+	LLVMMetadataRef di_file, di_cu;
+	LLVMTargetMachineRef tm;
+	LLVMTypeRef i1, i8, i16, i32, i64, ptr, vd;
+
+	LLVMValueRef events, lost, stacks; /* globals */
+	LLVMValueRef *maps;		   /* one per sema map */
+
+	/* current probe */
+	struct probe *probe;
+	struct probe_env *env;
+	LLVMValueRef fn, ctxp;
+	LLVMBasicBlockRef entry; /* allocas go here */
+	LLVMBasicBlockRef brk[CG_MAX_LOOPS], cont[CG_MAX_LOOPS];
+	int loops;
+};
+
+/* Builds, optimises and emits the object. Returns 0, or -1 after printing
+ * why. */
+int codegen(struct sema *s, const struct cg_opts *opts,
+	    struct bpf_object_buf *out);
+void bpf_object_buf_free(struct bpf_object_buf *o);
+
+/* --- for builtin generators ---------------------------------------------- */
+
+LLVMValueRef cg_expr(struct cg *cg, struct node *n);
+/* Integer value of an expression as i64. */
+LLVMValueRef cg_int(struct cg *cg, struct node *n);
+LLVMValueRef cg_const(struct cg *cg, int64_t v);
+/* A zeroed stack slot of `size` bytes (in the entry block). */
+LLVMValueRef cg_alloca(struct cg *cg, uint32_t size, const char *name);
+/* Zero-fills `size` bytes at p. */
+void cg_memset0(struct cg *cg, LLVMValueRef p, uint32_t size);
+void cg_memcpy(struct cg *cg, LLVMValueRef dst, LLVMValueRef src,
+	       uint32_t size);
+/* Stores value v of type t at p (ints as 8 bytes, others copied). */
+void cg_store(struct cg *cg, struct type *t, LLVMValueRef v, LLVMValueRef p);
+LLVMValueRef cg_gep(struct cg *cg, LLVMValueRef p, uint64_t off);
+/* A call to BPF helper `id`. */
+LLVMValueRef cg_helper(struct cg *cg, int id, LLVMTypeRef ret,
+		       LLVMValueRef *args, int nargs);
+/* A word of struct pt_regs in the context, by its byte offset. */
+LLVMValueRef cg_ctx_load(struct cg *cg, uint32_t off, LLVMTypeRef ty);
+/* pt_regs of the probe (uprobes: ctx; perf events: &ctx->regs). */
+uint32_t cg_regs_off(struct cg *cg);
+/* Reads an 8-byte word of user memory at addr (0 on fault). */
+LLVMValueRef cg_read_user_u64(struct cg *cg, LLVMValueRef addr);
+/* Reserves an event of payload `size`, writes the header and calls fill
+ * with the payload pointer; counts a lost event when the ring is full. */
+void cg_event(struct cg *cg, uint32_t action, uint32_t id, uint32_t size,
+	      void (*fill)(struct cg *, LLVMValueRef payload, void *arg),
+	      void *arg);
+/* Where the goroutine's g is (0 if unknown). */
+LLVMValueRef cg_g_pointer(struct cg *cg);
+/* The attach cookie of the firing point. */
+LLVMValueRef cg_cookie(struct cg *cg);
+/* Integer register of the Go/SysV ABI sequence (index n) at probe entry. */
+LLVMValueRef cg_abi_word(struct cg *cg, int n, bool result);
+LLVMBasicBlockRef cg_block(struct cg *cg, const char *name);
+/* A string constant in a zero-padded stack buffer of `size` bytes. */
+LLVMValueRef cg_literal_str(struct cg *cg, const char *s, uint32_t size);
+
+#endif

@@ -1,0 +1,187 @@
+/* gobin.h - what a binary tells about itself.
+ *
+ * Opens any ELF file (a Go program built by gc or gccgo, a C program, a
+ * shared library) and answers the questions the compiler and runtime ask:
+ * which functions it has and where (from .symtab, .dynsym, or .gopclntab in
+ * stripped Go binaries), which Go release and compiler built it, which
+ * calling convention its functions use, where an entry probe and the return
+ * probes of a function go, what DWARF says about parameters and types, and
+ * where the goroutine id lives.
+ *
+ * Functions return 0 or a negative errno; on failure most also leave a
+ * one-sentence explanation in the gobin's `err` buffer (gobin_open puts it
+ * in *errmsg, which the caller frees). */
+#ifndef GOTRACE_GOBIN_H
+#define GOTRACE_GOBIN_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+enum go_compiler {
+	GOC_NONE,  /* not a Go binary */
+	GOC_GC,    /* the gc toolchain (go build) */
+	GOC_GCCGO, /* gccgo: C calling convention, libgo */
+};
+
+enum go_abi {
+	GOABI_SYSV,  /* C / gccgo: RDI, RSI, RDX, RCX, R8, R9, then stack */
+	GOABI_STACK, /* gc before Go 1.17: every argument on the stack */
+	GOABI_REG,   /* gc from Go 1.17: RAX, RBX, RCX, RDI, RSI, R8-R11 */
+};
+
+struct gofunc {
+	const char *name;
+	uint64_t addr; /* virtual address of the entry */
+	uint64_t size; /* bytes, 0 when unknown */
+	uint32_t args; /* pclntab argument frame size (in + out), 0 if unknown */
+};
+
+struct gobin;
+
+/* Opens path. Works for every ELF; Go-specific answers are empty for
+ * non-Go files. Fails with a message for a missing, unreadable, non-ELF or
+ * non-x86-64 file, or a Go binary whose tables are corrupt. */
+int gobin_open(const char *path, struct gobin **out, char **errmsg);
+void gobin_close(struct gobin *b);
+
+const char *gobin_path(const struct gobin *b);
+enum go_compiler gobin_compiler(const struct gobin *b);
+/* "go1.19.8"; "" when unknown (not Go, or gccgo without buildinfo). */
+const char *gobin_go_version(const struct gobin *b);
+/* Go release as 100*major+minor (119 for go1.19.8), 0 when unknown. */
+int gobin_go_release(const struct gobin *b);
+enum go_abi gobin_abi(const struct gobin *b);
+const char *gobin_abi_name(enum go_abi abi);
+/* Where the function list came from: "symtab", "dynsym", "pclntab". */
+const char *gobin_func_source(const struct gobin *b);
+/* Last error message, "" when none. */
+const char *gobin_error(const struct gobin *b);
+
+/* Every function, sorted by address, names unique. */
+const struct gofunc *gobin_funcs(const struct gobin *b, size_t *n);
+/* Exact name lookup (O(1) average). */
+const struct gofunc *gobin_find(const struct gobin *b, const char *name);
+/* The function containing addr, or NULL. */
+const struct gofunc *gobin_func_at(const struct gobin *b, uint64_t addr);
+/* File offset of a virtual address, as uprobes want it. */
+int gobin_vaddr_to_offset(const struct gobin *b, uint64_t vaddr,
+			  uint64_t *off);
+/* True for an ET_DYN file (shared library or PIE): addresses in memory are
+ * load base + vaddr. */
+bool gobin_is_dyn(const struct gobin *b);
+
+/* Entry probe site: for gc functions, the first instruction after the
+ * stack-check prologue (so that a re-run of the prologue after morestack is
+ * not seen twice); the entry itself otherwise. *skipped says whether a
+ * prologue was skipped. */
+int gobin_entry_site(struct gobin *b, const struct gofunc *f, uint64_t *addr,
+		     bool *skipped);
+
+/* Addresses of every RET instruction in f (found by disassembly). Returns 0
+ * with *n == 0 for a function without RET (only tail jumps, or panics).
+ * The caller frees *addrs. */
+int gobin_ret_sites(struct gobin *b, const struct gofunc *f,
+		    uint64_t **addrs, size_t *n);
+
+/* Offset of the goid field in runtime.g: from DWARF when present, else from
+ * the table of Go releases, else (a release newer than the table) from
+ * the machine code. *source is "dwarf", "table" or "code". */
+int gobin_goid_offset(struct gobin *b, int64_t *off, const char **source);
+/* Offset of the g pointer from the FS base (thread pointer), e.g. -8 for a
+ * statically linked gc binary. */
+int gobin_tls_g_offset(struct gobin *b, int64_t *off);
+
+/* --- additions (golang/ module) ----------------------------------------- */
+
+/* Where the Go version came from: "buildinfo", "runtime.buildVersion"
+ * (release builds that drop .go.buildinfo, e.g. esbuild >= 0.27), or ""
+ * when unknown. */
+const char *gobin_version_source(const struct gobin *b);
+/* The goid offset table's entry for a release (e.g. 119), -1 if the
+ * release is not in the table. */
+int64_t gobin_goid_table(int release);
+/* The goid offset measured from the machine code of
+ * runtime.goroutineheader (its first print is gp.goid); gobin_goid_offset
+ * uses it for releases newer than the table (*source "code"). */
+int gobin_goid_offset_code(struct gobin *b, int64_t *off);
+/* Looks a library name up in a loader cache image (the contents of
+ * /etc/ld.so.cache); malloc'd path or NULL. */
+char *gobin_ldcache_lookup(const uint8_t *cache, size_t len,
+			   const char *name);
+/* Every DT_NEEDED of the file, in order. */
+const char *const *gobin_needed(const struct gobin *b, size_t *n);
+
+/* --- DWARF ------------------------------------------------------------- */
+
+enum gotype_kind {
+	GT_INT,	   /* signed integer of `size` bytes */
+	GT_UINT,   /* unsigned integer, uintptr */
+	GT_BOOL,
+	GT_FLOAT,  /* float32/64 */
+	GT_COMPLEX,
+	GT_PTR,	   /* pointer; elem (may be NULL for unsafe.Pointer) */
+	GT_STRING, /* Go string: {ptr, len} */
+	GT_SLICE,  /* {ptr, len, cap}; elem */
+	GT_IFACE,  /* interface: {itab or type, data} */
+	GT_STRUCT, /* fields */
+	GT_ARRAY,  /* elem, count */
+	GT_MAP,	   /* pointer to runtime.hmap */
+	GT_CHAN,   /* pointer */
+	GT_FUNC,   /* pointer */
+	GT_OTHER,
+};
+
+struct gotype;
+struct gofield {
+	const char *name;
+	uint64_t offset;
+	const struct gotype *type;
+};
+struct gotype {
+	enum gotype_kind kind;
+	const char *name; /* "int", "*main.T", "[]uint8", ... */
+	uint64_t size;
+	const struct gotype *elem; /* PTR, SLICE, ARRAY */
+	uint64_t count;		   /* ARRAY */
+	const struct gofield *fields;
+	size_t nfields; /* STRUCT (also the parts of strings, slices, ...) */
+};
+
+struct goparam {
+	const char *name; /* "a", or "~r0" for an unnamed result */
+	const struct gotype *type;
+	bool is_result;
+	/* Where it is at the function's entry (results: at a RET), by the
+	 * binary's ABI: in integer registers word..word+nwords-1 of the ABI's
+	 * sequence, or at stack_off from SP at the entry. */
+	bool in_regs;
+	int word;      /* first integer register index (in_regs) */
+	int nwords;    /* words it takes */
+	int64_t stack_off;
+	bool has_float; /* some part would be in an XMM register */
+	/* SysV (gccgo): a float-only value has in_regs with word -1; results
+	 * bigger than 16 bytes are in memory at the address in RAX at the
+	 * return, shown as stack_off -1. */
+};
+
+/* Parameters and results of f from DWARF, in order. Returns -ENOENT
+ * (with a message) when the binary has no DWARF for f. Owned by b. */
+int gobin_params(struct gobin *b, const struct gofunc *f,
+		 const struct goparam **params, size_t *n);
+/* A named type (e.g. "runtime.g", "net/http.Request") from DWARF. */
+const struct gotype *gobin_type(struct gobin *b, const char *name);
+
+/* Where a function that has no symbol of its own was inlined: each call
+ * site as "caller (file:line)". Returns the count (0 when DWARF knows of no
+ * inlined copy); the caller frees the array and its strings. */
+int gobin_inlined_sites(struct gobin *b, const char *name, char ***sites);
+
+/* --- libraries ---------------------------------------------------------- */
+
+/* Resolves a probe's binary: a path (with a '/'), a name on PATH, or a
+ * library name ("libc", "libgo", "libc.so.6") found through the loader
+ * cache. Returns a malloc'd absolute path, or NULL with errno set. */
+char *gobin_resolve_path(const char *name);
+
+#endif

@@ -1,0 +1,26 @@
+/* parse.h - from script text to a struct program. */
+#ifndef GOTRACE_PARSE_H
+#define GOTRACE_PARSE_H
+
+#include "parser/ast.h"
+#include "util/diag.h"
+
+/* State shared by the lexer and the parser (no globals). */
+struct parse_state {
+	struct program *prog;
+	struct diag *diag;
+	int depth;    /* brace depth; 0 = between probes */
+	int in_pred;  /* inside /predicate/ */
+	uint32_t off; /* byte offset of the next character */
+};
+
+/* Parses src into *prog (allocated in its arena). Returns the number of
+ * errors reported through diag; prog is usable only when it is 0. */
+int parse_program(struct source *src, struct diag *diag, char **params,
+		  int nparams, struct program **prog);
+
+/* Splits and checks one attach point (called by the parser). */
+struct attach *parse_attach(struct parse_state *ps, const char *text,
+			    struct loc loc);
+
+#endif

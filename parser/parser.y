@@ -1,0 +1,367 @@
+/* parser.y - the grammar of gotrace scripts.
+ *
+ *   program = probe*
+ *   probe   = attach ("," attach)* ("/" expr "/")? block
+ *
+ * Actions are one-line constructor calls; every node gets the location of
+ * the text it came from. */
+%code requires {
+#include "parser/parse.h"
+typedef void *yyscan_t;
+}
+
+%define api.pure full
+%define api.location.type {struct loc}
+%define parse.error custom
+%locations
+%param {yyscan_t scanner}
+%parse-param {struct parse_state *ps}
+%expect 0
+
+%code provides {
+int yylex(YYSTYPE *lval, YYLTYPE *lloc, yyscan_t scanner);
+}
+
+%code {
+#include <string.h>
+#include "lexer.h"
+
+#define YYLLOC_DEFAULT(Cur, Rhs, N)                                            \
+	do {                                                                   \
+		if (N) {                                                       \
+			(Cur).begin = YYRHSLOC(Rhs, 1).begin;                  \
+			(Cur).end = YYRHSLOC(Rhs, N).end;                      \
+		} else {                                                       \
+			(Cur).begin = (Cur).end = YYRHSLOC(Rhs, 0).end;        \
+		}                                                              \
+	} while (0)
+
+static struct node *mk(struct parse_state *ps, enum node_kind k, struct loc l)
+{
+	return ast_new(ps->prog, k, l);
+}
+static struct node *mk2(struct parse_state *ps, enum node_kind k, struct loc l,
+			int op, struct node *lhs, struct node *rhs)
+{
+	struct node *n = ast_new(ps->prog, k, l);
+	n->op = op;
+	n->lhs = lhs;
+	n->rhs = rhs;
+	return n;
+}
+static struct node *mkname(struct parse_state *ps, enum node_kind k,
+			   struct loc l, char *name, struct node *args)
+{
+	struct node *n = ast_new(ps->prog, k, l);
+	n->name = name;
+	n->args = args;
+	return n;
+}
+static struct node *mkif(struct parse_state *ps, struct loc l, struct node *c,
+			 struct node *t, struct node *e)
+{
+	struct node *n = ast_new(ps->prog, N_IF, l);
+	n->cond = c;
+	n->then = t;
+	n->els = e;
+	return n;
+}
+static void yyerror(YYLTYPE *loc, yyscan_t scanner, struct parse_state *ps,
+		    const char *msg);
+}
+
+%union {
+	int64_t num;
+	char *str;
+	struct { char *str; size_t len; } s;
+	int op;
+	struct node *node;
+	struct attach *attach;
+	struct probe *probe;
+}
+
+%token <str> ATTACH "attach point"
+%token <num> INT "integer"
+%token <s> STRING "string"
+%token <str> IDENT "identifier"
+%token <str> VAR "variable"
+%token <str> MAP "map"
+%token <num> POSPARAM "positional parameter"
+%token PARAMCNT "$#"
+%token <str> TYPENAME "type name"
+%token <op> ASSIGNOP "compound assignment"
+%token ENDPRED "end of predicate"
+%token IF "if" ELSE "else" WHILE "while" FOR "for" UNROLL "unroll"
+%token BREAK "break" CONTINUE "continue" RETURN "return"
+%token EQ "==" NE "!=" LE "<=" GE ">=" LAND "&&" LOR "||"
+%token SHL "<<" SHR ">>" INC "++" DEC "--" DOTDOT ".."
+
+%type <probe> probes probe
+%type <attach> attaches
+%type <node> pred block stmts sstmt cstmt elsepart expr unary postfix primary
+%type <node> map exprs args
+
+%precedence MAPNAME
+%precedence '['
+%right '?' ':'
+%left LOR
+%left LAND
+%left '|'
+%left '^'
+%left '&'
+%left EQ NE
+%left '<' '>' LE GE
+%left SHL SHR
+%left '+' '-'
+%left '*' '/' '%'
+
+%%
+
+program
+	: probes		{ (void)0; }
+	;
+
+probes
+	: %empty		{ $$ = NULL; }
+	| probes probe		{
+		if ($2) {
+			struct probe **pp = &ps->prog->probes;
+			while (*pp)
+				pp = &(*pp)->next;
+			$2->index = ps->prog->nprobes++;
+			*pp = $2;
+		}
+		$$ = NULL;
+	}
+	;
+
+/* probe = attach ("," attach)* pred? block */
+probe
+	: attaches pred block	{
+		$$ = arena_alloc(&ps->prog->arena, sizeof(*$$));
+		$$->loc = @$;
+		$$->attaches = $1;
+		$$->pred = $2;
+		$$->body = $3;
+	}
+	| error block		{ $$ = NULL; }
+	;
+
+attaches
+	: ATTACH		{ $$ = parse_attach(ps, $1, @1); }
+	| attaches ',' ATTACH	{
+		struct attach *a = parse_attach(ps, $3, @3), **pp = &$1;
+		while (*pp)
+			pp = &(*pp)->next;
+		*pp = a;
+		$$ = $1;
+	}
+	;
+
+/* pred = "/" expr "/" */
+pred
+	: %empty		{ $$ = NULL; }
+	| '/' expr ENDPRED	{ $$ = $2; }
+	;
+
+/* block = "{" (stmt ";")* stmt? "}" */
+block
+	: '{' stmts '}'		{ $$ = mk(ps, N_BLOCK, @$); $$->body = $2; }
+	| '{' stmts sstmt '}'	{ $$ = mk(ps, N_BLOCK, @$); $$->body = ast_append($2, $3); }
+	;
+
+stmts
+	: %empty		{ $$ = NULL; }
+	| stmts ';'		{ $$ = $1; }
+	| stmts sstmt ';'	{ $$ = ast_append($1, $2); }
+	| stmts cstmt		{ $$ = ast_append($1, $2); }
+	| stmts error ';'	{ $$ = $1; yyerrok; }
+	;
+
+/* sstmt = expr | var ("=" | op=) expr | map ("=" | op=) expr
+ *       | "break" | "continue" | "return" */
+sstmt
+	: expr			{ $$ = mk2(ps, N_EXPRSTMT, @$, 0, $1, NULL); }
+	| VAR '=' expr		{ $$ = mk2(ps, N_ASSIGN, @$, '=', mkname(ps, N_VAR, @1, $1, NULL), $3); }
+	| VAR ASSIGNOP expr	{ $$ = mk2(ps, N_ASSIGN, @$, $2, mkname(ps, N_VAR, @1, $1, NULL), $3); }
+	| map '=' expr		{ $$ = mk2(ps, N_ASSIGN, @$, '=', $1, $3); }
+	| map ASSIGNOP expr	{ $$ = mk2(ps, N_ASSIGN, @$, $2, $1, $3); }
+	| BREAK			{ $$ = mk(ps, N_BREAK, @$); }
+	| CONTINUE		{ $$ = mk(ps, N_CONTINUE, @$); }
+	| RETURN		{ $$ = mk(ps, N_RETURN, @$); }
+	;
+
+/* cstmt = "if" "(" expr ")" block ("else" (block | if))?
+ *       | "while" "(" expr ")" block
+ *       | "for" "(" var ":" expr ".." expr ")" block
+ *       | "unroll" "(" int ")" block
+ *       | block */
+cstmt
+	: IF '(' expr ')' block elsepart	{ $$ = mkif(ps, @$, $3, $5, $6); }
+	| WHILE '(' expr ')' block		{ $$ = mk(ps, N_WHILE, @$); $$->cond = $3; $$->body = $5; }
+	| FOR '(' VAR ':' expr DOTDOT expr ')' block {
+		$$ = mk(ps, N_FOR, @$);
+		$$->lhs = mkname(ps, N_VAR, @3, $3, NULL);
+		$$->init = $5;
+		$$->rhs = $7;
+		$$->body = $9;
+	}
+	| UNROLL '(' expr ')' block		{ $$ = mk(ps, N_UNROLL, @$); $$->cond = $3; $$->body = $5; }
+	| block					{ $$ = $1; }
+	;
+
+elsepart
+	: %empty				{ $$ = NULL; }
+	| ELSE block				{ $$ = $2; }
+	| ELSE IF '(' expr ')' block elsepart	{ $$ = mkif(ps, loc_span(@2, @$), $4, $6, $7); }
+	;
+
+expr
+	: unary				{ $$ = $1; }
+	| expr '?' expr ':' expr	{ $$ = mk(ps, N_TERNARY, @$); $$->cond = $1; $$->then = $3; $$->els = $5; }
+	| expr LOR expr			{ $$ = mk2(ps, N_BINOP, @$, OP_LOR, $1, $3); }
+	| expr LAND expr		{ $$ = mk2(ps, N_BINOP, @$, OP_LAND, $1, $3); }
+	| expr '|' expr			{ $$ = mk2(ps, N_BINOP, @$, '|', $1, $3); }
+	| expr '^' expr			{ $$ = mk2(ps, N_BINOP, @$, '^', $1, $3); }
+	| expr '&' expr			{ $$ = mk2(ps, N_BINOP, @$, '&', $1, $3); }
+	| expr EQ expr			{ $$ = mk2(ps, N_BINOP, @$, OP_EQ, $1, $3); }
+	| expr NE expr			{ $$ = mk2(ps, N_BINOP, @$, OP_NE, $1, $3); }
+	| expr '<' expr			{ $$ = mk2(ps, N_BINOP, @$, '<', $1, $3); }
+	| expr '>' expr			{ $$ = mk2(ps, N_BINOP, @$, '>', $1, $3); }
+	| expr LE expr			{ $$ = mk2(ps, N_BINOP, @$, OP_LE, $1, $3); }
+	| expr GE expr			{ $$ = mk2(ps, N_BINOP, @$, OP_GE, $1, $3); }
+	| expr SHL expr			{ $$ = mk2(ps, N_BINOP, @$, OP_SHL, $1, $3); }
+	| expr SHR expr			{ $$ = mk2(ps, N_BINOP, @$, OP_SHR, $1, $3); }
+	| expr '+' expr			{ $$ = mk2(ps, N_BINOP, @$, '+', $1, $3); }
+	| expr '-' expr			{ $$ = mk2(ps, N_BINOP, @$, '-', $1, $3); }
+	| expr '*' expr			{ $$ = mk2(ps, N_BINOP, @$, '*', $1, $3); }
+	| expr '/' expr			{ $$ = mk2(ps, N_BINOP, @$, '/', $1, $3); }
+	| expr '%' expr			{ $$ = mk2(ps, N_BINOP, @$, '%', $1, $3); }
+	;
+
+/* unary = ("-" | "!" | "~" | "*") unary | "(" type "*"? ")" unary
+ *       | ("++" | "--") (var | map) | postfix */
+unary
+	: postfix			{ $$ = $1; }
+	| '-' unary			{ $$ = mk2(ps, N_UNOP, @$, '-', $2, NULL); }
+	| '!' unary			{ $$ = mk2(ps, N_UNOP, @$, '!', $2, NULL); }
+	| '~' unary			{ $$ = mk2(ps, N_UNOP, @$, '~', $2, NULL); }
+	| '*' unary			{ $$ = mk2(ps, N_DEREF, @$, 0, $2, NULL); }
+	| '(' TYPENAME ')' unary	{ $$ = mk2(ps, N_CAST, @$, 0, $4, NULL); $$->name = $2; }
+	| '(' TYPENAME '*' ')' unary	{ $$ = mk2(ps, N_CAST, @$, 0, $5, NULL); $$->name = $2; $$->ctype_ptr = true; }
+	| INC VAR			{ $$ = mk2(ps, N_INCDEC, @$, OP_INC, mkname(ps, N_VAR, @2, $2, NULL), NULL); $$->ival = 1; }
+	| DEC VAR			{ $$ = mk2(ps, N_INCDEC, @$, OP_DEC, mkname(ps, N_VAR, @2, $2, NULL), NULL); $$->ival = 1; }
+	| INC map			{ $$ = mk2(ps, N_INCDEC, @$, OP_INC, $2, NULL); $$->ival = 1; }
+	| DEC map			{ $$ = mk2(ps, N_INCDEC, @$, OP_DEC, $2, NULL); $$->ival = 1; }
+	;
+
+/* postfix = primary ("." (ident | int) | "[" expr "]")* | (var | map) ("++" | "--") */
+postfix
+	: primary			{ $$ = $1; }
+	| postfix '.' IDENT		{ $$ = mk2(ps, N_FIELD, @$, 0, $1, NULL); $$->name = $3; }
+	| postfix '.' INT		{ $$ = mk2(ps, N_FIELD, @$, 0, $1, NULL); $$->ival = $3; }
+	| postfix '[' expr ']'		{ $$ = mk2(ps, N_INDEX, @$, 0, $1, $3); }
+	| VAR INC			{ $$ = mk2(ps, N_INCDEC, @$, OP_INC, mkname(ps, N_VAR, @1, $1, NULL), NULL); }
+	| VAR DEC			{ $$ = mk2(ps, N_INCDEC, @$, OP_DEC, mkname(ps, N_VAR, @1, $1, NULL), NULL); }
+	| map INC			{ $$ = mk2(ps, N_INCDEC, @$, OP_INC, $1, NULL); }
+	| map DEC			{ $$ = mk2(ps, N_INCDEC, @$, OP_DEC, $1, NULL); }
+	;
+
+/* primary = int | string | var | map | ident | ident "(" args ")" | "$N" | "$#"
+ *         | "(" expr ")" | "(" expr "," exprs ")" */
+primary
+	: INT				{ $$ = mk(ps, N_INT, @$); $$->ival = $1; }
+	| STRING			{ $$ = mk(ps, N_STR, @$); $$->str = $1.str; $$->slen = $1.len; }
+	| VAR				{ $$ = mkname(ps, N_VAR, @$, $1, NULL); }
+	| map				{ $$ = $1; }
+	| IDENT				{ $$ = mkname(ps, N_IDENT, @$, $1, NULL); }
+	| IDENT '(' args ')'		{ $$ = mkname(ps, N_CALL, @$, $1, $3); }
+	| POSPARAM			{ $$ = mk(ps, N_POSPARAM, @$); $$->ival = $1; }
+	| PARAMCNT			{ $$ = mk(ps, N_PARAMCNT, @$); }
+	| '(' expr ')'			{ $$ = $2; }
+	| '(' expr ',' exprs ')'	{ $$ = mk(ps, N_TUPLE, @$); $$->args = ast_append($2, $4); }
+	;
+
+/* map = "@" name ("[" exprs "]")? */
+map
+	: MAP %prec MAPNAME		{ $$ = mkname(ps, N_MAP, @$, $1, NULL); }
+	| MAP '[' exprs ']'		{ $$ = mkname(ps, N_MAP, @$, $1, $3); }
+	;
+
+args
+	: %empty			{ $$ = NULL; }
+	| exprs				{ $$ = $1; }
+	;
+
+exprs
+	: expr				{ $$ = $1; }
+	| exprs ',' expr		{ $$ = ast_append($1, $3); }
+	;
+
+%%
+
+static void yyerror(YYLTYPE *loc, yyscan_t scanner, struct parse_state *ps,
+		    const char *msg)
+{
+	(void)scanner;
+	diag_error(ps->diag, *loc, "%s", msg);
+}
+
+/* "syntax error: unexpected X, expecting Y or Z", plus a hint for slips
+ * that are easy to recognise. */
+static int yyreport_syntax_error(const yypcontext_t *ctx, yyscan_t scanner,
+				 struct parse_state *ps)
+{
+	(void)scanner;
+	struct strbuf sb;
+	sb_init(&sb);
+	yysymbol_kind_t tok = yypcontext_token(ctx);
+	const YYLTYPE *loc = yypcontext_location(ctx);
+	yysymbol_kind_t expected[6];
+	int n = yypcontext_expected_tokens(ctx, expected, 6);
+	sb_puts(&sb, "syntax error");
+	if (tok != YYSYMBOL_YYEMPTY)
+		sb_printf(&sb, ", unexpected %s",
+			  tok == YYSYMBOL_YYEOF ? "end of input" : yysymbol_name(tok));
+	if (n > 0 && n <= 5) {
+		for (int i = 0; i < n; i++)
+			sb_printf(&sb, "%s%s", i == 0 ? ", expecting " : " or ",
+				  yysymbol_name(expected[i]));
+	}
+	diag_error(ps->diag, *loc, "%s", sb.s);
+	sb_free(&sb);
+	/* Between probes, something other than '{' after the attach points:
+	 * the braces around the body were probably lost. */
+	if (ps->depth == 0 && !ps->in_pred && tok != YYSYMBOL_YYEOF) {
+		const char *t = yysymbol_name(tok);
+		if (strcmp(t, "'<'") == 0 || strcmp(t, "'('") == 0 ||
+		    strcmp(t, "'['") == 0 || strcmp(t, "attach point") == 0)
+			diag_hint(ps->diag, "use { } around a probe body");
+	}
+	return 0;
+}
+
+int parse_program(struct source *src, struct diag *diag, char **params,
+		  int nparams, struct program **out)
+{
+	struct program *prog = xcalloc(1, sizeof(*prog));
+	prog->src = src;
+	prog->params = params;
+	prog->nparams = nparams;
+	struct parse_state ps = { .prog = prog, .diag = diag };
+	yyscan_t scanner;
+	int before = diag->errors;
+
+	yylex_init_extra(&ps, &scanner);
+	YY_BUFFER_STATE buf = yy_scan_bytes(src->text, (int)src->len, scanner);
+	yyparse(scanner, &ps);
+	yy_delete_buffer(buf, scanner);
+	yylex_destroy(scanner);
+	if (diag->errors == before && !prog->probes) {
+		struct loc l = { 0, 0 };
+		diag_error(diag, l, "the program has no probes");
+		diag_hint(diag, "a probe looks like: uprobe:./main:main.sum { printf(\"%%d\\n\", goarg(0)); }");
+	}
+	*out = prog;
+	return diag->errors - before;
+}

@@ -1,0 +1,31 @@
+/* events.h - what BPF programs send to user space through the ring
+ * buffer. Every event starts with a header; the payload's layout is given
+ * by the types in the sema tables (struct fmtinfo, struct mapinfo). */
+#ifndef GOTRACE_EVENTS_H
+#define GOTRACE_EVENTS_H
+
+#include <stdint.h>
+
+enum ev_action {
+	EV_PRINTF = 1,	 /* id: fmt; payload: the arguments as a tuple */
+	EV_EXIT,	 /* payload: i64 exit code */
+	EV_PRINT_MAP,	 /* id: map; payload: i64 top, i64 div */
+	EV_CLEAR,	 /* id: map */
+	EV_ZERO,	 /* id: map */
+	EV_PRINT_VALUE,	 /* id: fmt (its type); payload: the value */
+	EV_TIME,	 /* id: fmt (time format) */
+};
+
+struct ev_hdr {
+	uint32_t action;
+	uint32_t id;
+};
+
+/* Maps every program has besides the script's own. */
+#define MAP_EVENTS "events"	/* ring buffer */
+#define MAP_LOST "lost"		/* per-CPU array[1] of u64: events dropped */
+#define MAP_STACKS "stacks"	/* stack traces for ustack/kstack */
+#define EVENTS_SIZE (1u << 22)	/* ring buffer bytes */
+#define STACK_DEPTH 127
+
+#endif

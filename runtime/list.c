@@ -1,0 +1,207 @@
+/* list.c - `gotrace -l PATTERN`: the probe points that exist.
+ *
+ *   -l 'uprobe:BIN:PATTERN'       functions of a binary (also stripped Go)
+ *   -l 'tracepoint:CAT:PATTERN'   tracepoints
+ *   -l PATTERN                    tracepoints whose CAT:NAME matches
+ * With -v: for a binary, the Go version, compiler and ABI, and each
+ * function's parameters where DWARF has them; for tracepoints, fields. */
+#include <dirent.h>
+#include <fnmatch.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "runtime/runtime.h"
+
+static void list_fields(const char *cat, const char *name)
+{
+	struct tp_field *f;
+	size_t n;
+	if (tracepoint_fields(cat, name, &f, &n) < 0)
+		return;
+	for (size_t i = 0; i < n; i++) {
+		if (!strncmp(f[i].name, "common_", 7)) {
+			free(f[i].name);
+			continue;
+		}
+		const char *kind = f[i].kind == TPF_INT ? (f[i].is_signed ? "int" : "uint")
+							: "string";
+		if (f[i].kind == TPF_INT)
+			printf("    %s%u %s\n", kind, f[i].size * 8, f[i].name);
+		else
+			printf("    %s %s\n", kind, f[i].name);
+		free(f[i].name);
+	}
+	free(f);
+}
+
+static int list_tracepoints(const char *catpat, const char *namepat, bool verbose)
+{
+	const char *dir = tracefs_events_dir();
+	if (!dir) {
+		fprintf(stderr, "gotrace: tracefs is not available\n");
+		return 1;
+	}
+	DIR *cats = opendir(dir);
+	if (!cats)
+		return 1;
+	struct dirent *ce;
+	VEC(char *) names = { 0 };
+	while ((ce = readdir(cats))) {
+		if (ce->d_name[0] == '.' || fnmatch(catpat, ce->d_name, 0))
+			continue;
+		char sub[1024];
+		snprintf(sub, sizeof(sub), "%s/%s", dir, ce->d_name);
+		DIR *evs = opendir(sub);
+		if (!evs)
+			continue;
+		struct dirent *ee;
+		while ((ee = readdir(evs))) {
+			if (ee->d_name[0] == '.' || fnmatch(namepat, ee->d_name, 0))
+				continue;
+			char p[1536];
+			snprintf(p, sizeof(p), "%s/%s/format", sub, ee->d_name);
+			FILE *f = fopen(p, "r");
+			if (!f)
+				continue;
+			fclose(f);
+			vec_push(&names, xasprintf("%s:%s", ce->d_name, ee->d_name));
+		}
+		closedir(evs);
+	}
+	closedir(cats);
+	qsort(names.v, names.n, sizeof(char *), (int (*)(const void *, const void *))strcmp);
+	for (size_t i = 0; i < names.n; i++) {
+		printf("tracepoint:%s\n", names.v[i]);
+		if (verbose) {
+			char *colon = strchr(names.v[i], ':');
+			*colon = '\0';
+			list_fields(names.v[i], colon + 1);
+		}
+		free(names.v[i]);
+	}
+	vec_free(&names);
+	return 0;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void print_params(struct gobin *b, const struct gofunc *f)
+{
+	const struct goparam *ps;
+	size_t n;
+	if (gobin_params(b, f, &ps, &n) < 0)
+		return;
+	for (size_t i = 0; i < n; i++) {
+		const struct goparam *p = &ps[i];
+		printf("    %s%s %s", p->is_result ? "result " : "", p->name,
+		       p->type ? p->type->name : "?");
+		if (p->has_float)
+			printf("  (float: in XMM registers, not readable)");
+		else if (p->in_regs)
+			printf("  (goarg(%d)%s)", p->word, p->nwords > 1 ? "..." : "");
+		else
+			printf("  (stack sp+%lld)", (long long)p->stack_off);
+		putchar('\n');
+	}
+}
+
+static int list_functions(const char *provider, const char *bin, const char *pat, pid_t pid,
+			  bool verbose)
+{
+	char *path = gobin_resolve_path(bin);
+	if (!path && pid > 0) {
+		char buf[64];
+		snprintf(buf, sizeof(buf), "/proc/%d/exe", (int)pid);
+		path = xstrdup(buf);
+	}
+	if (!path) {
+		fprintf(stderr, "gotrace: binary '%s' does not exist\n", bin);
+		return 1;
+	}
+	struct gobin *b;
+	char *err = NULL;
+	if (gobin_open(path, &b, &err) < 0) {
+		fprintf(stderr, "gotrace: %s\n", err ? err : "cannot open binary");
+		free(err);
+		free(path);
+		return 1;
+	}
+	if (verbose) {
+		const char *ver = gobin_go_version(b);
+		printf("# %s: %s, %s ABI, functions from %s\n", path,
+		       gobin_compiler(b) == GOC_GC	? (*ver ? ver : "Go (gc)")
+		       : gobin_compiler(b) == GOC_GCCGO ? "gccgo"
+							: "not Go",
+		       gobin_abi_name(gobin_abi(b)), gobin_func_source(b));
+	}
+	size_t n;
+	const struct gofunc *fs = gobin_funcs(b, &n);
+	const char **names = xcalloc(n ? n : 1, sizeof(*names));
+	size_t k = 0;
+	const struct gofunc *exact = gobin_find(b, pat);
+	for (size_t i = 0; i < n; i++)
+		if (exact ? &fs[i] == exact : !fnmatch(pat, fs[i].name, 0))
+			names[k++] = fs[i].name;
+	qsort(names, k, sizeof(*names), cmp_str);
+	for (size_t i = 0; i < k; i++) {
+		printf("%s:%s:%s\n", provider, bin, names[i]);
+		if (verbose)
+			print_params(b, gobin_find(b, names[i]));
+	}
+	int rc = 0;
+	if (!k) {
+		fprintf(stderr, "gotrace: no function in %s matches '%s'\n", path, pat);
+		rc = 1;
+	}
+	free(names);
+	gobin_close(b);
+	free(path);
+	return rc;
+}
+
+int list_probes(const char *pattern, pid_t pid, bool verbose)
+{
+	if (!pattern || !*pattern)
+		return list_tracepoints("*", "*", verbose);
+	char *p = xstrdup(pattern);
+	char *c1 = strchr(p, ':');
+	int rc;
+	if (!c1) {
+		rc = list_tracepoints("*", p, verbose);
+		free(p);
+		return rc;
+	}
+	*c1 = '\0';
+	char *rest = c1 + 1;
+	char *c2 = strchr(rest, ':');
+	if (!strcmp(p, "uprobe") || !strcmp(p, "u") || !strcmp(p, "uretprobe") || !strcmp(p, "ur")) {
+		if (!c2) {
+			fprintf(stderr, "gotrace: -l '%s' needs a binary and a pattern, like uprobe:./main:main.*\n",
+				pattern);
+			free(p);
+			return 2;
+		}
+		*c2 = '\0';
+		char *func = c2 + 1;
+		size_t fl = strlen(func);
+		if (fl >= 2 && func[0] == '"' && func[fl - 1] == '"') {
+			func[fl - 1] = '\0';
+			func++;
+		}
+		rc = list_functions(p[1] == 'r' || !strcmp(p, "uretprobe") ? "uretprobe" : "uprobe",
+				    rest, *func ? func : "*", pid, verbose);
+	} else if (!strcmp(p, "tracepoint") || !strcmp(p, "t")) {
+		if (c2)
+			*c2 = '\0';
+		rc = list_tracepoints(rest, c2 ? c2 + 1 : "*", verbose);
+	} else {
+		/* a CAT:NAME pattern */
+		rc = list_tracepoints(p, rest, verbose);
+	}
+	free(p);
+	return rc;
+}

@@ -1,0 +1,602 @@
+/* resolve.c - from attach points to concrete sites.
+ *
+ * A uprobe names a binary and a function, maybe with wildcards; this finds
+ * the binary (path, PATH, library name), the functions, and for Go (gc)
+ * binaries the sites gotrace really probes: the entry after the
+ * stack-check prologue, and every RET instruction for a return probe. It
+ * also fills each probe's struct probe_env: the calling convention, where
+ * goid lives, tracepoint fields. */
+#include <ctype.h>
+#include <dirent.h>
+#include <errno.h>
+#include <fnmatch.h>
+#include <glob.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mount.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <bpf/btf.h>
+
+#include "runtime/runtime.h"
+
+static bool has_wildcard(const char *s)
+{
+	return strpbrk(s, "*?[") != NULL;
+}
+
+struct gobin *probeset_bin(struct probeset *ps, const char *path, char **err)
+{
+	for (size_t i = 0; i < ps->bins.n; i++)
+		if (!strcmp(gobin_path(ps->bins.v[i]), path))
+			return ps->bins.v[i];
+	struct gobin *b;
+	if (gobin_open(path, &b, err) < 0)
+		return NULL;
+	vec_push(&ps->bins, b);
+	return b;
+}
+
+void probeset_free(struct probeset *ps)
+{
+	for (size_t i = 0; i < ps->sites.n; i++) {
+		struct site *s = &ps->sites.v[i];
+		free(s->func);
+		free(s->name);
+		free(s->path);
+		free(s->tp_cat);
+		free(s->tp_name);
+	}
+	vec_free(&ps->sites);
+	for (size_t i = 0; i < ps->bins.n; i++)
+		gobin_close(ps->bins.v[i]);
+	vec_free(&ps->bins);
+	if (ps->envs) {
+		for (int i = 0; i < ps->nprobes; i++) {
+			for (size_t k = 0; k < ps->envs[i].nfields; k++)
+				free(ps->envs[i].fields[k].name);
+			free(ps->envs[i].fields);
+			free(ps->envs[i].goid_err);
+		}
+	}
+	free(ps->envs);
+}
+
+static struct site *add_site(struct probeset *ps, struct probe *p, struct attach *a,
+			     enum probe_kind kind)
+{
+	struct site s = { .probe = p->index, .kind = kind, .attach = a };
+	vec_push(&ps->sites, s);
+	return &ps->sites.v[ps->sites.n - 1];
+}
+
+/* --- kernel facts ----------------------------------------------------------- */
+
+int64_t kernel_task_fsbase_off(void)
+{
+	struct btf *btf = btf__load_vmlinux_btf();
+	if (!btf)
+		return -1;
+	int64_t off = -1;
+	int id = btf__find_by_name_kind(btf, "task_struct", BTF_KIND_STRUCT);
+	if (id < 0)
+		goto out;
+	const struct btf_type *t = btf__type_by_id(btf, (__u32)id);
+	const struct btf_member *m = btf_members(t);
+	for (int i = 0; i < btf_vlen(t); i++, m++) {
+		if (strcmp(btf__name_by_offset(btf, m->name_off), "thread"))
+			continue;
+		uint32_t thread_off = btf_member_bit_offset(t, (__u32)i) / 8;
+		const struct btf_type *tt = btf__type_by_id(btf, m->type);
+		const struct btf_member *mm = btf_members(tt);
+		for (int j = 0; j < btf_vlen(tt); j++, mm++) {
+			if (!strcmp(btf__name_by_offset(btf, mm->name_off), "fsbase")) {
+				off = thread_off + btf_member_bit_offset(tt, (__u32)j) / 8;
+				goto out;
+			}
+		}
+	}
+out:
+	btf__free(btf);
+	return off;
+}
+
+const char *tracefs_events_dir(void)
+{
+	static const char *const dirs[] = { "/sys/kernel/tracing/events",
+					    "/sys/kernel/debug/tracing/events" };
+	for (size_t i = 0; i < ARRAY_SIZE(dirs); i++)
+		if (access(dirs[i], R_OK) == 0)
+			return dirs[i];
+	if (mount("nodev", "/sys/kernel/tracing", "tracefs", 0, NULL) == 0 &&
+	    access(dirs[0], R_OK) == 0)
+		return dirs[0];
+	return NULL;
+}
+
+/* Parses lines like
+ *   field:unsigned short common_type;	offset:0;	size:2;	signed:0; */
+int tracepoint_fields(const char *cat, const char *name, struct tp_field **fields,
+		      size_t *n)
+{
+	const char *dir = tracefs_events_dir();
+	if (!dir)
+		return -ENOENT;
+	char path[PATH_MAX];
+	snprintf(path, sizeof(path), "%s/%s/%s/format", dir, cat, name);
+	FILE *f = fopen(path, "r");
+	if (!f)
+		return -errno;
+	VEC(struct tp_field) out = { 0 };
+	char line[1024];
+	while (fgets(line, sizeof(line), f)) {
+		char *fp = strstr(line, "field:");
+		if (!fp)
+			continue;
+		char *semi = strchr(fp, ';');
+		if (!semi)
+			continue;
+		*semi = '\0';
+		char *decl = fp + 6;
+		struct tp_field fld = { 0 };
+		char *o = strstr(semi + 1, "offset:"), *sz = strstr(semi + 1, "size:"),
+		     *sg = strstr(semi + 1, "signed:");
+		if (!o || !sz)
+			continue;
+		fld.offset = (uint32_t)strtoul(o + 7, NULL, 10);
+		fld.size = (uint32_t)strtoul(sz + 5, NULL, 10);
+		fld.is_signed = sg && sg[7] == '1';
+		/* the name is the last identifier of the declaration, before [] */
+		char *br = strchr(decl, '[');
+		char *end = br ? br : decl + strlen(decl);
+		while (end > decl && end[-1] == ' ')
+			end--;
+		char *start = end;
+		while (start > decl && (isalnum((unsigned char)start[-1]) || start[-1] == '_'))
+			start--;
+		fld.name = xstrndup(start, (size_t)(end - start));
+		if (strstr(decl, "__data_loc"))
+			fld.kind = TPF_DATALOC;
+		else if (br && strstr(decl, "char"))
+			fld.kind = TPF_CHARS;
+		else if (fld.size == 1 || fld.size == 2 || fld.size == 4 || fld.size == 8)
+			fld.kind = TPF_INT;
+		else {
+			free(fld.name);
+			continue; /* arrays of other things: not readable as args */
+		}
+		vec_push(&out, fld);
+	}
+	fclose(f);
+	*fields = out.v;
+	*n = out.n;
+	return 0;
+}
+
+/* Keeps only the fields that every tracepoint of a probe has alike. */
+static void intersect_fields(struct probe_env *env, struct tp_field *f, size_t n)
+{
+	if (!env->fields && !env->nfields && !env->fields_mixed) {
+		env->fields = f;
+		env->nfields = n;
+		return;
+	}
+	size_t k = 0;
+	for (size_t i = 0; i < env->nfields; i++) {
+		struct tp_field *a = &env->fields[i];
+		bool same = false;
+		for (size_t j = 0; j < n; j++)
+			if (!strcmp(a->name, f[j].name) && a->offset == f[j].offset &&
+			    a->size == f[j].size && a->kind == f[j].kind)
+				same = true;
+		if (same)
+			env->fields[k++] = *a;
+		else
+			free(a->name);
+	}
+	if (k != env->nfields || k != n)
+		env->fields_mixed = true;
+	env->nfields = k;
+	for (size_t j = 0; j < n; j++)
+		free(f[j].name);
+	free(f);
+}
+
+/* --- tracepoints ------------------------------------------------------------- */
+
+static int resolve_tracepoint(struct probeset *ps, struct diag *d, struct probe *p,
+			      struct attach *a)
+{
+	const char *dir = tracefs_events_dir();
+	if (!dir) {
+		diag_error(d, a->loc, "tracefs is not available (mounting it on /sys/kernel/tracing failed)");
+		return 1;
+	}
+	DIR *cats = opendir(dir);
+	if (!cats) {
+		diag_error(d, a->loc, "cannot read %s: %s", dir, strerror(errno));
+		return 1;
+	}
+	int found = 0;
+	struct dirent *ce;
+	while ((ce = readdir(cats))) {
+		if (ce->d_name[0] == '.' || fnmatch(a->target, ce->d_name, 0))
+			continue;
+		char sub[PATH_MAX];
+		snprintf(sub, sizeof(sub), "%s/%s", dir, ce->d_name);
+		DIR *evs = opendir(sub);
+		if (!evs)
+			continue;
+		struct dirent *ee;
+		while ((ee = readdir(evs))) {
+			if (ee->d_name[0] == '.' || fnmatch(a->func, ee->d_name, 0))
+				continue;
+			struct tp_field *f;
+			size_t n;
+			if (tracepoint_fields(ce->d_name, ee->d_name, &f, &n) < 0)
+				continue;
+			intersect_fields(&ps->envs[p->index], f, n);
+			struct site *s = add_site(ps, p, a, PK_TRACEPOINT);
+			s->tp_cat = xstrdup(ce->d_name);
+			s->tp_name = xstrdup(ee->d_name);
+			s->name = xasprintf("tracepoint:%s:%s", ce->d_name, ee->d_name);
+			s->func = xasprintf("%s:%s", ce->d_name, ee->d_name);
+			found++;
+		}
+		closedir(evs);
+	}
+	closedir(cats);
+	if (!found) {
+		if (has_wildcard(a->target) || has_wildcard(a->func))
+			diag_error(d, a->loc, "no tracepoint matches '%s:%s'", a->target, a->func);
+		else
+			diag_error(d, a->loc, "tracepoint %s:%s does not exist", a->target, a->func);
+		diag_hint(d, "list them with: gotrace -l 'tracepoint:%s:*'", a->target);
+		return 1;
+	}
+	return 0;
+}
+
+/* --- uprobes ------------------------------------------------------------------ */
+
+/* Finds the file for a probe's binary part, trying the traced process's
+ * view (-p) when it is given. */
+static char *find_binary(const char *target, pid_t pid)
+{
+	char *p = gobin_resolve_path(target);
+	if (p)
+		return p;
+	if (pid > 0) {
+		char buf[PATH_MAX];
+		snprintf(buf, sizeof(buf), "/proc/%d/root/%s", (int)pid, target);
+		if (access(buf, R_OK) == 0)
+			return xstrdup(buf);
+		/* the name of the process's executable */
+		char exe[PATH_MAX];
+		snprintf(buf, sizeof(buf), "/proc/%d/exe", (int)pid);
+		ssize_t n = readlink(buf, exe, sizeof(exe) - 1);
+		if (n > 0) {
+			exe[n] = '\0';
+			const char *base = strrchr(exe, '/');
+			const char *tb = strrchr(target, '/');
+			if (!strcmp(base ? base + 1 : exe, tb ? tb + 1 : target))
+				return xstrdup(buf);
+		}
+	}
+	return NULL;
+}
+
+/* "did you mean" among the binary's function names. */
+static void suggest_func(struct diag *d, struct gobin *b, const char *name)
+{
+	size_t n;
+	const struct gofunc *fs = gobin_funcs(b, &n);
+	const char *best = NULL;
+	size_t bestd = (size_t)-1;
+	size_t len = strlen(name);
+	for (size_t i = 0; i < n; i++) {
+		size_t fl = strlen(fs[i].name);
+		if (fl + 3 < len || fl > len + 3)
+			continue;
+		const char *one[1] = { fs[i].name };
+		const char *s = diag_suggest(name, one, 1);
+		if (s) {
+			/* diag_suggest already thresholded; prefer shorter distance */
+			size_t dd = fl > len ? fl - len : len - fl;
+			if (dd < bestd) {
+				bestd = dd;
+				best = fs[i].name;
+			}
+		}
+	}
+	if (best)
+		diag_hint(d, "did you mean '%s'?", best);
+}
+
+/* One function of a uprobe/uretprobe attach point: its sites. */
+static int add_func_sites(struct probeset *ps, struct diag *d, struct probe *p,
+			  struct attach *a, struct gobin *b, const struct gofunc *f,
+			  bool ret, char *path)
+{
+	struct probe_env *env = &ps->envs[p->index];
+	bool gc = gobin_compiler(b) == GOC_GC;
+	VEC(uint64_t) addrs = { 0 };
+	bool retprobe = false, at_frame_start = true;
+	if (a->offset) {
+		vec_push(&addrs, f->addr + a->offset);
+		at_frame_start = false;
+	} else if (!ret) {
+		uint64_t addr = f->addr;
+		bool skipped = false;
+		if (gc && gobin_entry_site(b, f, &addr, &skipped) < 0)
+			addr = f->addr;
+		vec_push(&addrs, addr);
+	} else if (gc) {
+		uint64_t *rets;
+		size_t n;
+		if (gobin_ret_sites(b, f, &rets, &n) < 0) {
+			diag_error(d, a->loc, "%s: cannot find its RET instructions: %s", f->name,
+				   gobin_error(b));
+			return 1;
+		}
+		if (n == 0)
+			diag_warning(d, a->loc,
+				     "%s has no RET instruction (it ends in tail calls or panics): its return probe will never fire",
+				     f->name);
+		for (size_t i = 0; i < n; i++)
+			vec_push(&addrs, rets[i]);
+		free(rets);
+		env->go_ret_insn = true;
+	} else {
+		vec_push(&addrs, f->addr);
+		retprobe = true;
+		at_frame_start = false;
+	}
+	if (!at_frame_start)
+		env->sp_is_ret = false;
+	for (size_t i = 0; i < addrs.n; i++) {
+		uint64_t off;
+		if (gobin_vaddr_to_offset(b, addrs.v[i], &off) < 0) {
+			diag_error(d, a->loc, "%s: address 0x%llx is not in a loaded segment of %s",
+				   f->name, (unsigned long long)addrs.v[i], path);
+			vec_free(&addrs);
+			return 1;
+		}
+		struct site *s = add_site(ps, p, a, ret ? PK_URETPROBE : PK_UPROBE);
+		s->path = xstrdup(path);
+		s->offset = off;
+		s->retprobe = retprobe;
+		s->func = xstrdup(f->name);
+		s->name = xasprintf("%s:%s:%s", ret ? "uretprobe" : "uprobe", a->target, f->name);
+	}
+	vec_free(&addrs);
+	return 0;
+}
+
+/* Merges the binary's facts into the probe's environment. */
+static void env_add_binary(struct probeset *ps, struct probe_env *env, struct gobin *b,
+			   bool first)
+{
+	enum go_abi abi = gobin_abi(b);
+	if (first) {
+		env->abi = abi;
+		env->compiler = gobin_compiler(b);
+		env->bin = b;
+	} else {
+		if (env->abi != abi)
+			env->abi_mixed = true;
+		if (env->bin != b)
+			env->bin = NULL;
+	}
+	/* goid */
+	if (!first && !env->goid_ok)
+		return;
+	free(env->goid_err);
+	env->goid_err = NULL;
+	if (gobin_compiler(b) != GOC_GC) {
+		env->goid_ok = false;
+		env->goid_err = xasprintf("%s is %s", gobin_path(b),
+					  gobin_compiler(b) == GOC_GCCGO
+						  ? "built by gccgo, whose goroutines gotrace cannot name"
+						  : "not a Go binary");
+		return;
+	}
+	int64_t off;
+	const char *src;
+	if (gobin_goid_offset(b, &off, &src) < 0) {
+		env->goid_ok = false;
+		env->goid_err = xasprintf("%s: %s", gobin_path(b), gobin_error(b));
+		return;
+	}
+	if (!first && env->goid_ok && env->goid_off != off) {
+		env->goid_ok = false;
+		env->goid_err = xstrdup("the probe's binaries keep goid at different offsets");
+		return;
+	}
+	env->goid_off = off;
+	env->goid_tls = abi != GOABI_REG;
+	if (env->goid_tls) {
+		if (gobin_tls_g_offset(b, &env->tls_g_off) < 0) {
+			env->goid_ok = false;
+			env->goid_err = xasprintf("%s: %s", gobin_path(b), gobin_error(b));
+			return;
+		}
+		if (ps->task_fsbase_off < 0)
+			ps->task_fsbase_off = kernel_task_fsbase_off();
+		if (ps->task_fsbase_off < 0) {
+			env->goid_ok = false;
+			env->goid_err = xstrdup("the kernel's BTF does not say where a thread's FS base is");
+			return;
+		}
+		env->task_fsbase_off = ps->task_fsbase_off;
+	}
+	env->goid_ok = true;
+}
+
+static int resolve_uprobe(struct probeset *ps, struct diag *d, struct probe *p,
+			  struct attach *a, const struct resolve_opts *o, bool *first_bin)
+{
+	bool ret = !strcmp(a->provider, "uretprobe");
+	struct probe_env *env = &ps->envs[p->index];
+	VEC(char *) paths = { 0 };
+	if (has_wildcard(a->target)) {
+		glob_t g;
+		if (glob(a->target, 0, NULL, &g) == 0) {
+			for (size_t i = 0; i < g.gl_pathc; i++)
+				vec_push(&paths, realpath(g.gl_pathv[i], NULL));
+			globfree(&g);
+		}
+		if (!paths.n) {
+			diag_error(d, a->loc, "no file matches '%s'", a->target);
+			return 1;
+		}
+	} else {
+		char *path = find_binary(a->target, o->pid);
+		if (!path) {
+			if (strchr(a->target, '/'))
+				diag_error(d, a->loc, "binary '%s' does not exist", a->target);
+			else
+				diag_error(d, a->loc, "binary '%s' is neither a file, nor on PATH, nor a library the loader knows",
+					   a->target);
+			return 1;
+		}
+		vec_push(&paths, path);
+	}
+	int errors = 0;
+	for (size_t pi = 0; pi < paths.n; pi++) {
+		char *path = paths.v[pi];
+		if (!path)
+			continue;
+		char *msg = NULL;
+		struct gobin *b = probeset_bin(ps, path, &msg);
+		if (!b) {
+			diag_error(d, a->loc, "%s", msg ? msg : "cannot open binary");
+			free(msg);
+			errors++;
+			continue;
+		}
+		env_add_binary(ps, env, b, *first_bin);
+		*first_bin = false;
+		if (ret && gobin_compiler(b) == GOC_GC)
+			env->go_ret_insn = true;
+
+		const struct gofunc *exact = NULL;
+		if (a->addr) {
+			exact = gobin_func_at(b, a->addr);
+			if (!exact) {
+				diag_error(d, a->loc, "no function at address 0x%llx in %s",
+					   (unsigned long long)a->addr, path);
+				errors++;
+				continue;
+			}
+			struct gofunc tmp = *exact;
+			tmp.addr = a->addr;
+			tmp.name = exact->name;
+			errors += add_func_sites(ps, d, p, a, b, &tmp, ret, path);
+			continue;
+		}
+		exact = gobin_find(b, a->func);
+		if (exact) {
+			errors += add_func_sites(ps, d, p, a, b, exact, ret, path);
+			continue;
+		}
+		if (has_wildcard(a->func)) {
+			size_t n;
+			const struct gofunc *fs = gobin_funcs(b, &n);
+			int matched = 0;
+			for (size_t i = 0; i < n; i++) {
+				if (fnmatch(a->func, fs[i].name, 0))
+					continue;
+				errors += add_func_sites(ps, d, p, a, b, &fs[i], ret, path);
+				matched++;
+			}
+			if (!matched && paths.n == 1) {
+				diag_error(d, a->loc, "no function in %s matches '%s'", path, a->func);
+				diag_hint(d, "list them with: gotrace -l '%s:%s:*'", a->provider, a->target);
+				errors++;
+			}
+			continue;
+		}
+		char **sites = NULL;
+		int ninl = gobin_inlined_sites(b, a->func, &sites);
+		if (ninl > 0) {
+			diag_error(d, a->loc, "%s has no symbol of its own in %s: the compiler inlined it everywhere",
+				   a->func, path);
+			for (int i = 0; i < ninl && i < 5; i++)
+				diag_note(d, "inlined into %s", sites[i]);
+			if (ninl > 5)
+				diag_note(d, "... and %d more places", ninl - 5);
+			diag_hint(d, "build with -gcflags=-l to keep it a function");
+			for (int i = 0; i < ninl; i++)
+				free(sites[i]);
+			free(sites);
+		} else {
+			diag_error(d, a->loc, "function '%s' not found in %s", a->func, path);
+			suggest_func(d, b, a->func);
+		}
+		errors++;
+	}
+	for (size_t i = 0; i < paths.n; i++)
+		free(paths.v[i]);
+	vec_free(&paths);
+	return errors;
+}
+
+/* --- everything ------------------------------------------------------------------ */
+
+int resolve_probes(struct program *prog, struct diag *d, const struct resolve_opts *o,
+		   struct probeset *ps)
+{
+	memset(ps, 0, sizeof(*ps));
+	ps->task_fsbase_off = -1;
+	ps->nprobes = prog->nprobes;
+	ps->envs = xcalloc((size_t)prog->nprobes, sizeof(*ps->envs));
+	int errors = 0;
+	for (struct probe *p = prog->probes; p; p = p->next) {
+		struct probe_env *env = &ps->envs[p->index];
+		env->sp_is_ret = true;
+		bool first_bin = true;
+		for (struct attach *a = p->attaches; a; a = a->next) {
+			enum probe_kind k = probe_kind_of(a->provider);
+			env->kinds |= PKM(k);
+			switch (k) {
+			case PK_BEGIN:
+			case PK_END: {
+				struct site *s = add_site(ps, p, a, k);
+				s->name = xstrdup(a->provider);
+				break;
+			}
+			case PK_UPROBE:
+			case PK_URETPROBE:
+				errors += resolve_uprobe(ps, d, p, a, o, &first_bin);
+				break;
+			case PK_INTERVAL:
+			case PK_PROFILE: {
+				struct site *s = add_site(ps, p, a, k);
+				s->name = xasprintf("%s:%s:%llu", a->provider, a->target,
+						    (unsigned long long)a->freq);
+				if (!strcmp(a->target, "hz"))
+					s->freq = a->freq;
+				else if (!strcmp(a->target, "s"))
+					s->period_ns = a->freq * 1000000000ull;
+				else if (!strcmp(a->target, "ms"))
+					s->period_ns = a->freq * 1000000ull;
+				else
+					s->period_ns = a->freq * 1000ull;
+				break;
+			}
+			case PK_TRACEPOINT:
+				errors += resolve_tracepoint(ps, d, p, a);
+				break;
+			default:
+				break;
+			}
+		}
+		if (!(env->kinds & PKM_UPROBES))
+			env->sp_is_ret = false;
+	}
+	return errors;
+}

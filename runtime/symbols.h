@@ -1,0 +1,33 @@
+/* symbols.h - turning addresses, stack ids and attach cookies into names
+ * when output is printed (never in the BPF program). */
+#ifndef GOTRACE_SYMBOLS_H
+#define GOTRACE_SYMBOLS_H
+
+#include <stdint.h>
+
+#include "util/util.h"
+
+struct syms;
+
+/* The probed function and the full probe name of an attach cookie. */
+const char *syms_func(struct syms *s, uint64_t cookie);
+const char *syms_probe(struct syms *s, uint64_t cookie);
+
+/* "main.sum" for an address in process pid (no offset); the address in
+ * hex when unknown. */
+void syms_usym(struct syms *s, uint64_t addr, uint32_t pid,
+	       struct strbuf *out);
+/* With the offset: "main.sum+4". */
+void syms_usym_off(struct syms *s, uint64_t addr, uint32_t pid,
+		   struct strbuf *out);
+void syms_ksym_off(struct syms *s, uint64_t addr, struct strbuf *out);
+
+/* Frames of a stack: returns their count (0 when the id is invalid or
+ * the stack is gone). For a user stack, ret0 (the return address at [sp]
+ * at probe time, or 0) is inserted after the first frame unless it is
+ * already there. */
+int syms_ustack(struct syms *s, int64_t id, uint64_t ret0, uint64_t *ips,
+		int max);
+int syms_kstack(struct syms *s, int64_t id, uint64_t *ips, int max);
+
+#endif

@@ -1,0 +1,359 @@
+/* builtins.c - the table of builtins and their type checks. */
+#include "sema/builtins.h"
+
+#include <inttypes.h>
+#include <string.h>
+
+#include "codegen/gen.h"
+#include "sema/regs.h"
+
+/* --- checks ---------------------------------------------------------------- */
+
+static struct type *t_str(struct sema *s, struct node *n)
+{
+	return type_str(&s->arena, s->strlen);
+}
+
+static struct type *t_comm(struct sema *s, struct node *n)
+{
+	return type_str(&s->arena, s->strlen);
+}
+
+/* argN / sargN: the digit after the name. */
+static struct type *t_argn(struct sema *s, struct node *n)
+{
+	const char *d = n->name + strlen(n->name) - 1;
+	n->ival = *d - '0';
+	return &ty_int64;
+}
+
+static struct type *t_retval(struct sema *s, struct node *n)
+{
+	return &ty_int64;
+}
+
+static struct type *t_goid(struct sema *s, struct node *n)
+{
+	if (!s->env->goid_ok) {
+		diag_error(s->diag, n->loc, "goid is not available here: %s",
+			   s->env->goid_err ? s->env->goid_err
+					    : "the probe is not in a Go binary");
+	}
+	return &ty_uint64;
+}
+
+/* printf conversions: flags, width, precision, length, conversion. */
+static struct type *t_printf(struct sema *s, struct node *n)
+{
+	struct node *fmt = n->args;
+	struct node *arg = fmt->next;
+	int argi = 1;
+	const char *f = fmt->str;
+	for (size_t i = 0; i < fmt->slen; i++) {
+		if (f[i] != '%')
+			continue;
+		size_t start = i++;
+		if (i < fmt->slen && f[i] == '%')
+			continue;
+		while (i < fmt->slen && strchr("-+ #0", f[i]))
+			i++;
+		while (i < fmt->slen && f[i] >= '0' && f[i] <= '9')
+			i++;
+		if (i < fmt->slen && f[i] == '.') {
+			i++;
+			while (i < fmt->slen && f[i] >= '0' && f[i] <= '9')
+				i++;
+		}
+		while (i < fmt->slen && (f[i] == 'l' || f[i] == 'h' || f[i] == 'z' || f[i] == 'j'))
+			i++;
+		struct loc fl = { fmt->loc.begin + 1 + (uint32_t)start,
+				  fmt->loc.begin + 2 + (uint32_t)i };
+		if (fl.end > fmt->loc.end)
+			fl = fmt->loc;
+		if (i >= fmt->slen) {
+			diag_error(s->diag, fl, "printf: incomplete conversion at the end of the format");
+			return &ty_none;
+		}
+		char c = f[i];
+		if (!strchr("diuxXocsp", c)) {
+			diag_error(s->diag, fl, "printf: unknown conversion '%%%c'", c);
+			diag_hint(s->diag, "conversions: %%d %%i %%u %%x %%X %%o %%c %%s %%p %%%%");
+			return &ty_none;
+		}
+		if (!arg) {
+			diag_error(s->diag, fl, "printf: the format wants more arguments than the %d given",
+				   argi - 1);
+			return &ty_none;
+		}
+		if (c != 's' && arg->type->kind != TY_INT) {
+			struct strbuf sb;
+			sb_init(&sb);
+			type_print(arg->type, &sb);
+			diag_error(s->diag, arg->loc,
+				   "printf: %%%c expects an integer, but argument %d is a %s", c,
+				   argi, sb.s);
+			if (arg->type->kind != TY_INT)
+				diag_hint(s->diag, "use %%s for it");
+			sb_free(&sb);
+		}
+		arg = arg->next;
+		argi++;
+	}
+	if (arg) {
+		diag_error(s->diag, arg->loc, "printf: more arguments than conversions in the format");
+		return &ty_none;
+	}
+	int nargs = ast_count(fmt->next);
+	struct type **ts = arena_alloc(&s->arena, sizeof(*ts) * (size_t)(nargs ? nargs : 1));
+	int k = 0;
+	for (struct node *a = fmt->next; a; a = a->next)
+		ts[k++] = a->type;
+	n->id = sema_add_fmt(s, FMT_PRINTF, fmt->str, type_tuple(&s->arena, ts, nargs),
+			     n->loc);
+	return &ty_none;
+}
+
+static struct type *t_print(struct sema *s, struct node *n)
+{
+	struct node *a = n->args;
+	if (a->kind == N_MAP && !a->args) {
+		if (a->type->kind == TY_NONE)
+			return &ty_none;
+		for (struct node *x = a->next; x; x = x->next) {
+			int64_t v;
+			if (x->type->kind != TY_INT || !sema_is_const_int(x, &v))
+				diag_error(s->diag, x->loc, "print(@map, top, div): top and div must be constant integers");
+		}
+		return &ty_none;
+	}
+	if (a->next) {
+		diag_error(s->diag, a->next->loc, "print(value) takes one argument; top and div are for maps");
+		return &ty_none;
+	}
+	if (a->type->kind == TY_NONE || type_is_agg(a->type)) {
+		diag_error(s->diag, a->loc, "print() needs a map or a value");
+		return &ty_none;
+	}
+	n->id = sema_add_fmt(s, FMT_VALUE, NULL, a->type, n->loc);
+	return &ty_none;
+}
+
+static struct type *t_time(struct sema *s, struct node *n)
+{
+	char *fmt = n->args ? n->args->str : "%H:%M:%S\n";
+	n->id = sema_add_fmt(s, FMT_TIME, fmt, &ty_none, n->loc);
+	return &ty_none;
+}
+
+static struct type *t_strftime(struct sema *s, struct node *n)
+{
+	n->id = sema_add_fmt(s, FMT_STRFTIME, n->args->str, &ty_none, n->loc);
+	return &ty_time;
+}
+
+static struct type *t_strarg(struct sema *s, struct node *n)
+{
+	/* str($1): the positional parameter as a string constant */
+	if (n->args->kind == N_POSPARAM && !n->args->next) {
+		n->args->type = &ty_int64;
+		n->ival = 1;
+		return type_str(&s->arena, s->strlen);
+	}
+	return type_str(&s->arena, s->strlen);
+}
+
+static struct type *t_buf(struct sema *s, struct node *n)
+{
+	int64_t len = s->strlen;
+	if (n->args->next && sema_is_const_int(n->args->next, &len)) {
+		if (len < 1 || len > 256) {
+			diag_error(s->diag, n->args->next->loc, "buf(): length must be between 1 and 256");
+			len = 1;
+		}
+	}
+	return type_buf(&s->arena, (uint32_t)len);
+}
+
+static struct type *t_reg(struct sema *s, struct node *n)
+{
+	const struct reg_info *r = reg_find(n->args->str);
+	if (!r) {
+		diag_error(s->diag, n->args->loc, "unknown register '%s'", n->args->str);
+		const char *names[32];
+		size_t k = reg_names(names, ARRAY_SIZE(names));
+		const char *sug = diag_suggest(n->args->str, names, k);
+		if (sug)
+			diag_hint(s->diag, "did you mean '%s'?", sug);
+		else
+			diag_hint(s->diag, "x86-64 registers: ax bx cx dx si di bp sp ip r8-r15 flags");
+	}
+	return &ty_uint64;
+}
+
+static struct type *t_exit(struct sema *s, struct node *n)
+{
+	return &ty_none;
+}
+
+static struct type *t_delete(struct sema *s, struct node *n)
+{
+	struct node *a = n->args;
+	if (a->next) {
+		/* delete(@m, key) */
+		if (a->args)
+			diag_error(s->diag, a->loc, "delete(@m, key): the first argument is the map itself");
+		return &ty_none;
+	}
+	if (!a->args && a->map && a->map->nkeys)
+		diag_error(s->diag, a->loc, "delete() needs a key: delete(@%s[key])", a->name);
+	return &ty_none;
+}
+
+static struct type *t_has_key(struct sema *s, struct node *n)
+{
+	struct node *m = n->args;
+	int nk = ast_count(m->next);
+	if (m->map && m->map->key && nk != (m->map->nkeys ? m->map->nkeys : 0)) {
+		diag_error(s->diag, n->loc, "has_key(): @%s has %d key%s, %d given", m->name,
+			   m->map->nkeys, m->map->nkeys == 1 ? "" : "s", nk);
+	}
+	return &ty_int64;
+}
+
+static struct type *t_goarg(struct sema *s, struct node *n)
+{
+	int64_t i = 0;
+	sema_is_const_int(n->args, &i);
+	n->ival = i;
+	if (i < 0 || i > 15)
+		diag_error(s->diag, n->args->loc, "goarg(): index must be between 0 and 15");
+	if (s->env->abi_mixed)
+		diag_error(s->diag, n->loc,
+			   "goarg(): the attach points of this probe use different calling conventions");
+	return &ty_int64;
+}
+
+static struct type *t_goret(struct sema *s, struct node *n)
+{
+	t_goarg(s, n);
+	return &ty_int64;
+}
+
+static struct type *t_agg(struct sema *s, struct node *n)
+{
+	static const struct { const char *name; enum type_kind k; } kinds[] = {
+		{ "count", TY_COUNT }, { "sum", TY_SUM }, { "avg", TY_AVG },
+		{ "min", TY_MIN },     { "max", TY_MAX }, { "stats", TY_STATS },
+		{ "hist", TY_HIST },
+	};
+	for (size_t i = 0; i < ARRAY_SIZE(kinds); i++) {
+		if (strcmp(kinds[i].name, n->name))
+			continue;
+		bool sign = n->args ? n->args->type->is_signed : false;
+		return type_agg(&s->arena, kinds[i].k, sign || kinds[i].k == TY_AVG || kinds[i].k == TY_STATS);
+	}
+	return &ty_count;
+}
+
+static struct type *t_lhist(struct sema *s, struct node *n)
+{
+	int64_t v[3] = { 0, 0, 0 };
+	int i = 0;
+	for (struct node *a = n->args->next; a; a = a->next, i++)
+		sema_is_const_int(a, &v[i]);
+	struct node *step = n->args->next->next->next;
+	if (v[2] <= 0) {
+		diag_error(s->diag, step->loc, "lhist(): step must be positive, not %" PRId64, v[2]);
+		return type_lhist(&s->arena, 0, 1, 1);
+	}
+	if (v[1] <= v[0]) {
+		diag_error(s->diag, n->args->next->next->loc, "lhist(): max (%" PRId64 ") must be above min (%" PRId64 ")",
+			   v[1], v[0]);
+		return type_lhist(&s->arena, 0, 1, 1);
+	}
+	if ((v[1] - v[0]) / v[2] > 1000) {
+		diag_error(s->diag, step->loc, "lhist(): more than 1000 buckets; use a larger step");
+		return type_lhist(&s->arena, 0, 1, 1);
+	}
+	return type_lhist(&s->arena, v[0], v[1], v[2]);
+}
+
+/* --- the table ------------------------------------------------------------- */
+
+#define U PKM_UPROBES
+#define ANY 0
+#define ARG(n) { "arg" #n, BI_VAR, "", 0, PKM_UPROBES, &ty_int64, t_argn, gen_arg, \
+		 "argument " #n " by the C calling convention (SysV: rdi rsi rdx rcx r8 r9, then stack)", \
+		 "uprobe:libc:write { @[arg2] = count(); }" }
+#define SARG(n) { "sarg" #n, BI_VAR, "", 0, PKM_UPROBES, &ty_int64, t_argn, gen_sarg, \
+		  "stack word " #n " at sp+" #n "*8+8 (arguments of Go < 1.17)", \
+		  "uprobe:./main:main.sum { printf(\"%d\\n\", sarg0); }" }
+
+const struct builtin builtins[] = {
+	/* variables */
+	{ "pid", BI_VAR, "", 0, ANY, &ty_uint64, NULL, gen_pid, "process id", "BEGIN { printf(\"%d\\n\", pid); }" },
+	{ "tid", BI_VAR, "", 0, ANY, &ty_uint64, NULL, gen_tid, "thread id", "profile:hz:99 { @[tid] = count(); }" },
+	{ "uid", BI_VAR, "", 0, ANY, &ty_uint64, NULL, gen_uid, "user id", "tracepoint:syscalls:sys_enter_openat { @[uid] = count(); }" },
+	{ "gid", BI_VAR, "", 0, ANY, &ty_uint64, NULL, gen_gid, "group id", "BEGIN { printf(\"%d\\n\", gid); }" },
+	{ "comm", BI_VAR, "", 0, ANY, NULL, t_comm, gen_comm, "name of the current thread", "uprobe:./main:main.sum { @by[comm] = count(); }" },
+	{ "nsecs", BI_VAR, "", 0, ANY, &ty_uint64, NULL, gen_nsecs, "nanoseconds since boot (monotonic)", "uprobe:./main:main.sum { @t = nsecs; }" },
+	{ "elapsed", BI_VAR, "", 0, ANY, &ty_uint64, NULL, gen_elapsed, "nanoseconds since gotrace started", "interval:s:1 { printf(\"%d\\n\", elapsed / 1000000000); }" },
+	{ "cpu", BI_VAR, "", 0, ANY, &ty_uint64, NULL, gen_cpu, "current CPU", "profile:hz:99 { @[cpu] = count(); }" },
+	{ "rand", BI_VAR, "", 0, ANY, &ty_uint64, NULL, gen_rand, "a random 32-bit number", "BEGIN { printf(\"%d\\n\", rand % 6 + 1); }" },
+	{ "func", BI_VAR, "", 0, PKM_UPROBES, &ty_func, NULL, gen_func, "the probed function", "uprobe:./hello:fmt.* { @[func] = count(); }" },
+	{ "probe", BI_VAR, "", 0, ANY, &ty_probe, NULL, gen_probe, "the full name of the probe that fired", "uprobe:./main:main.* { @[probe] = count(); }" },
+	{ "retval", BI_VAR, "", 0, PKM(PK_URETPROBE), &ty_int64, t_retval, gen_retval, "the return value (Go: the first result word)", "uretprobe:./main:main.sum { printf(\"%d\\n\", retval); }" },
+	ARG(0), ARG(1), ARG(2), ARG(3), ARG(4), ARG(5), ARG(6), ARG(7), ARG(8), ARG(9),
+	SARG(0), SARG(1), SARG(2), SARG(3), SARG(4), SARG(5), SARG(6), SARG(7), SARG(8), SARG(9),
+	{ "ustack", BI_VAR, "", 0, PKM_REGS, &ty_ustack, NULL, gen_ustack, "the user stack, symbolized when printed", "uprobe:./main:main.sum { @[ustack] = count(); }" },
+	{ "kstack", BI_VAR, "", 0, PKM(PK_TRACEPOINT) | PKM(PK_PROFILE) | PKM(PK_INTERVAL), &ty_kstack, NULL, gen_kstack, "the kernel stack, symbolized when printed", "tracepoint:sched:sched_switch { @[kstack] = count(); }" },
+	{ "goid", BI_VAR, "", 0, PKM_UPROBES, &ty_uint64, t_goid, gen_goid, "the current goroutine's id", "uprobe:./main:main.sum { @[goid] = count(); }" },
+
+	/* functions */
+	{ "printf", BI_FUNC, "Sa*", 1, ANY, &ty_none, t_printf, gen_printf, "formatted output: %d %i %u %x %X %o %c %s %p %%, widths, -, 0", "uprobe:./main:main.sum { printf(\"%d\\n\", goarg(0)); }" },
+	{ "print", BI_FUNC, "aII", 1, ANY, &ty_none, t_print, gen_print, "print a map now (top entries, values divided), or a value", "interval:s:1 { print(@calls); }" },
+	{ "time", BI_FUNC, "S", 0, ANY, &ty_none, t_time, gen_time, "print the current time with a strftime format (default %H:%M:%S)", "interval:s:1 { time(\"%H:%M:%S \"); }" },
+	{ "strftime", BI_FUNC, "Si", 2, ANY, &ty_time, t_strftime, gen_strftime, "a timestamp (nanoseconds since boot) formatted when printed", "BEGIN { printf(\"%s\\n\", strftime(\"%H:%M\", nsecs)); }" },
+	{ "str", BI_FUNC, "ii", 1, ANY, NULL, t_strarg, gen_str, "a NUL-terminated string from user memory, at most len bytes", "uprobe:libc:puts { printf(\"%s\\n\", str(arg0)); }" },
+	{ "buf", BI_FUNC, "ii", 2, ANY, NULL, t_buf, gen_buf, "len bytes of user memory, printed as hex escapes", "uprobe:libc:write { printf(\"%r\\n\", buf(arg1, 8)); }" },
+	{ "reg", BI_FUNC, "S", 1, PKM_REGS, &ty_uint64, t_reg, gen_reg, "a register at the probe (ax bx cx dx si di bp sp ip r8-r15 flags)", "uprobe:./main:main.sum { printf(\"%d\\n\", reg(\"ax\")); }" },
+	{ "usym", BI_FUNC, "i", 1, ANY, &ty_usym, NULL, gen_usym, "an address, printed as the function that holds it", "uprobe:./main:main.sum { printf(\"%s\\n\", usym(reg(\"ip\"))); }" },
+	{ "exit", BI_FUNC, "i", 0, ANY, &ty_none, t_exit, gen_exit, "stop tracing (with an exit code)", "interval:s:5 { exit(); }" },
+	{ "clear", BI_FUNC, "m", 1, ANY, &ty_none, NULL, gen_clear, "remove every entry of a map", "interval:s:1 { print(@c); clear(@c); }" },
+	{ "zero", BI_FUNC, "m", 1, ANY, &ty_none, NULL, gen_zero, "set every value of a map to zero", "interval:s:1 { print(@c); zero(@c); }" },
+	{ "delete", BI_FUNC, "ka", 1, ANY, &ty_none, t_delete, gen_delete, "remove one entry of a map", "uretprobe:./main:main.sum { delete(@start[goid]); }" },
+	{ "has_key", BI_FUNC, "ma*", 1, ANY, &ty_int64, t_has_key, gen_has_key, "1 if the map has the key", "uprobe:./main:main.sum /has_key(@seen, goid)/ { printf(\"again\\n\"); }" },
+	{ "strlen", BI_FUNC, "s", 1, ANY, &ty_int64, NULL, gen_strlen, "length of a string", "uprobe:./main:main.concat { @[strlen(gostr(goarg(0), goarg(1)))] = count(); }" },
+	{ "strcontains", BI_FUNC, "ss", 2, ANY, &ty_int64, NULL, gen_strcontains, "1 if the first string contains the second", "uprobe:./main:main.concat /strcontains(gostr(goarg(0), goarg(1)), \"ab\")/ { @ = count(); }" },
+	{ "goarg", BI_FUNC, "I", 1, PKM(PK_UPROBE), &ty_int64, t_goarg, gen_goarg, "the Nth integer argument word by the binary's calling convention", "uprobe:./main:main.sum { printf(\"%d\\n\", goarg(0)); }" },
+	{ "goret", BI_FUNC, "I", 1, PKM(PK_URETPROBE), &ty_int64, t_goret, gen_goret, "the Nth result word by the binary's calling convention", "uretprobe:./main:main.divmod { printf(\"%d %d\\n\", goret(0), goret(1)); }" },
+	{ "gostr", BI_FUNC, "ii", 1, ANY, NULL, t_str, gen_gostr, "a Go string from (pointer, length), or from a string header at an address", "uprobe:./main:main.concat { printf(\"%s\\n\", gostr(goarg(0), goarg(1))); }" },
+
+	/* aggregations */
+	{ "count", BI_AGG, "", 0, ANY, &ty_count, t_agg, NULL, "count events", "uprobe:./main:main.sum { @calls = count(); }" },
+	{ "sum", BI_AGG, "i", 1, ANY, NULL, t_agg, NULL, "sum of values", "uprobe:./main:main.sum { @total = sum(goarg(0)); }" },
+	{ "avg", BI_AGG, "i", 1, ANY, NULL, t_agg, NULL, "average of values (integer)", "uprobe:./main:main.sum { @a = avg(goarg(0)); }" },
+	{ "min", BI_AGG, "i", 1, ANY, NULL, t_agg, NULL, "smallest value", "uprobe:./main:main.sum { @lo = min(goarg(0)); }" },
+	{ "max", BI_AGG, "i", 1, ANY, NULL, t_agg, NULL, "largest value", "uprobe:./main:main.sum { @hi = max(goarg(0)); }" },
+	{ "stats", BI_AGG, "i", 1, ANY, NULL, t_agg, NULL, "count, average and total", "uprobe:./main:main.sum { @s = stats(goarg(0)); }" },
+	{ "hist", BI_AGG, "i", 1, ANY, NULL, t_agg, NULL, "power-of-two histogram", "uprobe:./main:main.sum { @h = hist(goarg(0)); }" },
+	{ "lhist", BI_AGG, "iIII", 4, ANY, NULL, t_lhist, NULL, "linear histogram: lhist(value, min, max, step)", "uprobe:./main:main.sum { @l = lhist(goarg(0), 0, 100, 10); }" },
+};
+const size_t nbuiltins = ARRAY_SIZE(builtins);
+
+const struct builtin *builtin_find(const char *name, enum bi_form form)
+{
+	for (size_t i = 0; i < nbuiltins; i++)
+		if (builtins[i].form == form && !strcmp(builtins[i].name, name))
+			return &builtins[i];
+	return NULL;
+}
+
+size_t builtin_names(const char **out, size_t max, enum bi_form form)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < nbuiltins && k < max; i++)
+		if (builtins[i].form == form)
+			out[k++] = builtins[i].name;
+	return k;
+}

@@ -1,0 +1,897 @@
+/* sema.c - names and types.
+ *
+ * Two passes over the probes: the first learns the types of maps from
+ * every assignment (a map may be read in a probe that comes before the one
+ * that writes it) and reports nothing; the second checks everything and
+ * reports each error with its place. */
+#include "sema/sema.h"
+
+#include <inttypes.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "sema/builtins.h"
+
+static const char *const kind_names[PK__COUNT] = {
+	[PK_BEGIN] = "BEGIN",	      [PK_END] = "END",
+	[PK_UPROBE] = "uprobe",	      [PK_URETPROBE] = "uretprobe",
+	[PK_INTERVAL] = "interval",   [PK_PROFILE] = "profile",
+	[PK_TRACEPOINT] = "tracepoint",
+};
+
+enum probe_kind probe_kind_of(const char *provider)
+{
+	for (int i = 0; i < PK__COUNT; i++)
+		if (!strcmp(kind_names[i], provider))
+			return (enum probe_kind)i;
+	return PK_BEGIN;
+}
+
+const char *probe_kind_name(enum probe_kind k)
+{
+	return kind_names[k];
+}
+
+/* Pass 1 is silent (diag->quiet); pass 2 reports. */
+static int pass;
+
+PRINTF_LIKE(3, 4)
+static void err(struct sema *s, struct loc loc, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	char *msg = NULL;
+	struct strbuf sb;
+	sb_init(&sb);
+	sb_vprintf(&sb, fmt, ap);
+	va_end(ap);
+	msg = sb_steal(&sb);
+	diag_error(s->diag, loc, "%s", msg);
+	free(msg);
+}
+
+PRINTF_LIKE(2, 3)
+static void hint(struct sema *s, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	struct strbuf sb;
+	sb_init(&sb);
+	sb_vprintf(&sb, fmt, ap);
+	va_end(ap);
+	diag_hint(s->diag, "%s", sb.s);
+	sb_free(&sb);
+}
+
+void sema_init(struct sema *s, struct program *p, struct diag *d,
+	       struct probe_env *envs, uint32_t strlen)
+{
+	memset(s, 0, sizeof(*s));
+	s->prog = p;
+	s->diag = d;
+	s->envs = envs;
+	s->strlen = strlen ? strlen : 64;
+}
+
+void sema_free(struct sema *s)
+{
+	vec_free(&s->maps);
+	vec_free(&s->fmts);
+	arena_free(&s->arena);
+}
+
+static char *tstr(struct sema *s, const struct type *t)
+{
+	struct strbuf sb;
+	sb_init(&sb);
+	type_print(t, &sb);
+	char *r = arena_strdup(&s->arena, sb.s);
+	sb_free(&sb);
+	return r;
+}
+
+static char *where(struct sema *s, struct loc loc)
+{
+	int line, col;
+	diag_linecol(s->prog->src, loc.begin, &line, &col);
+	char buf[64];
+	snprintf(buf, sizeof(buf), "%d:%d", line, col);
+	return arena_strdup(&s->arena, buf);
+}
+
+bool sema_is_const_int(struct node *n, int64_t *v)
+{
+	switch (n->kind) {
+	case N_INT:
+		*v = n->ival;
+		return true;
+	case N_UNOP: {
+		int64_t x;
+		if (!sema_is_const_int(n->lhs, &x))
+			return false;
+		*v = n->op == '-' ? -x : n->op == '~' ? ~x : !x;
+		return true;
+	}
+	case N_BINOP: {
+		int64_t a, b;
+		if (!sema_is_const_int(n->lhs, &a) || !sema_is_const_int(n->rhs, &b))
+			return false;
+		switch (n->op) {
+		case '+': *v = a + b; return true;
+		case '-': *v = a - b; return true;
+		case '*': *v = a * b; return true;
+		case '/': if (!b) return false; *v = a / b; return true;
+		case '%': if (!b) return false; *v = a % b; return true;
+		case OP_SHL: *v = (int64_t)((uint64_t)a << (b & 63)); return true;
+		case OP_SHR: *v = a >> (b & 63); return true;
+		default: return false;
+		}
+	}
+	default:
+		return false;
+	}
+}
+
+int sema_add_fmt(struct sema *s, enum fmt_kind kind, char *fmt,
+		 struct type *args, struct loc loc)
+{
+	struct fmtinfo f = { kind, fmt, args, loc };
+	vec_push(&s->fmts, f);
+	return (int)s->fmts.n - 1;
+}
+
+bool sema_require_kinds(struct sema *s, struct node *n, unsigned mask,
+			const char *what)
+{
+	unsigned bad = s->env->kinds & ~mask;
+	if (!bad)
+		return true;
+	for (int k = 0; k < PK__COUNT; k++) {
+		if (bad & PKM(k)) {
+			err(s, n->loc, "%s cannot be used in a %s probe", what,
+			    probe_kind_name((enum probe_kind)k));
+			break;
+		}
+	}
+	struct strbuf sb;
+	sb_init(&sb);
+	for (int k = 0; k < PK__COUNT; k++)
+		if (mask & PKM(k))
+			sb_printf(&sb, "%s%s", sb.len ? ", " : "", probe_kind_name((enum probe_kind)k));
+	hint(s, "%s works in: %s", what, sb.s);
+	sb_free(&sb);
+	return false;
+}
+
+/* --- maps ---------------------------------------------------------------- */
+
+static struct mapinfo *find_map(struct sema *s, const char *name)
+{
+	for (size_t i = 0; i < s->maps.n; i++)
+		if (!strcmp(s->maps.v[i]->name, name))
+			return s->maps.v[i];
+	return NULL;
+}
+
+static bool valid_key_type(struct type *t)
+{
+	return t->kind != TY_NONE && !type_is_agg(t);
+}
+
+/* The key type of `@m[k1, k2]`: the single key's type, a tuple of them, or
+ * uint64 (key 0) for a map without keys. */
+static struct type *key_type(struct sema *s, struct node *mapnode)
+{
+	int n = ast_count(mapnode->args);
+	if (n == 0)
+		return &ty_uint64;
+	struct type **ts = arena_alloc(&s->arena, sizeof(*ts) * (size_t)n);
+	int i = 0;
+	for (struct node *k = mapnode->args; k; k = k->next, i++) {
+		ts[i] = sema_expr(s, k);
+		if (!valid_key_type(ts[i])) {
+			err(s, k->loc, "a %s cannot be a map key", type_kind_name(ts[i]->kind));
+			return NULL;
+		}
+	}
+	return n == 1 ? ts[0] : type_tuple(&s->arena, ts, n);
+}
+
+struct mapinfo *sema_map_of(struct sema *s, struct node *mapnode,
+			    struct type *val, bool assign)
+{
+	struct type *key = key_type(s, mapnode);
+	if (!key)
+		return NULL;
+	int nkeys = ast_count(mapnode->args);
+	struct mapinfo *m = find_map(s, mapnode->name);
+	if (!m) {
+		m = arena_alloc(&s->arena, sizeof(*m));
+		m->name = mapnode->name;
+		m->id = (int)s->maps.n;
+		m->loc = mapnode->loc;
+		vec_push(&s->maps, m);
+	}
+	if (!m->key) {
+		m->key = key;
+		m->nkeys = nkeys;
+		m->loc = mapnode->loc;
+	} else if (!type_equal(m->key, key) || (m->nkeys == 0) != (nkeys == 0)) {
+		err(s, mapnode->loc, "@%s is used with key %s here but with key %s at %s",
+		    m->name, nkeys ? tstr(s, key) : "(none)",
+		    m->nkeys ? tstr(s, m->key) : "(none)", where(s, m->loc));
+	}
+	if (val && assign) {
+		if (!m->val) {
+			m->val = val;
+		} else if (!type_equal(m->val, val)) {
+			err(s, mapnode->loc, "@%s is assigned %s here but holds %s elsewhere",
+			    m->name, tstr(s, val), tstr(s, m->val));
+		}
+	}
+	mapnode->map = m;
+	return m;
+}
+
+/* --- variables ------------------------------------------------------------- */
+
+static struct var *find_var(struct sema *s, const char *name)
+{
+	for (struct var *v = s->vars; v; v = v->next)
+		if (!strcmp(v->name, name))
+			return v;
+	return NULL;
+}
+
+static void unknown_var(struct sema *s, struct node *n)
+{
+	err(s, n->loc, "undefined variable '$%s'", n->name);
+	const char *names[64];
+	size_t k = 0;
+	for (struct var *v = s->vars; v && k < ARRAY_SIZE(names); v = v->next)
+		names[k++] = v->name;
+	const char *sug = diag_suggest(n->name, names, k);
+	if (sug)
+		hint(s, "did you mean '$%s'?", sug);
+	else
+		hint(s, "assign it first: $%s = ...;", n->name);
+}
+
+/* --- expressions --------------------------------------------------------- */
+
+static struct type *check_call(struct sema *s, struct node *n, bool agg_ok);
+
+static bool is_int(struct type *t)
+{
+	return t->kind == TY_INT;
+}
+
+static struct type *check_binop(struct sema *s, struct node *n)
+{
+	struct type *a = sema_expr(s, n->lhs), *b = sema_expr(s, n->rhs);
+	if (a->kind == TY_NONE || b->kind == TY_NONE)
+		return &ty_int64;
+	if ((n->op == OP_EQ || n->op == OP_NE) && a->kind == TY_STR &&
+	    b->kind == TY_STR)
+		return &ty_int64;
+	if (!is_int(a) || !is_int(b)) {
+		struct node *bad = is_int(a) ? n->rhs : n->lhs;
+		struct type *bt = is_int(a) ? b : a;
+		if (a->kind == TY_STR && b->kind == TY_STR)
+			err(s, n->loc, "strings can only be compared with == and !=");
+		else
+			err(s, bad->loc, "type mismatch: '%s' needs integers, but this is a %s",
+			    op_name(n->op), tstr(s, bt));
+		if (bt->kind == TY_COUNT || type_is_agg(bt))
+			hint(s, "an aggregation cannot be read in a probe; print it instead");
+		return &ty_int64;
+	}
+	bool uns = !a->is_signed && !b->is_signed;
+	if (n->op == OP_EQ || n->op == OP_NE || n->op == '<' || n->op == '>' ||
+	    n->op == OP_LE || n->op == OP_GE || n->op == OP_LAND || n->op == OP_LOR)
+		return &ty_int64;
+	return uns ? &ty_uint64 : &ty_int64;
+}
+
+static struct type *check_field(struct sema *s, struct node *n)
+{
+	if (n->lhs->kind == N_IDENT && !strcmp(n->lhs->name, "args")) {
+		/* args.NAME: a tracepoint field (uprobe parameters come with
+		 * DWARF support). */
+		n->lhs->type = &ty_none;
+		if (s->env->kinds & PKM(PK_TRACEPOINT)) {
+			if (s->env->kinds != PKM(PK_TRACEPOINT)) {
+				err(s, n->loc, "args.%s: the probe mixes tracepoints with other kinds", n->name);
+				return &ty_int64;
+			}
+			for (size_t i = 0; i < s->env->nfields; i++) {
+				struct tp_field *f = &s->env->fields[i];
+				if (strcmp(f->name, n->name))
+					continue;
+				n->id = (int)i;
+				if (f->kind == TPF_INT)
+					return type_int(&s->arena, (int)f->size * 8, f->is_signed);
+				return type_str(&s->arena, s->strlen);
+			}
+			if (s->env->fields_mixed)
+				err(s, n->loc, "args.%s: the tracepoints of this probe do not share that field", n->name);
+			else
+				err(s, n->loc, "tracepoint has no field '%s'", n->name ? n->name : "?");
+			const char *names[256];
+			size_t k = 0;
+			for (size_t i = 0; i < s->env->nfields && k < ARRAY_SIZE(names); i++)
+				names[k++] = s->env->fields[i].name;
+			const char *sug = n->name ? diag_suggest(n->name, names, k) : NULL;
+			if (sug)
+				hint(s, "did you mean 'args.%s'?", sug);
+			return &ty_int64;
+		}
+		err(s, n->loc, "args.%s needs a tracepoint probe", n->name ? n->name : "?");
+		hint(s, "in a uprobe, use goarg(N) for the Nth argument word");
+		return &ty_int64;
+	}
+	struct type *t = sema_expr(s, n->lhs);
+	if (t->kind != TY_TUPLE) {
+		err(s, n->loc, "field access needs a tuple, but this is a %s", tstr(s, t));
+		return &ty_int64;
+	}
+	if (n->name || n->ival < 0 || n->ival >= t->nelems) {
+		err(s, n->loc, "tuple index out of range (the tuple has %d elements)", t->nelems);
+		return &ty_int64;
+	}
+	return t->elems[n->ival];
+}
+
+static struct type *check_posparam(struct sema *s, struct node *n)
+{
+	if (n->ival < 1 || n->ival > s->prog->nparams)
+		return &ty_int64; /* missing: 0, like bpftrace */
+	const char *v = s->prog->params[n->ival - 1];
+	char *end;
+	strtoll(v, &end, 0);
+	if (!*v || *end) {
+		err(s, n->loc, "positional parameter $%" PRId64 " is not a number: '%s'",
+		    n->ival, v);
+		hint(s, "use str($%" PRId64 ") for a string", n->ival);
+	}
+	return &ty_int64;
+}
+
+static struct type *check_ident(struct sema *s, struct node *n)
+{
+	const struct builtin *b = builtin_find(n->name, BI_VAR);
+	if (!b) {
+		if (builtin_find(n->name, BI_FUNC) || builtin_find(n->name, BI_AGG)) {
+			err(s, n->loc, "%s is a function: write %s(...)", n->name, n->name);
+			return &ty_int64;
+		}
+		if (!strcmp(n->name, "args")) {
+			err(s, n->loc, "args needs a field: args.NAME");
+			return &ty_int64;
+		}
+		err(s, n->loc, "unknown identifier '%s'", n->name);
+		const char *names[128];
+		size_t k = builtin_names(names, ARRAY_SIZE(names), BI_VAR);
+		const char *sug = diag_suggest(n->name, names, k);
+		if (sug)
+			hint(s, "did you mean '%s'?", sug);
+		else if (n->name[0] != '$')
+			hint(s, "variables start with '$' ($%s) and maps with '@' (@%s)", n->name, n->name);
+		return &ty_int64;
+	}
+	n->bi = b;
+	if (b->probes && !sema_require_kinds(s, n, b->probes, b->name))
+		return b->result ? b->result : &ty_int64;
+	if (b->check)
+		return b->check(s, n);
+	return b->result;
+}
+
+static struct type *check_map_read(struct sema *s, struct node *n)
+{
+	struct mapinfo *m = sema_map_of(s, n, NULL, false);
+	if (!m)
+		return &ty_int64;
+	if (!m->val) {
+		if (pass == 2) {
+			err(s, n->loc, "@%s is read but never assigned", n->name);
+			hint(s, "assign it in some probe, e.g. @%s = 1;", n->name);
+		}
+		return &ty_int64;
+	}
+	if (type_is_agg(m->val)) {
+		err(s, n->loc, "@%s holds a %s() aggregation, which cannot be read as a value in a probe",
+		    n->name, type_kind_name(m->val->kind));
+		hint(s, "print it with print(@%s), or keep a plain counter: @%s = @%s + 1",
+		     n->name, n->name, n->name);
+		return &ty_int64;
+	}
+	m->used_as_value = true;
+	return m->val;
+}
+
+struct type *sema_expr(struct sema *s, struct node *n)
+{
+	struct type *t = &ty_int64;
+	switch (n->kind) {
+	case N_INT:
+		t = n->ival < 0 && n->ival != INT64_MIN ? &ty_int64 : &ty_int64;
+		break;
+	case N_STR:
+		if (n->slen + 1 > s->strlen) {
+			err(s, n->loc, "string literal of %zu bytes is longer than the string size %u",
+			    n->slen, s->strlen - 1);
+			hint(s, "raise it with --strlen");
+		}
+		t = type_str(&s->arena, s->strlen);
+		break;
+	case N_VAR: {
+		struct var *v = find_var(s, n->name);
+		if (!v) {
+			unknown_var(s, n);
+			break;
+		}
+		n->var = v;
+		t = v->type;
+		break;
+	}
+	case N_MAP:
+		t = check_map_read(s, n);
+		break;
+	case N_IDENT:
+		t = check_ident(s, n);
+		break;
+	case N_POSPARAM:
+		t = check_posparam(s, n);
+		break;
+	case N_PARAMCNT:
+		t = &ty_int64;
+		break;
+	case N_CALL:
+		t = check_call(s, n, false);
+		break;
+	case N_BINOP:
+		t = check_binop(s, n);
+		break;
+	case N_UNOP: {
+		struct type *a = sema_expr(s, n->lhs);
+		if (!is_int(a) && a->kind != TY_NONE)
+			err(s, n->lhs->loc, "type mismatch: '%s' needs an integer, but this is a %s",
+			    op_name(n->op), tstr(s, a));
+		t = n->op == '!' ? &ty_int64 : (a->kind == TY_INT ? a : &ty_int64);
+		break;
+	}
+	case N_TERNARY: {
+		struct type *c = sema_expr(s, n->cond);
+		if (!is_int(c))
+			err(s, n->cond->loc, "the condition must be an integer, not a %s", tstr(s, c));
+		struct type *a = sema_expr(s, n->then), *b = sema_expr(s, n->els);
+		if (!type_equal(a, b)) {
+			err(s, n->loc, "the branches of ?: have different types: %s and %s",
+			    tstr(s, a), tstr(s, b));
+		} else if (a->kind != TY_INT && a->kind != TY_STR) {
+			err(s, n->loc, "?: works on integers and strings, not %s", tstr(s, a));
+		}
+		t = a;
+		break;
+	}
+	case N_CAST: {
+		struct type *a = sema_expr(s, n->lhs);
+		if (!is_int(a))
+			err(s, n->lhs->loc, "only integers can be cast, not a %s", tstr(s, a));
+		bool sign = n->name[0] != 'u';
+		int bits = atoi(n->name + (sign ? 3 : 4));
+		t = n->ctype_ptr ? &ty_uint64 : type_int(&s->arena, bits, sign);
+		break;
+	}
+	case N_DEREF: {
+		struct node *c = n->lhs;
+		if (c->kind != N_CAST || !c->ctype_ptr) {
+			sema_expr(s, c);
+			err(s, n->loc, "a pointer read needs a pointer type: *(uint64 *)(addr)");
+			break;
+		}
+		sema_expr(s, c);
+		bool sign = c->name[0] != 'u';
+		int bits = atoi(c->name + (sign ? 3 : 4));
+		t = type_int(&s->arena, bits, sign);
+		break;
+	}
+	case N_FIELD:
+		t = check_field(s, n);
+		break;
+	case N_TUPLE: {
+		int cnt = ast_count(n->args);
+		struct type **ts = arena_alloc(&s->arena, sizeof(*ts) * (size_t)cnt);
+		int i = 0;
+		for (struct node *e = n->args; e; e = e->next, i++) {
+			ts[i] = sema_expr(s, e);
+			if (ts[i]->kind == TY_NONE || type_is_agg(ts[i])) {
+				err(s, e->loc, "a %s cannot be in a tuple", type_kind_name(ts[i]->kind));
+				ts[i] = &ty_int64;
+			}
+		}
+		t = type_tuple(&s->arena, ts, cnt);
+		break;
+	}
+	case N_INDEX:
+		sema_expr(s, n->lhs);
+		sema_expr(s, n->rhs);
+		err(s, n->loc, "indexing with [] is only for maps (@m[key])");
+		break;
+	case N_INCDEC: {
+		struct node *l = n->lhs;
+		if (l->kind == N_VAR) {
+			struct var *v = find_var(s, l->name);
+			if (!v) {
+				unknown_var(s, l);
+				break;
+			}
+			l->var = v;
+			l->type = v->type;
+			if (!is_int(v->type))
+				err(s, n->loc, "'%s' needs an integer variable, but $%s is a %s",
+				    op_name(n->op), l->name, tstr(s, v->type));
+			t = v->type;
+		} else {
+			struct mapinfo *m = sema_map_of(s, l, &ty_int64, true);
+			if (m && m->val && !is_int(m->val))
+				err(s, n->loc, "'%s' needs an integer map value, but @%s holds %s",
+				    op_name(n->op), l->name, tstr(s, m->val));
+			if (m)
+				m->used_as_value = true;
+			l->type = &ty_int64;
+			t = &ty_int64;
+		}
+		break;
+	}
+	default:
+		err(s, n->loc, "not an expression");
+		break;
+	}
+	n->type = t;
+	return t;
+}
+
+/* Checks a call's arguments against the builtin's argument letters. */
+static bool check_args(struct sema *s, struct node *n, const struct builtin *b)
+{
+	int nargs = ast_count(n->args);
+	int maxargs = (int)strlen(b->args);
+	bool rest = maxargs && b->args[maxargs - 1] == '*';
+	if (rest)
+		maxargs = INT32_MAX;
+	if (nargs < b->min_args || nargs > maxargs) {
+		if (b->min_args == maxargs)
+			err(s, n->loc, "%s() takes %d argument%s, %d given", b->name,
+			    b->min_args, b->min_args == 1 ? "" : "s", nargs);
+		else if (rest)
+			err(s, n->loc, "%s() takes at least %d argument%s, %d given", b->name,
+			    b->min_args, b->min_args == 1 ? "" : "s", nargs);
+		else
+			err(s, n->loc, "%s() takes %d to %d arguments, %d given", b->name,
+			    b->min_args, maxargs, nargs);
+		if (b->example)
+			hint(s, "for example: %s", b->example);
+		/* still type the arguments for further errors */
+		for (struct node *a = n->args; a; a = a->next)
+			if (a->kind != N_MAP)
+				sema_expr(s, a);
+		return false;
+	}
+	bool ok = true;
+	int i = 0;
+	char prev = 'a';
+	for (struct node *a = n->args; a; a = a->next, i++) {
+		char k = b->args[i < (int)strlen(b->args) ? i : (int)strlen(b->args) - 1];
+		if (k == '*')
+			k = prev;
+		else
+			prev = k;
+		if (k == 'm') {
+			if (a->kind != N_MAP || a->args) {
+				err(s, a->loc, "%s() needs a map here, like @name", b->name);
+				ok = false;
+				continue;
+			}
+			struct mapinfo *m = sema_map_of(s, a, NULL, false);
+			if (m && !m->val && pass == 2) {
+				err(s, a->loc, "@%s is never assigned", a->name);
+				ok = false;
+			}
+			a->type = m && m->val ? m->val : &ty_none;
+			continue;
+		}
+		if (k == 'k') {
+			if (a->kind != N_MAP) {
+				err(s, a->loc, "%s() needs a map element here, like @name[key]", b->name);
+				ok = false;
+				continue;
+			}
+			struct mapinfo *m = sema_map_of(s, a, NULL, false);
+			a->type = m && m->val ? m->val : &ty_none;
+			continue;
+		}
+		struct type *t = sema_expr(s, a);
+		if (k == 'S' && a->kind != N_STR) {
+			err(s, a->loc, "%s() needs a string literal here", b->name);
+			ok = false;
+		} else if (k == 's' && t->kind != TY_STR) {
+			err(s, a->loc, "type mismatch: %s() needs a string here, but this is a %s",
+			    b->name, tstr(s, t));
+			ok = false;
+		} else if ((k == 'i' || k == 'I') && t->kind != TY_INT) {
+			err(s, a->loc, "type mismatch: %s() needs an integer here, but this is a %s",
+			    b->name, tstr(s, t));
+			if (t->kind == TY_STR && a->kind == N_STR)
+				hint(s, "remove the quotes for a number");
+			else if (type_is_agg(t))
+				hint(s, "an aggregation cannot be read in a probe");
+			ok = false;
+		} else if (k == 'I') {
+			int64_t v;
+			if (!sema_is_const_int(a, &v)) {
+				err(s, a->loc, "%s() needs a constant integer here", b->name);
+				ok = false;
+			}
+		} else if (k == 'a' && (t->kind == TY_NONE || type_is_agg(t))) {
+			err(s, a->loc, "%s() needs a value here", b->name);
+			ok = false;
+		}
+	}
+	return ok;
+}
+
+static struct type *check_call(struct sema *s, struct node *n, bool agg_ok)
+{
+	const struct builtin *b = builtin_find(n->name, BI_FUNC);
+	if (!b)
+		b = builtin_find(n->name, BI_AGG);
+	if (!b) {
+		for (struct node *a = n->args; a; a = a->next)
+			if (a->kind != N_MAP)
+				sema_expr(s, a);
+		if (builtin_find(n->name, BI_VAR)) {
+			err(s, n->loc, "%s is a variable, not a function: write %s", n->name, n->name);
+			return &ty_int64;
+		}
+		struct loc l = { n->loc.begin, n->loc.begin + (uint32_t)strlen(n->name) };
+		err(s, l, "unknown function '%s'", n->name);
+		const char *names[256];
+		size_t k = builtin_names(names, ARRAY_SIZE(names), BI_FUNC);
+		k += builtin_names(names + k, ARRAY_SIZE(names) - k, BI_AGG);
+		const char *sug = diag_suggest(n->name, names, k);
+		if (sug)
+			hint(s, "did you mean '%s'?", sug);
+		return &ty_int64;
+	}
+	n->bi = b;
+	if (b->form == BI_AGG && !agg_ok) {
+		err(s, n->loc, "%s() is an aggregation: assign it to a map, like @x = %s(...)",
+		    b->name, b->name);
+	}
+	if (!check_args(s, n, b))
+		return b->result ? b->result : &ty_int64;
+	if (b->probes && !sema_require_kinds(s, n, b->probes, b->name))
+		return b->result ? b->result : &ty_int64;
+	if (b->check)
+		return b->check(s, n);
+	return b->result;
+}
+
+/* --- statements ------------------------------------------------------------ */
+
+static void check_block(struct sema *s, struct node *list);
+
+static void check_assign_var(struct sema *s, struct node *n)
+{
+	struct node *l = n->lhs;
+	struct type *t = n->rhs->kind == N_CALL ? check_call(s, n->rhs, false)
+						: sema_expr(s, n->rhs);
+	n->rhs->type = t;
+	struct var *v = find_var(s, l->name);
+	if (n->op != '=') {
+		if (!v) {
+			unknown_var(s, l);
+			return;
+		}
+		l->var = v;
+		l->type = v->type;
+		if (!is_int(v->type) || !is_int(t))
+			err(s, n->loc, "'%s=' needs integers", op_name(n->op));
+		return;
+	}
+	if (t->kind == TY_NONE) {
+		err(s, n->rhs->loc, "this has no value to assign");
+		return;
+	}
+	if (type_is_agg(t)) {
+		err(s, n->rhs->loc, "an aggregation can only be assigned to a map");
+		return;
+	}
+	if (!v) {
+		v = arena_alloc(&s->arena, sizeof(*v));
+		v->name = l->name;
+		v->type = t;
+		v->loc = l->loc;
+		v->next = s->vars;
+		s->vars = v;
+	} else if (!type_equal(v->type, t)) {
+		err(s, n->rhs->loc, "type mismatch: $%s is a %s (from %s) but this is a %s",
+		    l->name, tstr(s, v->type), where(s, v->loc), tstr(s, t));
+	}
+	l->var = v;
+	l->type = v->type;
+}
+
+static void check_assign_map(struct sema *s, struct node *n)
+{
+	struct node *l = n->lhs, *r = n->rhs;
+	struct type *t;
+	if (r->kind == N_CALL) {
+		t = check_call(s, r, n->op == '=');
+		r->type = t;
+	} else {
+		t = sema_expr(s, r);
+	}
+	if (t->kind == TY_NONE) {
+		err(s, r->loc, "this has no value to assign");
+		sema_map_of(s, l, NULL, false);
+		return;
+	}
+	if (n->op != '=') {
+		if (!is_int(t))
+			err(s, r->loc, "'%s=' needs an integer, but this is a %s",
+			    op_name(n->op), tstr(s, t));
+		struct mapinfo *m = sema_map_of(s, l, &ty_int64, true);
+		if (m && m->val && !is_int(m->val))
+			err(s, n->loc, "'%s=' needs an integer map, but @%s holds %s",
+			    op_name(n->op), l->name, tstr(s, m->val));
+		if (m)
+			m->used_as_value = true;
+		l->type = &ty_int64;
+		return;
+	}
+	struct mapinfo *m = sema_map_of(s, l, t, true);
+	l->type = m && m->val ? m->val : t;
+}
+
+static void check_stmt(struct sema *s, struct node *n)
+{
+	switch (n->kind) {
+	case N_EXPRSTMT:
+		if (n->lhs->kind == N_CALL)
+			n->lhs->type = check_call(s, n->lhs, false);
+		else
+			sema_expr(s, n->lhs);
+		break;
+	case N_ASSIGN:
+		if (n->lhs->kind == N_VAR)
+			check_assign_var(s, n);
+		else
+			check_assign_map(s, n);
+		break;
+	case N_IF: {
+		struct type *c = sema_expr(s, n->cond);
+		if (!is_int(c))
+			err(s, n->cond->loc, "the condition must be an integer, not a %s", tstr(s, c));
+		check_block(s, n->then->body);
+		if (n->els)
+			check_stmt(s, n->els);
+		break;
+	}
+	case N_WHILE: {
+		struct type *c = sema_expr(s, n->cond);
+		if (!is_int(c))
+			err(s, n->cond->loc, "the condition must be an integer, not a %s", tstr(s, c));
+		s->loops++;
+		check_block(s, n->body->body);
+		s->loops--;
+		break;
+	}
+	case N_FOR: {
+		struct type *a = sema_expr(s, n->init), *b = sema_expr(s, n->rhs);
+		if (!is_int(a) || !is_int(b))
+			err(s, n->loc, "for ($i : a..b) needs integer bounds");
+		struct var *v = find_var(s, n->lhs->name);
+		if (v && !is_int(v->type)) {
+			err(s, n->lhs->loc, "$%s is a %s, not an integer", v->name, tstr(s, v->type));
+		} else if (!v) {
+			v = arena_alloc(&s->arena, sizeof(*v));
+			v->name = n->lhs->name;
+			v->type = &ty_int64;
+			v->loc = n->lhs->loc;
+			v->next = s->vars;
+			s->vars = v;
+		}
+		n->lhs->var = v;
+		n->lhs->type = v->type;
+		s->loops++;
+		check_block(s, n->body->body);
+		s->loops--;
+		break;
+	}
+	case N_UNROLL: {
+		int64_t cnt;
+		sema_expr(s, n->cond);
+		if (!sema_is_const_int(n->cond, &cnt))
+			err(s, n->cond->loc, "unroll needs a constant count");
+		else if (cnt < 1 || cnt > 100)
+			err(s, n->cond->loc, "unroll count must be between 1 and 100, not %" PRId64, cnt);
+		n->ival = cnt;
+		check_block(s, n->body->body);
+		break;
+	}
+	case N_BREAK:
+	case N_CONTINUE:
+		if (!s->loops)
+			err(s, n->loc, "%s outside a loop", n->kind == N_BREAK ? "break" : "continue");
+		break;
+	case N_RETURN:
+		break;
+	case N_BLOCK:
+		check_block(s, n->body);
+		break;
+	default:
+		err(s, n->loc, "not a statement");
+	}
+}
+
+static void check_block(struct sema *s, struct node *list)
+{
+	for (struct node *n = list; n; n = n->next)
+		check_stmt(s, n);
+}
+
+static struct probe_env no_env;
+
+static void check_probe(struct sema *s, struct probe *p)
+{
+	s->probe = p;
+	s->env = s->envs ? &s->envs[p->index] : &no_env;
+	if (!s->envs) {
+		no_env.kinds = 0;
+		for (struct attach *a = p->attaches; a; a = a->next)
+			no_env.kinds |= PKM(probe_kind_of(a->provider));
+	}
+	s->vars = NULL;
+	s->loops = 0;
+	if (p->pred) {
+		s->in_pred = true;
+		struct type *t = sema_expr(s, p->pred);
+		s->in_pred = false;
+		if (!is_int(t))
+			err(s, p->pred->loc, "the predicate must be an integer, not a %s", tstr(s, t));
+	}
+	check_block(s, p->body->body);
+}
+
+static void sort_maps(struct sema *s)
+{
+	/* ids follow first use; printing orders by name itself */
+	for (size_t i = 0; i < s->maps.n; i++)
+		s->maps.v[i]->id = (int)i;
+}
+
+int sema_check(struct sema *s)
+{
+	int before = s->diag->errors;
+	bool was_quiet = s->diag->quiet;
+	for (pass = 1; pass <= 2; pass++) {
+		s->diag->quiet = pass == 1;
+		s->fmts.n = 0;
+		for (struct probe *p = s->prog->probes; p; p = p->next)
+			check_probe(s, p);
+	}
+	s->diag->quiet = was_quiet;
+	pass = 0;
+	for (size_t i = 0; i < s->maps.n; i++) {
+		struct mapinfo *m = s->maps.v[i];
+		if (!m->val && s->diag->errors == before) {
+			err(s, m->loc, "@%s is never assigned a value", m->name);
+		}
+	}
+	sort_maps(s);
+	return s->diag->errors - before;
+}

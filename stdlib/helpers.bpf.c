@@ -1,0 +1,91 @@
+/* helpers.bpf.c - BPF-side helpers that read better as C than as IR
+ * builder calls. Compiled to LLVM bitcode with clang at build time,
+ * embedded in gotrace, and linked into every generated module, where they
+ * are inlined. Every loop is bounded by a constant after inlining. */
+
+typedef unsigned long long u64;
+typedef long long s64;
+typedef unsigned int u32;
+
+#define HELPER __attribute__((always_inline))
+
+/* hist() bucket: 0 for negative values, 1 for 0, 2 for 1, then
+ * floor(log2(v)) + 2. */
+HELPER u64 gt_hist_bucket(s64 v)
+{
+	if (v < 0)
+		return 0;
+	if (v == 0)
+		return 1;
+	u64 n = (u64)v, r = 0;
+	if (n >> 32) { n >>= 32; r += 32; }
+	if (n >> 16) { n >>= 16; r += 16; }
+	if (n >> 8) { n >>= 8; r += 8; }
+	if (n >> 4) { n >>= 4; r += 4; }
+	if (n >> 2) { n >>= 2; r += 2; }
+	if (n >> 1) { r += 1; }
+	return r + 2;
+}
+
+/* lhist() bucket: 0 below min, 1 + (v - min) / step inside, the last one
+ * at or above max. */
+HELPER u64 gt_lhist_bucket(s64 v, s64 min, s64 max, s64 step)
+{
+	if (v < min)
+		return 0;
+	if (v >= max)
+		return (u64)(max - min) / (u64)step + 1;
+	return (u64)(v - min) / (u64)step + 1;
+}
+
+/* Signed division and remainder (BPF v3 divides unsigned only); x / 0 is 0
+ * and x % 0 is x, as in BPF. */
+HELPER s64 gt_sdiv(s64 a, s64 b)
+{
+	if (b == 0)
+		return 0;
+	u64 ua = a < 0 ? -(u64)a : (u64)a, ub = b < 0 ? -(u64)b : (u64)b;
+	u64 q = ua / ub;
+	return (a < 0) != (b < 0) ? -(s64)q : (s64)q;
+}
+
+HELPER s64 gt_smod(s64 a, s64 b)
+{
+	if (b == 0)
+		return a;
+	u64 ua = a < 0 ? -(u64)a : (u64)a, ub = b < 0 ? -(u64)b : (u64)b;
+	u64 r = ua % ub;
+	return a < 0 ? -(s64)r : (s64)r;
+}
+
+/* Length of a NUL-terminated string in a buffer of n bytes. */
+HELPER u64 gt_strlen(const char *s, u32 n)
+{
+	u32 i;
+	for (i = 0; i < n; i++)
+		if (!s[i])
+			break;
+	return i;
+}
+
+/* 1 if h (buffer of n bytes) contains needle (buffer of n bytes). */
+HELPER u64 gt_strcontains(const char *h, const char *needle, u32 n)
+{
+	if (!needle[0])
+		return 1;
+	for (u32 i = 0; i < n; i++) {
+		if (!h[i])
+			return 0;
+		u32 j;
+		for (j = 0; j < n; j++) {
+			u32 k = i + j;
+			if (!needle[j])
+				return 1;
+			if (k >= n || h[k] != needle[j])
+				break;
+		}
+		if (j == n)
+			return 1;
+	}
+	return 0;
+}

@@ -1,0 +1,154 @@
+/* diag.c - the one routine that prints compiler diagnostics. */
+#include "util/diag.h"
+
+#include <stdarg.h>
+#include <string.h>
+
+void diag_init(struct diag *d, const struct source *src)
+{
+	memset(d, 0, sizeof(*d));
+	d->src = src;
+	d->out = stderr;
+}
+
+void diag_linecol(const struct source *src, uint32_t off, int *line, int *col)
+{
+	int l = 1, c = 1;
+	if (off > src->len)
+		off = (uint32_t)src->len;
+	for (uint32_t i = 0; i < off; i++) {
+		if (src->text[i] == '\n') {
+			l++;
+			c = 1;
+		} else {
+			c++;
+		}
+	}
+	*line = l;
+	*col = c;
+}
+
+/* Prints the line holding loc.begin and a caret with tildes under the span
+ * (clipped to that line). Tabs in the line are kept in the marker line so
+ * the caret lines up. */
+static void show_place(struct diag *d, struct loc loc)
+{
+	const struct source *s = d->src;
+	if (!s || !s->text)
+		return;
+	uint32_t b = loc.begin > s->len ? (uint32_t)s->len : loc.begin;
+	uint32_t ls = b, le = b;
+	while (ls > 0 && s->text[ls - 1] != '\n')
+		ls--;
+	while (le < s->len && s->text[le] != '\n')
+		le++;
+	fprintf(d->out, "%.*s\n", (int)(le - ls), s->text + ls);
+	for (uint32_t i = ls; i < b; i++)
+		fputc(s->text[i] == '\t' ? '\t' : ' ', d->out);
+	fputc('^', d->out);
+	uint32_t e = loc.end > le ? le : loc.end;
+	for (uint32_t i = b + 1; i < e; i++)
+		fputc('~', d->out);
+	fputc('\n', d->out);
+}
+
+static void report(struct diag *d, const char *kind, struct loc loc,
+		   const char *fmt, va_list ap)
+{
+	int line = 1, col = 1;
+	if (d->src)
+		diag_linecol(d->src, loc.begin, &line, &col);
+	fprintf(d->out, "%s:%d:%d: %s: ", d->src ? d->src->name : "gotrace",
+		line, col, kind);
+	vfprintf(d->out, fmt, ap);
+	fputc('\n', d->out);
+	show_place(d, loc);
+}
+
+void diag_error(struct diag *d, struct loc loc, const char *fmt, ...)
+{
+	va_list ap;
+	if (d->quiet)
+		return;
+	d->errors++;
+	if (d->errors > (d->max_errors ? d->max_errors : 20))
+		return;
+	va_start(ap, fmt);
+	report(d, "error", loc, fmt, ap);
+	va_end(ap);
+}
+
+void diag_warning(struct diag *d, struct loc loc, const char *fmt, ...)
+{
+	va_list ap;
+	if (d->quiet)
+		return;
+	d->warnings++;
+	va_start(ap, fmt);
+	report(d, "warning", loc, fmt, ap);
+	va_end(ap);
+}
+
+static void trailer(struct diag *d, const char *kind, const char *fmt,
+		    va_list ap)
+{
+	if (d->quiet || d->errors > (d->max_errors ? d->max_errors : 20))
+		return;
+	fprintf(d->out, "%s: ", kind);
+	vfprintf(d->out, fmt, ap);
+	fputc('\n', d->out);
+}
+
+void diag_hint(struct diag *d, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	trailer(d, "hint", fmt, ap);
+	va_end(ap);
+}
+
+void diag_note(struct diag *d, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	trailer(d, "note", fmt, ap);
+	va_end(ap);
+}
+
+static size_t edit_distance(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b);
+	if (la > 64 || lb > 64)
+		return (size_t)-1;
+	size_t row[65];
+	for (size_t j = 0; j <= lb; j++)
+		row[j] = j;
+	for (size_t i = 1; i <= la; i++) {
+		size_t prev = row[0];
+		row[0] = i;
+		for (size_t j = 1; j <= lb; j++) {
+			size_t cur = row[j];
+			size_t sub = prev + (a[i - 1] != b[j - 1]);
+			size_t best = MIN(row[j] + 1, row[j - 1] + 1);
+			row[j] = MIN(best, sub);
+			prev = cur;
+		}
+	}
+	return row[lb];
+}
+
+const char *diag_suggest(const char *name, const char *const *cands, size_t n)
+{
+	const char *best = NULL;
+	size_t bestd = (size_t)-1;
+	for (size_t i = 0; i < n; i++) {
+		size_t dist = edit_distance(name, cands[i]);
+		if (dist < bestd) {
+			bestd = dist;
+			best = cands[i];
+		}
+	}
+	size_t len = strlen(name);
+	size_t limit = len <= 3 ? 1 : len <= 6 ? 2 : 3;
+	return bestd <= limit ? best : NULL;
+}
