@@ -95,7 +95,7 @@ static int parse_options(int argc, char **argv, struct options *o)
 	o->strlen = env ? (uint32_t)atoi(env) : 64;
 	int c;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+e:p:c:lo:f:vqd:h", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "e:p:c:lo:f:vqd:h", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'e': o->program = optarg; break;
 		case 'p': {

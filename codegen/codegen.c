@@ -28,6 +28,8 @@ extern const char gt_helpers_bc[], gt_helpers_bc_end[];
 #define HIST_KEYS_MAX 65536
 
 static LLVMValueRef gen_stmt_list(struct cg *cg, struct node *list);
+static LLVMValueRef define_map(struct cg *cg, const char *name, uint32_t type,
+			       uint32_t max_entries, uint32_t key_size, uint32_t value_size);
 
 /* --- small builders -------------------------------------------------------- */
 
@@ -43,17 +45,11 @@ LLVMBasicBlockRef cg_block(struct cg *cg, const char *name)
 
 LLVMValueRef cg_alloca(struct cg *cg, uint32_t size, const char *name)
 {
-	LLVMBuilderRef ab = LLVMCreateBuilderInContext(cg->ctx);
-	LLVMValueRef first = LLVMGetFirstInstruction(cg->entry);
-	if (first)
-		LLVMPositionBuilderBefore(ab, first);
-	else
-		LLVMPositionBuilderAtEnd(ab, cg->entry);
-	LLVMTypeRef ty = LLVMArrayType2(cg->i8, size ? size : 8);
-	LLVMValueRef a = LLVMBuildAlloca(ab, ty, name);
-	LLVMSetAlignment(a, 8);
-	LLVMDisposeBuilder(ab);
-	return a;
+	uint32_t off = cg->scratch_off;
+	cg->scratch_off += (uint32_t)ALIGN_UP(size ? size : 8, 8);
+	cg->scratch_hw = MAX(cg->scratch_hw, cg->scratch_off);
+	LLVMValueRef idx = LLVMConstInt(cg->i64, off, 0);
+	return LLVMBuildGEP2(cg->b, cg->i8, cg->scratch, &idx, 1, name);
 }
 
 void cg_memset0(struct cg *cg, LLVMValueRef p, uint32_t size)
@@ -825,7 +821,17 @@ static void gen_loop(struct cg *cg, struct node *n)
 	LLVMPositionBuilderAtEnd(cg->b, done);
 }
 
+static void gen_stmt_inner(struct cg *cg, struct node *n);
+
+/* A statement's scratch slots are free again once it is done. */
 static void gen_stmt(struct cg *cg, struct node *n)
+{
+	uint32_t mark = cg->scratch_off;
+	gen_stmt_inner(cg, n);
+	cg->scratch_off = mark;
+}
+
+static void gen_stmt_inner(struct cg *cg, struct node *n)
 {
 	switch (n->kind) {
 	case N_EXPRSTMT:
@@ -1002,6 +1008,9 @@ static void gen_probe(struct cg *cg, struct probe *p)
 	LLVMSetValueName2(cg->ctxp, "ctx", 3);
 	cg->entry = cg_block(cg, "entry");
 	LLVMBasicBlockRef body = cg_block(cg, "body");
+	LLVMPositionBuilderAtEnd(cg->b, cg->entry);
+	cg->scratch = LLVMBuildAlloca(cg->b, cg->i64, "scratch.placeholder");
+	cg->scratch_off = cg->scratch_hw = 0;
 	LLVMPositionBuilderAtEnd(cg->b, body);
 	cg->loops = 0;
 
@@ -1032,7 +1041,48 @@ static void gen_probe(struct cg *cg, struct probe *p)
 	if (!terminated(cg))
 		LLVMBuildRet(cg->b, cg_const(cg, 0));
 	LLVMPositionBuilderAtEnd(cg->b, cg->entry);
-	LLVMBuildBr(cg->b, body);
+	if (cg->scratch_hw <= CG_STACK_SCRATCH) {
+		LLVMValueRef a = LLVMBuildAlloca(cg->b, LLVMArrayType2(cg->i8, cg->scratch_hw ? cg->scratch_hw : 8),
+						 "scratch");
+		LLVMSetAlignment(a, 8);
+		LLVMReplaceAllUsesWith(cg->scratch, a);
+		LLVMInstructionEraseFromParent(cg->scratch);
+		LLVMBuildBr(cg->b, body);
+	} else {
+		struct scratch_use u = { cg->fn, cg->scratch, cg->entry };
+		vec_push(&cg->big, u);
+		LLVMBuildBr(cg->b, body);
+	}
+	cg->scratch_all = MAX(cg->scratch_all, cg->scratch_hw);
+}
+
+/* Probes whose scratch area is too big for the stack take it from the
+ * per-CPU array map "scratch", looked up when the probe starts. */
+static void finish_big_scratch(struct cg *cg)
+{
+	if (!cg->big.n)
+		return;
+	uint32_t size = cg->scratch_all;
+	LLVMValueRef map = define_map(cg, MAP_SCRATCH, BPF_MAP_TYPE_PERCPU_ARRAY, 1, 4, size);
+	for (size_t i = 0; i < cg->big.n; i++) {
+		struct scratch_use *u = &cg->big.v[i];
+		cg->fn = u->fn;
+		LLVMValueRef br = LLVMGetBasicBlockTerminator(u->entry);
+		LLVMBasicBlockRef body = LLVMGetSuccessor(br, 0);
+		LLVMInstructionEraseFromParent(br);
+		LLVMPositionBuilderAtEnd(cg->b, u->entry);
+		LLVMValueRef key = LLVMBuildAlloca(cg->b, cg->i32, "zero");
+		LLVMBuildStore(cg->b, LLVMConstInt(cg->i32, 0, 0), key);
+		LLVMValueRef args[] = { map, key };
+		LLVMValueRef p = cg_helper(cg, BPF_FUNC_map_lookup_elem, cg->ptr, args, 2);
+		LLVMBasicBlockRef none = LLVMAppendBasicBlockInContext(cg->ctx, u->fn, "noscratch");
+		LLVMBuildCondBr(cg->b, is_null(cg, p), none, body);
+		LLVMPositionBuilderAtEnd(cg->b, none);
+		LLVMBuildRet(cg->b, cg_const(cg, 0));
+		LLVMReplaceAllUsesWith(u->placeholder, p);
+		LLVMInstructionEraseFromParent(u->placeholder);
+	}
+	vec_free(&cg->big);
 }
 
 /* --- the module ------------------------------------------------------------------ */
@@ -1132,6 +1182,7 @@ int codegen(struct sema *s, const struct cg_opts *opts, struct bpf_object_buf *o
 	define_maps(cg);
 	for (struct probe *p = s->prog->probes; p; p = p->next)
 		gen_probe(cg, p);
+	finish_big_scratch(cg);
 	LLVMDIBuilderFinalize(cg->di);
 
 	if (opts->dump == CG_DUMP_IR)

@@ -34,6 +34,13 @@ struct cg_opts {
 };
 
 #define CG_MAX_LOOPS 32
+/* Scratch bytes a probe may keep on the 512-byte BPF stack. */
+#define CG_STACK_SCRATCH 384
+
+struct scratch_use {
+	LLVMValueRef fn, placeholder;
+	LLVMBasicBlockRef entry;
+};
 
 struct cg {
 	struct sema *sema;
@@ -56,6 +63,12 @@ struct cg {
 	LLVMBasicBlockRef entry; /* allocas go here */
 	LLVMBasicBlockRef brk[CG_MAX_LOOPS], cont[CG_MAX_LOOPS];
 	int loops;
+	/* Every stack slot of a probe is a piece of one scratch area; the
+	 * slots of a statement are reused by the next one. The area is on the
+	 * BPF stack when it fits, else in a per-CPU array map. */
+	LLVMValueRef scratch; /* placeholder until the size is known */
+	uint32_t scratch_off, scratch_hw, scratch_all;
+	VEC(struct scratch_use) big; /* probes whose area is in the map */
 };
 
 /* Builds, optimises and emits the object. Returns 0, or -1 after printing

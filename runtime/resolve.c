@@ -514,7 +514,7 @@ static int resolve_uprobe(struct probeset *ps, struct diag *d, struct probe *p,
 				matched++;
 			}
 			if (!matched && paths.n == 1) {
-				diag_error(d, a->loc, "no function in %s matches '%s'", path, a->func);
+				diag_error(d, a->loc, "no function in %s matches '%s'", a->target, a->func);
 				diag_hint(d, "list them with: gotrace -l '%s:%s:*'", a->provider, a->target);
 				errors++;
 			}
@@ -524,7 +524,7 @@ static int resolve_uprobe(struct probeset *ps, struct diag *d, struct probe *p,
 		int ninl = gobin_inlined_sites(b, a->func, &sites);
 		if (ninl > 0) {
 			diag_error(d, a->loc, "%s has no symbol of its own in %s: the compiler inlined it everywhere",
-				   a->func, path);
+				   a->func, paths.n == 1 ? a->target : path);
 			for (int i = 0; i < ninl && i < 5; i++)
 				diag_note(d, "inlined into %s", sites[i]);
 			if (ninl > 5)
@@ -534,7 +534,8 @@ static int resolve_uprobe(struct probeset *ps, struct diag *d, struct probe *p,
 				free(sites[i]);
 			free(sites);
 		} else {
-			diag_error(d, a->loc, "function '%s' not found in %s", a->func, path);
+			diag_error(d, a->loc, "function '%s' not found in %s", a->func,
+				   paths.n == 1 ? a->target : path);
 			suggest_func(d, b, a->func);
 		}
 		errors++;

@@ -237,7 +237,7 @@ static void print_all_maps(struct tracer *t)
 		ms[i] = t->s->maps.v[i];
 	qsort(ms, n, sizeof(*ms), cmp_map_name);
 	if (t->out->format == OUT_TEXT)
-		fputc('\n', t->out->f);
+		fputs("\n\n", t->out->f);
 	for (size_t i = 0; i < n; i++) {
 		struct map_entry *e;
 		void *blob;
@@ -560,12 +560,13 @@ int run_program(struct sema *s, struct probeset *ps, const struct bpf_object_buf
 		if (stop)
 			break;
 	}
+	/* nothing but END may fire from here on */
+	detach_all(t);
 	drain(t);
 	bool exited = t->exiting;
 	t->exiting = false;
 	run_special(t, PK_END);
 	t->exiting = exited;
-	detach_all(t);
 	print_all_maps(t);
 	out_lost(t->out, lost_events(t));
 	out_flush(t->out);

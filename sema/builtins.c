@@ -27,6 +27,12 @@ static struct type *t_argn(struct sema *s, struct node *n)
 	return &ty_int64;
 }
 
+static struct type *t_stack(struct sema *s, struct node *n)
+{
+	s->uses_stacks = true;
+	return n->name[0] == 'u' ? &ty_ustack : &ty_kstack;
+}
+
 static struct type *t_retval(struct sema *s, struct node *n)
 {
 	return &ty_int64;
@@ -305,8 +311,8 @@ const struct builtin builtins[] = {
 	{ "retval", BI_VAR, "", 0, PKM(PK_URETPROBE), &ty_int64, t_retval, gen_retval, "the return value (Go: the first result word)", "uretprobe:./main:main.sum { printf(\"%d\\n\", retval); }" },
 	ARG(0), ARG(1), ARG(2), ARG(3), ARG(4), ARG(5), ARG(6), ARG(7), ARG(8), ARG(9),
 	SARG(0), SARG(1), SARG(2), SARG(3), SARG(4), SARG(5), SARG(6), SARG(7), SARG(8), SARG(9),
-	{ "ustack", BI_VAR, "", 0, PKM_REGS, &ty_ustack, NULL, gen_ustack, "the user stack, symbolized when printed", "uprobe:./main:main.sum { @[ustack] = count(); }" },
-	{ "kstack", BI_VAR, "", 0, PKM(PK_TRACEPOINT) | PKM(PK_PROFILE) | PKM(PK_INTERVAL), &ty_kstack, NULL, gen_kstack, "the kernel stack, symbolized when printed", "tracepoint:sched:sched_switch { @[kstack] = count(); }" },
+	{ "ustack", BI_VAR, "", 0, PKM_REGS, &ty_ustack, t_stack, gen_ustack, "the user stack, symbolized when printed", "uprobe:./main:main.sum { @[ustack] = count(); }" },
+	{ "kstack", BI_VAR, "", 0, PKM(PK_TRACEPOINT) | PKM(PK_PROFILE) | PKM(PK_INTERVAL), &ty_kstack, t_stack, gen_kstack, "the kernel stack, symbolized when printed", "tracepoint:sched:sched_switch { @[kstack] = count(); }" },
 	{ "goid", BI_VAR, "", 0, PKM_UPROBES, &ty_uint64, t_goid, gen_goid, "the current goroutine's id", "uprobe:./main:main.sum { @[goid] = count(); }" },
 
 	/* functions */

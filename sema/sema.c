@@ -613,6 +613,10 @@ static bool check_args(struct sema *s, struct node *n, const struct builtin *b)
 			a->type = m && m->val ? m->val : &ty_none;
 			continue;
 		}
+		if (i == 0 && a->kind == N_POSPARAM && !strcmp(b->name, "str")) {
+			a->type = &ty_int64; /* str($1): the parameter as a string */
+			continue;
+		}
 		struct type *t = sema_expr(s, a);
 		if (k == 'S' && a->kind != N_STR) {
 			err(s, a->loc, "%s() needs a string literal here", b->name);

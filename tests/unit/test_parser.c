@@ -1,0 +1,294 @@
+/* test_parser.c - the lexer and the parser: trees, attach points, and the
+ * diagnostics for malformed scripts. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "parser/parse.h"
+
+struct parsed {
+	struct program *prog;
+	char *errors; /* everything diag printed */
+	int nerrors;
+	struct source src;
+};
+
+static struct parsed parse(const char *text, char **params, int nparams)
+{
+	struct parsed r = { 0 };
+	r.src.name = "t.gt";
+	r.src.text = text;
+	r.src.len = strlen(text);
+	size_t len;
+	FILE *f = open_memstream(&r.errors, &len);
+	struct diag d;
+	diag_init(&d, &r.src);
+	d.out = f;
+	r.nerrors = parse_program(&r.src, &d, params, nparams, &r.prog);
+	fclose(f);
+	return r;
+}
+
+static void done(struct parsed *r)
+{
+	program_free(r->prog);
+	free(r->errors);
+}
+
+static char *dump(struct parsed *r)
+{
+	struct strbuf sb;
+	sb_init(&sb);
+	ast_dump(r->prog, &sb);
+	return sb_steal(&sb);
+}
+
+static void test_headline(void **state)
+{
+	struct parsed r = parse("uprobe:./main:main.sum { printf(\"%d\\n\", goarg(0)); }", NULL, 0);
+	assert_int_equal(r.nerrors, 0);
+	struct attach *a = r.prog->probes->attaches;
+	assert_string_equal(a->provider, "uprobe");
+	assert_string_equal(a->target, "./main");
+	assert_string_equal(a->func, "main.sum");
+	char *d = dump(&r);
+	assert_string_equal(d, "Program\n"
+			       " uprobe:./main:main.sum\n"
+			       "  block\n"
+			       "    expr\n"
+			       "      call printf\n"
+			       "        string \"%d\\n\"\n"
+			       "        call goarg\n"
+			       "          int 0\n");
+	free(d);
+	done(&r);
+}
+
+static void test_precedence(void **state)
+{
+	struct parsed r = parse("BEGIN { $x = 1 + 2 * 3 == 7 && !0 ? -1 : 2; }", NULL, 0);
+	assert_int_equal(r.nerrors, 0);
+	char *d = dump(&r);
+	assert_string_equal(d, "Program\n"
+			       " BEGIN\n"
+			       "  block\n"
+			       "    assign =\n"
+			       "      variable $x\n"
+			       "      ?:\n"
+			       "        binop &&\n"
+			       "          binop ==\n"
+			       "            binop +\n"
+			       "              int 1\n"
+			       "              binop *\n"
+			       "                int 2\n"
+			       "                int 3\n"
+			       "            int 7\n"
+			       "          unop !\n"
+			       "            int 0\n"
+			       "        unop -\n"
+			       "          int 1\n"
+			       "        else\n"
+			       "        int 2\n");
+	free(d);
+	done(&r);
+}
+
+/* Go symbol names hold '.', '/', '(', '*', ')'; quoted or not. */
+static void test_go_names(void **state)
+{
+	struct parsed r = parse("uprobe:/usr/bin/caddy:\"net/http.(*conn).serve\","
+				"u:./app:net/http.(*conn).serve, ur:./app:main.(*T).M+4 { }",
+				NULL, 0);
+	assert_int_equal(r.nerrors, 0);
+	struct attach *a = r.prog->probes->attaches;
+	assert_string_equal(a->func, "net/http.(*conn).serve");
+	assert_string_equal(a->target, "/usr/bin/caddy");
+	a = a->next;
+	assert_string_equal(a->provider, "uprobe");
+	assert_string_equal(a->func, "net/http.(*conn).serve");
+	a = a->next;
+	assert_string_equal(a->provider, "uretprobe");
+	assert_string_equal(a->func, "main.(*T).M");
+	assert_int_equal(a->offset, 4);
+	done(&r);
+}
+
+static void test_predicate_division(void **state)
+{
+	struct parsed r = parse("uprobe:/bin/x:f /goarg(0) / 2 > 1/ { @[goarg(0)] = count(); }",
+				NULL, 0);
+	assert_int_equal(r.nerrors, 0);
+	assert_non_null(r.prog->probes->pred);
+	assert_int_equal(r.prog->probes->pred->kind, N_BINOP);
+	assert_int_equal(r.prog->probes->pred->op, '>');
+	done(&r);
+}
+
+static void test_positional_attach(void **state)
+{
+	char *params[] = { "./main", "main.sum" };
+	struct parsed r = parse("uprobe:$1:$2 { printf(\"%d\\n\", $#); }", params, 2);
+	assert_int_equal(r.nerrors, 0);
+	assert_string_equal(r.prog->probes->attaches->target, "./main");
+	assert_string_equal(r.prog->probes->attaches->func, "main.sum");
+	done(&r);
+	r = parse("uprobe:$1:$3 { }", params, 2);
+	assert_int_equal(r.nerrors, 1);
+	assert_non_null(strstr(r.errors, "positional parameter $3 is not given (2 given)"));
+	done(&r);
+}
+
+static void test_timers(void **state)
+{
+	struct parsed r = parse("interval:ms:100, profile:hz:99, i:s:1 { }", NULL, 0);
+	assert_int_equal(r.nerrors, 0);
+	struct attach *a = r.prog->probes->attaches;
+	assert_string_equal(a->provider, "interval");
+	assert_string_equal(a->target, "ms");
+	assert_int_equal(a->freq, 100);
+	assert_string_equal(a->next->provider, "profile");
+	assert_int_equal(a->next->freq, 99);
+	done(&r);
+	r = parse("interval:xs:0 { }", NULL, 0);
+	assert_int_equal(r.nerrors, 2);
+	assert_non_null(strstr(r.errors, "unknown unit 'xs'"));
+	assert_non_null(strstr(r.errors, "'0' is not a positive number"));
+	done(&r);
+}
+
+static void test_statements(void **state)
+{
+	struct parsed r = parse("BEGIN { if ($a) { $b = 1 } else if ($c) { $b = 2; } else { $b = 3 }"
+				" while ($i < 10) { $i++; if ($i == 5) { break; } continue; }"
+				" for ($j : 0..5) { @s += $j; } unroll(3) { @u--; } return; }",
+				NULL, 0);
+	assert_int_equal(r.nerrors, 0);
+	struct node *s = r.prog->probes->body->body;
+	assert_int_equal(s->kind, N_IF);
+	assert_int_equal(s->els->kind, N_IF);
+	assert_int_equal(s->els->els->kind, N_BLOCK);
+	assert_int_equal(s->next->kind, N_WHILE);
+	assert_int_equal(s->next->next->kind, N_FOR);
+	assert_int_equal(s->next->next->next->kind, N_UNROLL);
+	assert_int_equal(s->next->next->next->next->kind, N_RETURN);
+	done(&r);
+}
+
+static void test_casts_and_tuples(void **state)
+{
+	struct parsed r = parse("BEGIN { $p = *(uint8 *)(reg(\"sp\") + 8); $t = (1, \"a\"); "
+				"@m[$t.0, (int32)-1] = $t.1; }",
+				NULL, 0);
+	assert_int_equal(r.nerrors, 0);
+	struct node *s = r.prog->probes->body->body;
+	assert_int_equal(s->rhs->kind, N_DEREF);
+	assert_int_equal(s->rhs->lhs->kind, N_CAST);
+	assert_true(s->rhs->lhs->ctype_ptr);
+	assert_string_equal(s->rhs->lhs->name, "uint8");
+	assert_int_equal(s->next->rhs->kind, N_TUPLE);
+	assert_int_equal(ast_count(s->next->next->lhs->args), 2);
+	done(&r);
+}
+
+static void test_strings_and_numbers(void **state)
+{
+	struct parsed r = parse("BEGIN { printf(\"a\\tb\\x41\\101\\\"\", 0x10, 1_000_000); }", NULL, 0);
+	assert_int_equal(r.nerrors, 0);
+	struct node *call = r.prog->probes->body->body->lhs;
+	assert_string_equal(call->args->str, "a\tbAA\"");
+	assert_int_equal(call->args->next->ival, 16);
+	assert_int_equal(call->args->next->next->ival, 1000000);
+	done(&r);
+}
+
+static void test_syntax_error_caret(void **state)
+{
+	struct parsed r = parse("BEGIN {\n  printf(\"x\" }\n", NULL, 0);
+	assert_int_equal(r.nerrors, 1);
+	assert_string_equal(r.errors, "t.gt:2:14: error: syntax error, unexpected '}', expecting ')'\n"
+				      "  printf(\"x\" }\n"
+				      "             ^\n");
+	done(&r);
+}
+
+static void test_lost_braces_hint(void **state)
+{
+	struct parsed r = parse("uprobe:./main:main.sum < printf(\"x\") >", NULL, 0);
+	assert_int_equal(r.nerrors, 1);
+	assert_non_null(strstr(r.errors, "hint: use { } around a probe body"));
+	done(&r);
+}
+
+static void test_unknown_probe_type(void **state)
+{
+	struct parsed r = parse("uprob:./main:main.sum { }", NULL, 0);
+	assert_int_equal(r.nerrors, 1);
+	assert_string_equal(r.errors, "t.gt:1:1: error: unknown probe type 'uprob'\n"
+				      "uprob:./main:main.sum { }\n"
+				      "^~~~~\n"
+				      "hint: did you mean 'uprobe'?\n");
+	done(&r);
+}
+
+static void test_several_errors(void **state)
+{
+	struct parsed r = parse("BEGIN { $x = ; }\nBEGIN { $y = 1 +; }\n", NULL, 0);
+	assert_int_equal(r.nerrors, 2);
+	assert_non_null(strstr(r.errors, "t.gt:1:14:"));
+	assert_non_null(strstr(r.errors, "t.gt:2:17:"));
+	done(&r);
+}
+
+static void test_bad_tokens(void **state)
+{
+	struct parsed r = parse("BEGIN { printf(\"abc); }", NULL, 0);
+	assert_true(r.nerrors >= 1);
+	assert_non_null(strstr(r.errors, "unterminated string"));
+	done(&r);
+	r = parse("BEGIN { $x = 99999999999999999999999; }", NULL, 0);
+	assert_int_equal(r.nerrors, 1);
+	assert_non_null(strstr(r.errors, "out of range"));
+	done(&r);
+	r = parse("/* never closed", NULL, 0);
+	assert_true(r.nerrors >= 1);
+	done(&r);
+	r = parse("", NULL, 0);
+	assert_int_equal(r.nerrors, 1);
+	assert_non_null(strstr(r.errors, "no probes"));
+	done(&r);
+}
+
+static void test_shebang(void **state)
+{
+	struct parsed r = parse("#!/usr/bin/env gotrace\n// comment\nBEGIN { } /* c */ END { }", NULL, 0);
+	assert_int_equal(r.nerrors, 0);
+	assert_int_equal(r.prog->nprobes, 2);
+	done(&r);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_headline),
+		cmocka_unit_test(test_precedence),
+		cmocka_unit_test(test_go_names),
+		cmocka_unit_test(test_predicate_division),
+		cmocka_unit_test(test_positional_attach),
+		cmocka_unit_test(test_timers),
+		cmocka_unit_test(test_statements),
+		cmocka_unit_test(test_casts_and_tuples),
+		cmocka_unit_test(test_strings_and_numbers),
+		cmocka_unit_test(test_syntax_error_caret),
+		cmocka_unit_test(test_lost_braces_hint),
+		cmocka_unit_test(test_unknown_probe_type),
+		cmocka_unit_test(test_several_errors),
+		cmocka_unit_test(test_bad_tokens),
+		cmocka_unit_test(test_shebang),
+	};
+	return cmocka_run_group_tests_name("parser", tests, NULL, NULL);
+}
