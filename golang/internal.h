@@ -1,0 +1,174 @@
+/* internal.h - the insides of struct gobin, shared by the files of golang/.
+ *
+ * One file per concern: elf.c opens the file and reads sections, segments
+ * and symbols; buildinfo.c tells the compiler, Go release and ABI;
+ * pclntab.c reads Go's function table; funcs.c merges the function lists
+ * and answers lookups; disasm.c finds prologues, RETs and TLS accesses
+ * with LLVM's disassembler; goid.c knows where the goroutine id and the g
+ * pointer live; dwarf.c reads parameters, types and inlined copies;
+ * resolve.c turns a probe's binary name into a path. */
+#ifndef GOTRACE_GOLANG_INTERNAL_H
+#define GOTRACE_GOLANG_INTERNAL_H
+
+#include <gelf.h>
+#include <libelf.h>
+#include <stdarg.h>
+
+#include "golang/gobin.h"
+#include "util/util.h"
+
+/* --- hash maps (hashmap.c) ---------------------------------------------- */
+
+/* String -> index. Keys are borrowed, not copied. */
+struct strslot {
+	uint64_t hash;
+	const char *key;
+	uint32_t val;
+};
+struct strmap {
+	struct strslot *slots;
+	size_t cap, n; /* cap is 0 or a power of two */
+};
+/* Inserts key unless present; returns false when it was already there. */
+bool strmap_put(struct strmap *m, const char *key, uint32_t val);
+bool strmap_get(const struct strmap *m, const char *key, uint32_t *val);
+void strmap_reserve(struct strmap *m, size_t n);
+void strmap_free(struct strmap *m);
+
+/* uint64 -> pointer (DWARF DIE offsets to decoded types). */
+struct u64map {
+	uint64_t *keys;
+	void **vals;
+	size_t cap, n;
+};
+void u64map_put(struct u64map *m, uint64_t key, void *val);
+void *u64map_get(const struct u64map *m, uint64_t key);
+void u64map_free(struct u64map *m);
+
+/* --- the binary ---------------------------------------------------------- */
+
+struct gsec {
+	const char *name;
+	uint32_t type;
+	uint64_t flags, addr, off, size;
+};
+
+struct gseg {
+	uint64_t vaddr, off, filesz, memsz;
+	uint32_t flags;
+};
+
+/* What pclntab.c found in .gopclntab. */
+struct pcln {
+	const uint8_t *data; /* the table, inside the mapping */
+	uint64_t size, addr;
+	uint32_t magic;
+	int version; /* 116, 118 or 120: the first release of the format */
+	uint64_t nfunc, text_start;
+	const uint8_t *funcnametab, *functab;
+	uint64_t funcnametab_size, functab_size;
+};
+
+struct dwarf_state; /* dwarf.c */
+struct dis;	    /* disasm.c */
+
+struct gobin {
+	char *path;
+	int fd;
+	const uint8_t *map;
+	size_t size;
+	Elf *elf;
+	uint16_t e_type;
+
+	VEC(struct gsec) secs;
+	VEC(struct gseg) segs; /* PT_LOAD */
+	bool has_tls;
+	uint64_t tls_vaddr, tls_memsz, tls_align;
+	VEC(const char *) needed; /* DT_NEEDED */
+	const char *soname;
+
+	enum go_compiler compiler;
+	char version[64];
+	int release;
+	enum go_abi abi;
+	const char *func_source;
+	const char *version_source; /* "buildinfo", "runtime.buildVersion" */
+
+	struct pcln pcln;
+	bool has_pcln;
+
+	VEC(struct gofunc) funcs;
+	struct strmap byname;
+	VEC(struct gofunc) pcfuncs; /* from .gopclntab when .symtab names */
+
+	struct dis *dis;
+	struct dwarf_state *dw;
+	struct arena arena; /* names made here (".abi0" removed) */
+
+	char err[512];
+};
+
+/* Sets b->err and returns err (a negative errno). */
+int gobin_errf(struct gobin *b, int err, const char *fmt, ...)
+	PRINTF_LIKE(3, 4);
+
+/* elf.c */
+const struct gsec *gobin_section(const struct gobin *b, const char *name);
+/* Bytes at a virtual address, inside a PT_LOAD segment's file part.
+ * *avail tells how many bytes may be read from there. NULL if unmapped. */
+const uint8_t *gobin_vaddr_ptr(const struct gobin *b, uint64_t vaddr,
+			       uint64_t *avail);
+/* Bytes of a section in the file, NULL for NOBITS. */
+const uint8_t *gobin_sec_data(const struct gobin *b, const struct gsec *s);
+/* The addend of an R_X86_64_RELATIVE (or type rtype) dynamic relocation
+ * at vaddr, for PIE tables whose file content is left zero. */
+bool gobin_dyn_reloc(const struct gobin *b, uint64_t vaddr, uint32_t rtype,
+		     int64_t *addend);
+int gobin_read_symtabs(struct gobin *b, bool *have_symtab);
+/* Value of a symbol by name in .symtab (any type). */
+bool gobin_symbol(const struct gobin *b, const char *name, uint64_t *value,
+		  uint64_t *size, int *type);
+
+/* buildinfo.c */
+int gobin_read_buildinfo(struct gobin *b);
+void gobin_detect_compiler(struct gobin *b);
+int gobin_parse_release(const char *version);
+
+/* pclntab.c */
+int gobin_pclntab_open(struct gobin *b);
+int gobin_pclntab_funcs(struct gobin *b, bool keep);
+
+/* funcs.c */
+void gobin_funcs_finish(struct gobin *b);
+bool gobin_skip_name(const char *name);
+
+/* disasm.c */
+struct insn {
+	uint64_t addr;
+	unsigned len;
+	char text[160];	   /* Intel syntax, as LLVM prints it */
+	const char *mnem;  /* into text (fix it up in a copy): the mnemonic
+			    * after any prefix */
+	bool has_target;   /* a branch or call with a known target */
+	uint64_t target;
+	bool has_pcload;   /* a RIP-relative memory operand */
+	uint64_t pcload;
+};
+int gobin_dis_init(struct gobin *b);
+void gobin_dis_free(struct gobin *b);
+/* Decodes one instruction at vaddr; false when not decodable or unmapped. */
+bool gobin_decode(struct gobin *b, uint64_t vaddr, struct insn *in);
+bool insn_is(const struct insn *in, const char *mnem);
+bool insn_is_ret(const struct insn *in);
+bool insn_is_jcc(const struct insn *in);
+bool insn_is_call(const struct insn *in);
+bool insn_is_jmp(const struct insn *in);
+/* The memory operand [reg + disp] of in: false when it has none. */
+bool insn_mem(const struct insn *in, char *seg, size_t segsz, char *base,
+	      size_t basesz, int64_t *disp);
+enum go_abi gobin_guess_abi(struct gobin *b);
+
+/* dwarf.c */
+void gobin_dwarf_free(struct gobin *b);
+
+#endif
