@@ -1,7 +1,13 @@
 /* attach.c - putting each program on its sites: uprobes (entry, RET
  * instructions, kernel return probes), perf events for interval and
  * profile, tracepoints. The attach cookie of every site is its index in
- * the probeset, which is how one shared program knows where it fired. */
+ * the probeset, which is how one shared program knows where it fired.
+ *
+ * Uprobes go through one uprobe_multi link per program and binary when
+ * the kernel has them (Linux 6.6): one bpf(2) call instead of a perf event
+ * per site, which is what makes attaching to thousands of functions fast.
+ * libbpf 1.1 predates uprobe_multi, so that one call is made here
+ * directly; everything else goes through libbpf. */
 #include <errno.h>
 #include <linux/perf_event.h>
 #include <stdio.h>
@@ -9,15 +15,101 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
+#include <bpf/bpf.h>
+
 #include "runtime/attach.h"
 
-static VEC(int) perf_fds;
+/* From the kernel's UAPI (linux/bpf.h of 6.6), newer than libbpf 1.1's. */
+#define ATTACH_TRACE_UPROBE_MULTI 48
+#define UPROBE_MULTI_RETURN (1U << 0)
 
-void attach_prepare(struct probeset *ps, int probe, struct bpf_program *prog)
+/* bpf_attr.link_create for BPF_TRACE_UPROBE_MULTI. */
+struct uprobe_multi_attr {
+	uint32_t prog_fd;
+	uint32_t target_fd;
+	uint32_t attach_type;
+	uint32_t flags;
+	uint64_t path;
+	uint64_t offsets;
+	uint64_t ref_ctr_offsets;
+	uint64_t cookies;
+	uint32_t cnt;
+	uint32_t um_flags;
+	uint32_t pid;
+	uint32_t pad[21]; /* up to the size of union bpf_attr */
+};
+
+static int uprobe_multi_link(int prog_fd, const char *path, const uint64_t *offsets,
+			     const uint64_t *cookies, uint32_t cnt, bool ret, pid_t pid)
 {
-	(void)ps;
-	(void)probe;
-	(void)prog;
+	struct uprobe_multi_attr a;
+	memset(&a, 0, sizeof(a));
+	a.prog_fd = (uint32_t)prog_fd;
+	a.attach_type = ATTACH_TRACE_UPROBE_MULTI;
+	a.path = (uint64_t)(uintptr_t)path;
+	a.offsets = (uint64_t)(uintptr_t)offsets;
+	a.cookies = (uint64_t)(uintptr_t)cookies;
+	a.cnt = cnt;
+	a.um_flags = ret ? UPROBE_MULTI_RETURN : 0;
+	a.pid = pid > 0 ? (uint32_t)pid : 0;
+	int fd = (int)syscall(SYS_bpf, BPF_LINK_CREATE, &a, sizeof(a));
+	return fd < 0 ? -errno : fd;
+}
+
+/* Whether the kernel has uprobe_multi links: a do-nothing program of that
+ * attach type, attached to "/" (not a regular file), fails with EBADF. */
+static bool have_uprobe_multi(void)
+{
+	static int known = -1;
+	if (known >= 0)
+		return known;
+	struct bpf_insn insns[] = {
+		{ .code = 0xb7, .dst_reg = 0, .imm = 0 }, /* r0 = 0 */
+		{ .code = 0x95 },			  /* exit */
+	};
+	LIBBPF_OPTS(bpf_prog_load_opts, lo, .expected_attach_type = ATTACH_TRACE_UPROBE_MULTI);
+	int pfd = bpf_prog_load(BPF_PROG_TYPE_KPROBE, NULL, "GPL", insns, 2, &lo);
+	if (pfd < 0) {
+		known = 0;
+		return false;
+	}
+	uint64_t off = 0;
+	int lfd = uprobe_multi_link(pfd, "/", &off, NULL, 1, false, 0);
+	known = lfd == -EBADF;
+	if (lfd >= 0)
+		close(lfd);
+	close(pfd);
+	return known;
+}
+
+void attacher_init(struct attacher *a, struct probeset *ps, bool verbose)
+{
+	memset(a, 0, sizeof(*a));
+	a->ps = ps;
+	a->verbose = verbose;
+	a->multi = xcalloc((size_t)(ps->nprobes ? ps->nprobes : 1), sizeof(bool));
+}
+
+/* A probe whose every site is a uprobe uses uprobe_multi; its program is
+ * loaded with that attach type, so it can be attached no other way. */
+void attach_prepare(struct attacher *a, int probe, struct bpf_program *prog)
+{
+	struct probeset *ps = a->ps;
+	if (probe < 0 || probe >= ps->nprobes || getenv("GOTRACE_NO_UPROBE_MULTI"))
+		return;
+	bool all_uprobes = false;
+	for (size_t i = 0; i < ps->sites.n; i++) {
+		struct site *s = &ps->sites.v[i];
+		if (s->probe != probe)
+			continue;
+		if (s->kind != PK_UPROBE && s->kind != PK_URETPROBE)
+			return;
+		all_uprobes = true;
+	}
+	if (!all_uprobes || !have_uprobe_multi())
+		return;
+	bpf_program__set_expected_attach_type(prog, ATTACH_TRACE_UPROBE_MULTI);
+	a->multi[probe] = true;
 }
 
 static int perf_open(struct perf_event_attr *a, pid_t pid, int cpu)
@@ -26,7 +118,8 @@ static int perf_open(struct perf_event_attr *a, pid_t pid, int cpu)
 }
 
 /* interval: one CPU; profile: every CPU. */
-static int attach_timer(struct site *s, struct bpf_program *prog, uint64_t cookie, link_vec *links)
+static int attach_timer(struct attacher *at, struct site *s, struct bpf_program *prog,
+			uint64_t cookie)
 {
 	struct perf_event_attr a = {
 		.type = PERF_TYPE_SOFTWARE,
@@ -49,23 +142,65 @@ static int attach_timer(struct site *s, struct bpf_program *prog, uint64_t cooki
 				cpu, strerror(errno));
 			return -1;
 		}
-		vec_push(&perf_fds, fd);
+		vec_push(&at->fds, fd);
 		LIBBPF_OPTS(bpf_perf_event_opts, po, .bpf_cookie = cookie);
 		struct bpf_link *l = bpf_program__attach_perf_event_opts(prog, fd, &po);
 		if (!l) {
 			fprintf(stderr, "gotrace: %s: cannot attach: %s\n", s->name, strerror(errno));
 			return -1;
 		}
-		vec_push(links, l);
+		vec_push(&at->links, l);
 	}
 	return 0;
 }
 
-int attach_all(struct probeset *ps, struct bpf_program **progs, pid_t pid, bool verbose,
-	       void *linksp, int *n)
+/* All uprobe sites of a probe: one link per binary and direction. */
+static int attach_multi(struct attacher *a, int probe, struct bpf_program *prog, pid_t pid)
 {
-	link_vec *links = linksp;
+	struct probeset *ps = a->ps;
+	bool *done = xcalloc(ps->sites.n, sizeof(bool));
+	int rc = 0;
+	for (size_t i = 0; i < ps->sites.n && !rc; i++) {
+		struct site *s = &ps->sites.v[i];
+		if (s->probe != probe || done[i])
+			continue;
+		VEC(uint64_t) offs = { 0 };
+		VEC(uint64_t) cookies = { 0 };
+		for (size_t j = i; j < ps->sites.n; j++) {
+			struct site *t = &ps->sites.v[j];
+			if (t->probe != probe || done[j] || t->retprobe != s->retprobe ||
+			    strcmp(t->path, s->path))
+				continue;
+			done[j] = true;
+			vec_push(&offs, t->offset);
+			vec_push(&cookies, (uint64_t)j);
+		}
+		int fd = uprobe_multi_link(bpf_program__fd(prog), s->path, offs.v, cookies.v,
+					   (uint32_t)offs.n, s->retprobe, pid);
+		if (fd < 0) {
+			fprintf(stderr, "gotrace: cannot attach %s (%zu site%s in %s): %s\n", s->name,
+				offs.n, offs.n == 1 ? "" : "s", s->path, strerror(-fd));
+			rc = -1;
+		} else {
+			vec_push(&a->fds, fd);
+			if (a->verbose)
+				fprintf(stderr, "attached %zu uprobe%s in %s with one link\n", offs.n,
+					offs.n == 1 ? "" : "s", s->path);
+		}
+		vec_free(&offs);
+		vec_free(&cookies);
+	}
+	free(done);
+	return rc;
+}
+
+int attach_all(struct attacher *a, struct bpf_program **progs, pid_t pid, int *n)
+{
+	struct probeset *ps = a->ps;
 	*n = 0;
+	for (int p = 0; p < ps->nprobes; p++)
+		if (a->multi[p] && attach_multi(a, p, progs[p], pid) < 0)
+			return -1;
 	for (size_t i = 0; i < ps->sites.n; i++) {
 		struct site *s = &ps->sites.v[i];
 		struct bpf_program *prog = progs[s->probe];
@@ -77,6 +212,9 @@ int attach_all(struct probeset *ps, struct bpf_program **progs, pid_t pid, bool 
 			continue;
 		case PK_UPROBE:
 		case PK_URETPROBE: {
+			(*n)++;
+			if (a->multi[s->probe])
+				continue;
 			LIBBPF_OPTS(bpf_uprobe_opts, uo, .bpf_cookie = i, .retprobe = s->retprobe);
 			l = bpf_program__attach_uprobe_opts(prog, pid > 0 ? pid : -1, s->path,
 							    s->offset, &uo);
@@ -85,14 +223,17 @@ int attach_all(struct probeset *ps, struct bpf_program **progs, pid_t pid, bool 
 					s->name, (unsigned long long)s->offset, s->path, strerror(errno));
 				return -1;
 			}
-			break;
+			vec_push(&a->links, l);
+			if (a->verbose)
+				fprintf(stderr, "attached %s at offset 0x%llx of %s\n", s->name,
+					(unsigned long long)s->offset, s->path);
+			continue;
 		}
 		case PK_INTERVAL:
 		case PK_PROFILE:
-			if (attach_timer(s, prog, i, links) < 0)
+			if (attach_timer(a, s, prog, i) < 0)
 				return -1;
-			(*n)++;
-			continue;
+			break;
 		case PK_TRACEPOINT: {
 			LIBBPF_OPTS(bpf_tracepoint_opts, to, .bpf_cookie = i);
 			l = bpf_program__attach_tracepoint_opts(prog, s->tp_cat, s->tp_name, &to);
@@ -100,23 +241,32 @@ int attach_all(struct probeset *ps, struct bpf_program **progs, pid_t pid, bool 
 				fprintf(stderr, "gotrace: cannot attach %s: %s\n", s->name, strerror(errno));
 				return -1;
 			}
+			vec_push(&a->links, l);
 			break;
 		}
 		default:
 			continue;
 		}
-		vec_push(links, l);
 		(*n)++;
-		if (verbose)
-			fprintf(stderr, "attached %s%s\n", s->name,
-				s->path ? "" : "");
+		if (a->verbose)
+			fprintf(stderr, "attached %s\n", s->name);
 	}
 	return 0;
 }
 
-void attach_detach_all(void)
+void attach_detach(struct attacher *a)
 {
-	for (size_t i = 0; i < perf_fds.n; i++)
-		close(perf_fds.v[i]);
-	vec_free(&perf_fds);
+	for (size_t i = 0; i < a->links.n; i++)
+		bpf_link__destroy(a->links.v[i]);
+	vec_free(&a->links);
+	for (size_t i = 0; i < a->fds.n; i++)
+		close(a->fds.v[i]);
+	vec_free(&a->fds);
+}
+
+void attacher_free(struct attacher *a)
+{
+	attach_detach(a);
+	free(a->multi);
+	a->multi = NULL;
 }

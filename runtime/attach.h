@@ -6,15 +6,22 @@
 
 #include "runtime/runtime.h"
 
-typedef VEC(struct bpf_link *) link_vec;
+struct attacher {
+	struct probeset *ps;
+	bool verbose;
+	bool *multi; /* per probe: its uprobes go through uprobe_multi links */
+	VEC(struct bpf_link *) links;
+	VEC(int) fds; /* perf events and uprobe_multi links */
+};
 
+void attacher_init(struct attacher *a, struct probeset *ps, bool verbose);
 /* Called for each program before the object is loaded. */
-void attach_prepare(struct probeset *ps, int probe, struct bpf_program *prog);
+void attach_prepare(struct attacher *a, int probe, struct bpf_program *prog);
 /* Attaches every site except BEGIN and END; uprobes only in process pid
  * when pid > 0. Counts the sites in *n. Returns 0 or -1 after saying why. */
-int attach_all(struct probeset *ps, struct bpf_program **progs, pid_t pid,
-	       bool verbose, void *links, int *n);
-/* Closes what attach_all opened besides libbpf links. */
-void attach_detach_all(void);
+int attach_all(struct attacher *a, struct bpf_program **progs, pid_t pid, int *n);
+/* Detaches everything attach_all attached. */
+void attach_detach(struct attacher *a);
+void attacher_free(struct attacher *a);
 
 #endif

@@ -42,7 +42,7 @@ struct tracer {
 	struct output *out;
 	struct bpf_object *obj;
 	struct bpf_program **progs; /* by probe index */
-	VEC(struct bpf_link *) links;
+	struct attacher att;
 	struct ring_buffer *rb;
 	int *map_fds;
 	int lost_fd;
@@ -98,7 +98,7 @@ static int load(struct tracer *t, const struct bpf_object_buf *ob)
 		int idx = atoi(bpf_program__name(prog) + strlen("probe_"));
 		if (idx >= 0 && idx < t->ps->nprobes)
 			t->progs[idx] = prog;
-		attach_prepare(t->ps, idx, prog);
+		attach_prepare(&t->att, idx, prog);
 	}
 	int err = bpf_object__load(t->obj);
 	if (err) {
@@ -455,14 +455,6 @@ static int pidfd_open(pid_t pid)
 
 /* --- the whole run ------------------------------------------------------------------ */
 
-static void detach_all(struct tracer *t)
-{
-	for (size_t i = 0; i < t->links.n; i++)
-		bpf_link__destroy(t->links.v[i]);
-	vec_free(&t->links);
-	attach_detach_all();
-}
-
 int run_program(struct sema *s, struct probeset *ps, const struct bpf_object_buf *ob,
 		const struct run_opts *o)
 {
@@ -471,6 +463,7 @@ int run_program(struct sema *s, struct probeset *ps, const struct bpf_object_buf
 	int status = 1, epfd = -1, sigfd = -1, pidfd = -1, gofd = -1;
 	struct syms *sy = syms_new(ps);
 	t->out->syms = sy;
+	attacher_init(&t->att, ps, o->verbose);
 
 	if (load(t, ob))
 		goto out;
@@ -507,7 +500,7 @@ int run_program(struct sema *s, struct probeset *ps, const struct bpf_object_buf
 	}
 
 	int nattached = 0;
-	if (attach_all(t->ps, t->progs, target, o->verbose, &t->links, &nattached) < 0)
+	if (attach_all(&t->att, t->progs, target, &nattached) < 0)
 		goto out;
 	if (!o->quiet)
 		out_attached(t->out, nattached);
@@ -561,7 +554,7 @@ int run_program(struct sema *s, struct probeset *ps, const struct bpf_object_buf
 			break;
 	}
 	/* nothing but END may fire from here on */
-	detach_all(t);
+	attach_detach(&t->att);
 	drain(t);
 	bool exited = t->exiting;
 	t->exiting = false;
@@ -572,7 +565,7 @@ int run_program(struct sema *s, struct probeset *ps, const struct bpf_object_buf
 	out_flush(t->out);
 	status = exited ? t->exit_code : 0;
 out:
-	detach_all(t);
+	attacher_free(&t->att);
 	if (t->child > 0) {
 		int st;
 		if (waitpid(t->child, &st, WNOHANG) == 0) {
