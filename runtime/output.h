@@ -20,6 +20,8 @@ struct output {
 	struct sema *sema; /* fmts and maps */
 	struct syms *syms;
 	int ncpus;	   /* possible CPUs: per-CPU values come in this many slots */
+	FILE *console;	   /* what bpftrace writes to stdout even with -o (the
+			    * blank lines before the final dump); NULL: stdout */
 };
 
 /* One entry of a map as read from the kernel: key bytes (for hist/lhist
@@ -35,23 +37,30 @@ struct map_entry {
 void out_printf(struct output *o, int fmt_id, const void *payload);
 void out_print_value(struct output *o, int fmt_id, const void *payload);
 void out_time(struct output *o, int fmt_id);
-/* A whole map: "@name[key]: value" lines sorted like bpftrace (by value,
- * hist/lhist by key), a histogram per key, stats; top > 0 keeps only the
- * top entries, div > 1 divides values. Prints nothing for an empty map
- * unless force is set (print(@m) of an empty map prints "@m: " like... see
- * bpftrace). */
+/* A whole map: "@name[key]: value" lines sorted like bpftrace (ascending by
+ * value: count, sum, integers, min, max; avg and stats by the average;
+ * hist/lhist by their total count; anything else by key), a histogram per
+ * key, stats; top > 0 keeps only the top entries, div > 1 divides values
+ * (bpftrace ignores both on stats and div on lhist). An empty map prints
+ * what bpftrace prints: a blank line in text (two for avg/stats), nothing
+ * in JSON. */
 void out_map(struct output *o, const struct mapinfo *m,
 	     const struct map_entry *entries, size_t n, int64_t top,
 	     int64_t div);
 /* "Attaching N probes..." (text) / {"type": "attached_probes", ...}. */
 void out_attached(struct output *o, int nprobes);
-/* Lost events at the end, when any: a note (text, on stderr like
- * bpftrace's warning) or {"type": "lost_events", ...} on the output. */
+/* Events lost since the last call, when any: "Lost N events" (text) or
+ * {"type": "lost_events", ...}, on the output like bpftrace does. */
 void out_lost(struct output *o, uint64_t lost);
+/* The two newlines bpftrace prints on stdout after END, before the maps,
+ * in text and JSON alike (with -o they go to the terminal, not the file). */
+void out_exit(struct output *o);
 void out_flush(struct output *o);
 
-/* One value as text, as printf's %s and map keys show it (strings raw,
- * stacks multi-line, tuples "(a, b)"). */
+/* One value as text, as printf's %s and print() show it (strings raw,
+ * stacks a newline then one frame per line indented by 8, tuples "(a, b)",
+ * buf() with \xNN for bytes outside printable ASCII, aggregations
+ * combined over the CPUs). */
 void out_value_text(struct output *o, const struct type *t, const void *data,
 		    struct strbuf *sb);
 
