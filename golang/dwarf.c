@@ -218,6 +218,21 @@ static enum gotype_kind struct_kind(Dwarf_Die *die, const char *name)
 	return GT_STRUCT;
 }
 
+/* gccgo names its string, slice and interface structs through typedefs:
+ * "string" {__data, __length}, "[]T" {__values, ...}, interfaces
+ * {__methods or __type_descriptor, __object}. */
+static enum gotype_kind gccgo_kind(const struct gotype *t)
+{
+	if (strcmp(t->name, "string") == 0)
+		return GT_STRING;
+	if (strncmp(t->name, "[]", 2) == 0)
+		return GT_SLICE;
+	if (t->nfields && (strcmp(t->fields[0].name, "__methods") == 0 ||
+			   strcmp(t->fields[0].name, "__type_descriptor") == 0))
+		return GT_IFACE;
+	return GT_STRUCT;
+}
+
 /* Decodes a type DIE (cached by offset, so cycles end). */
 static struct gotype *decode_type(struct dwarf_state *ds, Dwarf_Die *die,
 				  int depth)
@@ -301,6 +316,11 @@ static struct gotype *decode_type(struct dwarf_state *ds, Dwarf_Die *die,
 		    (u->name && (strcmp(u->name, "runtime.iface") == 0 ||
 				 strcmp(u->name, "runtime.eface") == 0)))
 			t->kind = GT_IFACE;
+		else if (t->kind == GT_STRUCT && !k)
+			t->kind = gccgo_kind(t);
+		if (t->kind == GT_SLICE && !t->elem && t->nfields &&
+		    t->fields[0].type)
+			t->elem = t->fields[0].type->elem;
 		break;
 	}
 	case DW_TAG_array_type: {

@@ -202,14 +202,17 @@ static int read_sections(struct gobin *b)
 		s.off = sh.sh_offset;
 		s.size = sh.sh_size;
 		if (s.type != SHT_NOBITS &&
-		    (s.off > b->size || s.size > b->size - s.off))
+		    (s.off > b->size || s.size > b->size - s.off)) {
+			char num[32];
+			snprintf(num, sizeof(num), "%zu", elf_ndxscn(scn));
 			return gobin_errf(b, -ENOEXEC,
 					  "%s: truncated: section %s ends at "
 					  "%llu, past the end of the file "
 					  "(%zu bytes)",
-					  b->path, s.name ? s.name : "?",
+					  b->path, s.name ? s.name : num,
 					  (unsigned long long)(s.off + s.size),
 					  b->size);
+		}
 		vec_push(&b->secs, s);
 	}
 	return 0;

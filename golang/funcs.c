@@ -96,8 +96,11 @@ void gobin_funcs_finish(struct gobin *b)
 
 	if (b->compiler == GOC_GC)
 		strip_abi0(b);
-	qsort(b->funcs.v, b->funcs.n, sizeof(*b->funcs.v), cmp_func);
-	qsort(b->pcfuncs.v, b->pcfuncs.n, sizeof(*b->pcfuncs.v), cmp_func);
+	if (b->funcs.n)
+		qsort(b->funcs.v, b->funcs.n, sizeof(*b->funcs.v), cmp_func);
+	if (b->pcfuncs.n)
+		qsort(b->pcfuncs.v, b->pcfuncs.n, sizeof(*b->pcfuncs.v),
+		      cmp_func);
 	strmap_reserve(&b->byname, b->funcs.n);
 	for (size_t i = 0; i < b->funcs.n; i++)
 		if (strmap_put(&b->byname, b->funcs.v[i].name, (uint32_t)n))
