@@ -296,6 +296,15 @@ GEN(buf)
 	uint32_t size = n->type->size, max = size - 8;
 	LLVMValueRef slot = cg_alloca(cg, size, "buf");
 	cg_memset0(cg, slot, size);
+	if (n->args->type->kind == TY_STR) {
+		/* buf($s, n): the first bytes of a string */
+		uint32_t have = MIN(max, n->args->type->size);
+		LLVMValueRef src = cg_expr(cg, n->args);
+		LLVMValueRef len = clamp_len(cg, cg_int(cg, n->args->next), have);
+		LLVMBuildStore(cg->b, LLVMBuildTrunc(cg->b, len, cg->i32, ""), slot);
+		cg_memcpy(cg, cg_gep(cg, slot, 8), src, have);
+		return slot;
+	}
 	LLVMValueRef len = clamp_len(cg, cg_int(cg, n->args->next), max);
 	LLVMBuildStore(cg->b, LLVMBuildTrunc(cg->b, len, cg->i32, ""), slot);
 	LLVMBasicBlockRef rd = cg_block(cg, "buf.read"), done = cg_block(cg, "buf.done");

@@ -227,17 +227,16 @@ static int cmp_map_name(const void *a, const void *b)
 	return strcmp(x->name, y->name);
 }
 
+/* At the end: bpftrace's two newlines, then every map that is not empty,
+ * in name order. */
 static void print_all_maps(struct tracer *t)
 {
 	size_t n = t->s->maps.n;
-	if (!n)
-		return;
-	const struct mapinfo **ms = xmalloc(n * sizeof(*ms));
+	out_exit(t->out);
+	const struct mapinfo **ms = xmalloc((n ? n : 1) * sizeof(*ms));
 	for (size_t i = 0; i < n; i++)
 		ms[i] = t->s->maps.v[i];
 	qsort(ms, n, sizeof(*ms), cmp_map_name);
-	if (t->out->format == OUT_TEXT)
-		fputs("\n\n", t->out->f);
 	for (size_t i = 0; i < n; i++) {
 		struct map_entry *e;
 		void *blob;

@@ -81,9 +81,9 @@ static struct type *t_printf(struct sema *s, struct node *n)
 			return &ty_none;
 		}
 		char c = f[i];
-		if (!strchr("diuxXocsp", c)) {
+		if (!strchr("diuxXocspr", c)) {
 			diag_error(s->diag, fl, "printf: unknown conversion '%%%c'", c);
-			diag_hint(s->diag, "conversions: %%d %%i %%u %%x %%X %%o %%c %%s %%p %%%%");
+			diag_hint(s->diag, "conversions: %%d %%i %%u %%x %%X %%o %%c %%s %%r %%p %%%%");
 			return &ty_none;
 		}
 		if (!arg) {
@@ -91,7 +91,7 @@ static struct type *t_printf(struct sema *s, struct node *n)
 				   argi - 1);
 			return &ty_none;
 		}
-		if (c != 's' && arg->type->kind != TY_INT) {
+		if (c != 's' && c != 'r' && arg->type->kind != TY_INT) {
 			struct strbuf sb;
 			sb_init(&sb);
 			type_print(arg->type, &sb);
@@ -171,6 +171,12 @@ static struct type *t_strarg(struct sema *s, struct node *n)
 static struct type *t_buf(struct sema *s, struct node *n)
 {
 	int64_t len = s->strlen;
+	enum type_kind k = n->args->type->kind;
+	if (k != TY_INT && k != TY_STR) {
+		diag_error(s->diag, n->args->loc, "buf() reads from an address or a string, not a %s",
+			   type_kind_name(k));
+		return type_buf(&s->arena, 1);
+	}
 	if (n->args->next && sema_is_const_int(n->args->next, &len)) {
 		if (len < 1 || len > 256) {
 			diag_error(s->diag, n->args->next->loc, "buf(): length must be between 1 and 256");
@@ -317,11 +323,11 @@ const struct builtin builtins[] = {
 
 	/* functions */
 	{ "printf", BI_FUNC, "Sa*", 1, ANY, &ty_none, t_printf, gen_printf, "formatted output: %d %i %u %x %X %o %c %s %p %%, widths, -, 0", "uprobe:./main:main.sum { printf(\"%d\\n\", goarg(0)); }" },
-	{ "print", BI_FUNC, "aII", 1, ANY, &ty_none, t_print, gen_print, "print a map now (top entries, values divided), or a value", "interval:s:1 { print(@calls); }" },
+	{ "print", BI_FUNC, "vII", 1, ANY, &ty_none, t_print, gen_print, "print a map now (top entries, values divided), or a value", "interval:s:1 { print(@calls); }" },
 	{ "time", BI_FUNC, "S", 0, ANY, &ty_none, t_time, gen_time, "print the current time with a strftime format (default %H:%M:%S)", "interval:s:1 { time(\"%H:%M:%S \"); }" },
 	{ "strftime", BI_FUNC, "Si", 2, ANY, &ty_time, t_strftime, gen_strftime, "a timestamp (nanoseconds since boot) formatted when printed", "BEGIN { printf(\"%s\\n\", strftime(\"%H:%M\", nsecs)); }" },
 	{ "str", BI_FUNC, "ii", 1, ANY, NULL, t_strarg, gen_str, "a NUL-terminated string from user memory, at most len bytes", "uprobe:libc:puts { printf(\"%s\\n\", str(arg0)); }" },
-	{ "buf", BI_FUNC, "ii", 2, ANY, NULL, t_buf, gen_buf, "len bytes of user memory, printed as hex escapes", "uprobe:libc:write { printf(\"%r\\n\", buf(arg1, 8)); }" },
+	{ "buf", BI_FUNC, "ai", 2, ANY, NULL, t_buf, gen_buf, "len bytes of user memory, printed as hex escapes", "uprobe:libc:write { printf(\"%r\\n\", buf(arg1, 8)); }" },
 	{ "reg", BI_FUNC, "S", 1, PKM_REGS, &ty_uint64, t_reg, gen_reg, "a register at the probe (ax bx cx dx si di bp sp ip r8-r15 flags)", "uprobe:./main:main.sum { printf(\"%d\\n\", reg(\"ax\")); }" },
 	{ "usym", BI_FUNC, "i", 1, ANY, &ty_usym, NULL, gen_usym, "an address, printed as the function that holds it", "uprobe:./main:main.sum { printf(\"%s\\n\", usym(reg(\"ip\"))); }" },
 	{ "exit", BI_FUNC, "i", 0, ANY, &ty_none, t_exit, gen_exit, "stop tracing (with an exit code)", "interval:s:5 { exit(); }" },

@@ -19,7 +19,8 @@ enum bi_form {
 /* Argument kinds, one letter per argument in `args`:
  *   i  integer          s  string           a  any value
  *   I  integer constant S  string literal   m  map (@m)
- *   k  map element (@m[key])                 *  rest like the previous one */
+ *   k  map element (@m[key])                 *  rest like the previous one
+ *   v  a map (@m) or any value */
 struct builtin {
 	const char *name;
 	enum bi_form form;

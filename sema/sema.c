@@ -589,13 +589,21 @@ static bool check_args(struct sema *s, struct node *n, const struct builtin *b)
 			k = prev;
 		else
 			prev = k;
+		if (k == 'v')
+			k = a->kind == N_MAP && !a->args ? 'm' : 'a';
 		if (k == 'm') {
 			if (a->kind != N_MAP || a->args) {
 				err(s, a->loc, "%s() needs a map here, like @name", b->name);
 				ok = false;
 				continue;
 			}
-			struct mapinfo *m = sema_map_of(s, a, NULL, false);
+			struct mapinfo *m = find_map(s, a->name);
+			a->map = m;
+			if (!m && pass == 2) {
+				err(s, a->loc, "@%s is never assigned", a->name);
+				ok = false;
+				continue;
+			}
 			if (m && !m->val && pass == 2) {
 				err(s, a->loc, "@%s is never assigned", a->name);
 				ok = false;

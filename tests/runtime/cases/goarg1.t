@@ -3,3 +3,5 @@ prog: sum
 run: $GOTRACE -q -e 'uprobe:'$PROG':main.sum { printf("%d %d\n", goarg(1), goarg(0) + goarg(1)); }' -c $PROG
 --- stdout
 22 33
+
+

@@ -3,6 +3,6 @@
 prog: goid
 --- script
 $GOTRACE -q -e 'uprobe:'$PROG':main.work { printf("%d %d\n", goid, goarg(0)); }' -c $PROG > out
-awk '$1 == $2 && $1 > 0 { ok++ } END { print ok " of " NR " equal" }' out
+awk 'NF { n++ } $1 == $2 && $1 > 0 { ok++ } END { print ok " of " n " equal" }' out
 --- stdout
 6 of 6 equal

@@ -4,3 +4,5 @@ prog: substr
 run: $GOTRACE -q -e 'uprobe:'$PROG':main.show { printf("[%s] [%s] [%s]\n", gostr(goarg(0), goarg(1)), gostr(goarg(2), goarg(3)), gostr(goarg(2), 0)); }' -c $PROG
 --- stdout
 [ab] [cdef] []
+
+

@@ -4,3 +4,5 @@ run: $GOTRACE -e 'uprobe:'$PROG':main.sum { printf("%d\n", goarg(0)); }' -c $PRO
 --- stdout
 Attaching 1 probe...
 11
+
+

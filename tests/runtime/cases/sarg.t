@@ -5,3 +5,5 @@ prog: many
 run: $GOTRACE -q -e 'uprobe:'$PROG':main.many { printf("%d %d %d\n", sarg0, sarg1, goarg(8)); }' -c $PROG
 --- stdout
 100 200 9
+
+

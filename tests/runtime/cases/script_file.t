@@ -14,4 +14,8 @@ chmod +x sum.gt
 PATH=$(dirname $GOTRACE):$PATH ./sum.gt -q -c ./sum
 --- stdout
 a=11
+
+
 a=11
+
+

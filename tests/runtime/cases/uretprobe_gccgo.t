@@ -6,3 +6,5 @@ run: $GOTRACE -q -e 'uprobe:'$PROG':main.sum { printf("args %d %d\n", goarg(0), 
 --- stdout
 args 11 22
 retval: 33
+
+
