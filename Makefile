@@ -81,6 +81,9 @@ runtime: gotrace
 
 test: unit runtime
 
+docs: gotrace
+	./gotrace --doc-builtins > docs/builtins.md
+
 demo: gotrace
 	./examples/demo.sh
 
@@ -95,5 +98,5 @@ install: gotrace
 clean:
 	rm -rf build gotrace
 
-.PHONY: all unit runtime test demo bench install clean
+.PHONY: all unit runtime test demo bench install clean docs
 .DELETE_ON_ERROR:

@@ -24,6 +24,7 @@ enum {
 	OPT_DRY_RUN,
 	OPT_STRLEN,
 	OPT_VERSION,
+	OPT_DOC_BUILTINS,
 };
 
 struct options {
@@ -88,6 +89,7 @@ static int parse_options(int argc, char **argv, struct options *o)
 		{ "emit-elf", required_argument, NULL, OPT_EMIT_ELF },
 		{ "dry-run", no_argument, NULL, OPT_DRY_RUN },
 		{ "strlen", required_argument, NULL, OPT_STRLEN },
+		{ "doc-builtins", no_argument, NULL, OPT_DOC_BUILTINS },
 		{ NULL, 0, NULL, 0 },
 	};
 	memset(o, 0, sizeof(*o));
@@ -142,6 +144,14 @@ static int parse_options(int argc, char **argv, struct options *o)
 		case OPT_EMIT_ELF: o->emit_elf = optarg; break;
 		case OPT_DRY_RUN: o->dry_run = true; break;
 		case OPT_STRLEN: o->strlen = (uint32_t)atoi(optarg); break;
+		case OPT_DOC_BUILTINS: {
+			struct strbuf sb;
+			sb_init(&sb);
+			builtins_doc(&sb);
+			fputs(sb.s, stdout);
+			sb_free(&sb);
+			exit(0);
+		}
 		case '?':
 		default:
 			if (optopt && strchr("epcofd", optopt))

@@ -369,3 +369,88 @@ size_t builtin_names(const char **out, size_t max, enum bi_form form)
 			out[k++] = builtins[i].name;
 	return k;
 }
+
+/* "goarg(n)" style signature from the argument letters. */
+static void signature(const struct builtin *b, struct strbuf *out)
+{
+	static const struct {
+		char letter;
+		const char *name;
+	} names[] = {
+		{ 'i', "n" }, { 'I', "N" }, { 's', "str" }, { 'S', "\"fmt\"" },
+		{ 'a', "value" }, { 'm', "@map" }, { 'k', "@map[key]" }, { 'v', "@map or value" },
+	};
+	sb_puts(out, b->name);
+	if (b->form == BI_VAR)
+		return;
+	sb_putc(out, '(');
+	size_t n = strlen(b->args);
+	for (size_t i = 0; i < n; i++) {
+		if (b->args[i] == '*') {
+			sb_puts(out, ", ...");
+			break;
+		}
+		if (i)
+			sb_puts(out, ", ");
+		if ((int)i >= b->min_args)
+			sb_putc(out, '[');
+		for (size_t k = 0; k < ARRAY_SIZE(names); k++)
+			if (names[k].letter == b->args[i])
+				sb_puts(out, names[k].name);
+		if ((int)i >= b->min_args)
+			sb_putc(out, ']');
+	}
+	sb_putc(out, ')');
+}
+
+static void probes_allowed(const struct builtin *b, struct strbuf *out)
+{
+	if (!b->probes) {
+		sb_puts(out, "any");
+		return;
+	}
+	bool first = true;
+	for (int k = 0; k < PK__COUNT; k++) {
+		if (!(b->probes & PKM(k)))
+			continue;
+		sb_printf(out, "%s%s", first ? "" : ", ", probe_kind_name((enum probe_kind)k));
+		first = false;
+	}
+}
+
+void builtins_doc(struct strbuf *out)
+{
+	static const struct {
+		enum bi_form form;
+		const char *title;
+	} sections[] = {
+		{ BI_VAR, "Builtin variables" },
+		{ BI_FUNC, "Functions" },
+		{ BI_AGG, "Aggregations (map values: `@m[key] = agg(...)`)" },
+	};
+	sb_puts(out, "# Builtins\n\n"
+		     "Generated from the builtin table (`sema/builtins.c`) by\n"
+		     "`gotrace --doc-builtins`; `make docs` rewrites this file and a unit\n"
+		     "test checks that it is current.\n");
+	for (size_t s = 0; s < ARRAY_SIZE(sections); s++) {
+		sb_printf(out, "\n## %s\n\n| name | probes | what | example |\n|---|---|---|---|\n",
+			  sections[s].title);
+		for (size_t i = 0; i < nbuiltins; i++) {
+			const struct builtin *b = &builtins[i];
+			if (b->form != sections[s].form)
+				continue;
+			sb_puts(out, "| `");
+			signature(b, out);
+			sb_puts(out, "` | ");
+			probes_allowed(b, out);
+			sb_printf(out, " | %s | `", b->doc);
+			for (const char *c = b->example; *c; c++) {
+				if (*c == '|')
+					sb_puts(out, "\\|");
+				else
+					sb_putc(out, *c);
+			}
+			sb_puts(out, "` |\n");
+		}
+	}
+}

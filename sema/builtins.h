@@ -42,6 +42,9 @@ extern const struct builtin builtins[];
 extern const size_t nbuiltins;
 
 const struct builtin *builtin_find(const char *name, enum bi_form form);
+/* The reference of every builtin in Markdown (docs/builtins.md is this
+ * text; a unit test keeps the two the same). */
+void builtins_doc(struct strbuf *out);
 /* Every builtin name (for "did you mean"). */
 size_t builtin_names(const char **out, size_t max, enum bi_form form);
 
