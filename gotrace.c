@@ -248,6 +248,7 @@ int main(int argc, char **argv)
 	if (resolve_probes(prog, &diag, &ro, &ps))
 		goto out;
 	sema_init(&sema, prog, &diag, ps.envs, o.strlen);
+	sema.verbose = o.verbose;
 	sema_ready = true;
 	if (sema_check(&sema))
 		goto out;

@@ -257,13 +257,32 @@ GEN(str)
 	return buf;
 }
 
-/* gostr(ptr, len): exactly min(len, size - 1) bytes, never past len (a Go
- * string has no NUL). gostr(addr): the (ptr, len) header at addr. */
-GEN(gostr)
+/* A Go string: exactly min(len, size - 1) bytes, never past len (a Go
+ * string has no NUL); nothing when the read fails. */
+LLVMValueRef cg_gostr(struct cg *cg, LLVMValueRef ptr, LLVMValueRef len, uint32_t size)
 {
-	uint32_t size = n->type->size;
 	LLVMValueRef buf = cg_alloca(cg, size, "gostr");
 	cg_memset0(cg, buf, size);
+	len = clamp_len(cg, len, size - 1);
+	LLVMBasicBlockRef rd = cg_block(cg, "gostr.read"), done = cg_block(cg, "gostr.done");
+	LLVMValueRef some = LLVMBuildICmp(cg->b, LLVMIntSGT, len, cg_const(cg, 0), "");
+	LLVMBuildCondBr(cg->b, some, rd, done);
+	LLVMPositionBuilderAtEnd(cg->b, rd);
+	LLVMValueRef args[] = { buf, LLVMBuildTrunc(cg->b, len, cg->i32, ""),
+				LLVMBuildIntToPtr(cg->b, ptr, cg->ptr, "") };
+	LLVMValueRef r = cg_helper(cg, BPF_FUNC_probe_read_user, cg->i64, args, 3);
+	LLVMBasicBlockRef fail = cg_block(cg, "gostr.fail");
+	LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntNE, r, cg_const(cg, 0), ""), fail, done);
+	LLVMPositionBuilderAtEnd(cg->b, fail);
+	cg_memset0(cg, buf, size);
+	LLVMBuildBr(cg->b, done);
+	LLVMPositionBuilderAtEnd(cg->b, done);
+	return buf;
+}
+
+/* gostr(ptr, len), or gostr(addr) for the (ptr, len) header at addr. */
+GEN(gostr)
+{
 	LLVMValueRef ptr, len;
 	if (n->args->next) {
 		ptr = cg_int(cg, n->args);
@@ -273,22 +292,7 @@ GEN(gostr)
 		ptr = cg_read_user_u64(cg, hdr);
 		len = cg_read_user_u64(cg, LLVMBuildAdd(cg->b, hdr, cg_const(cg, 8), ""));
 	}
-	len = clamp_len(cg, len, size - 1);
-	LLVMBasicBlockRef rd = cg_block(cg, "gostr.read"), done = cg_block(cg, "gostr.done");
-	LLVMValueRef some = LLVMBuildICmp(cg->b, LLVMIntSGT, len, cg_const(cg, 0), "");
-	LLVMBuildCondBr(cg->b, some, rd, done);
-	LLVMPositionBuilderAtEnd(cg->b, rd);
-	LLVMValueRef args[] = { buf, LLVMBuildTrunc(cg->b, len, cg->i32, ""),
-				LLVMBuildIntToPtr(cg->b, ptr, cg->ptr, "") };
-	LLVMValueRef r = cg_helper(cg, BPF_FUNC_probe_read_user, cg->i64, args, 3);
-	/* a failed read leaves nothing half-copied */
-	LLVMBasicBlockRef fail = cg_block(cg, "gostr.fail");
-	LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntNE, r, cg_const(cg, 0), ""), fail, done);
-	LLVMPositionBuilderAtEnd(cg->b, fail);
-	cg_memset0(cg, buf, size);
-	LLVMBuildBr(cg->b, done);
-	LLVMPositionBuilderAtEnd(cg->b, done);
-	return buf;
+	return cg_gostr(cg, ptr, len, n->type->size);
 }
 
 GEN(buf)

@@ -581,7 +581,7 @@ static LLVMValueRef gen_ternary(struct cg *cg, struct node *n)
 }
 
 /* Truncates v to the bits of integer type t and extends it back. */
-static LLVMValueRef fit_int(struct cg *cg, LLVMValueRef v, const struct type *t)
+LLVMValueRef cg_fit_int(struct cg *cg, LLVMValueRef v, const struct type *t)
 {
 	if (t->bits >= 64)
 		return v;
@@ -600,7 +600,7 @@ static LLVMValueRef gen_deref(struct cg *cg, struct node *n)
 	LLVMValueRef args[] = { slot, LLVMConstInt(cg->i32, bytes, 0),
 				LLVMBuildIntToPtr(cg->b, addr, cg->ptr, "") };
 	cg_helper(cg, BPF_FUNC_probe_read_user, cg->i64, args, 3);
-	return fit_int(cg, load64(cg, slot), n->type);
+	return cg_fit_int(cg, load64(cg, slot), n->type);
 }
 
 /* args.NAME of a tracepoint: read from the record (the context). */
@@ -638,7 +638,7 @@ static LLVMValueRef gen_incdec(struct cg *cg, struct node *n)
 	if (n->lhs->kind == N_VAR) {
 		LLVMValueRef slot = n->lhs->var->cg;
 		LLVMValueRef old = load64(cg, slot);
-		LLVMValueRef nv = fit_int(cg, arith(cg, n->op, old, NULL, false), n->lhs->var->type);
+		LLVMValueRef nv = cg_fit_int(cg, arith(cg, n->op, old, NULL, false), n->lhs->var->type);
 		store64(cg, nv, slot);
 		return prefix ? nv : old;
 	}
@@ -701,10 +701,14 @@ LLVMValueRef cg_expr(struct cg *cg, struct node *n)
 	case N_TERNARY:
 		return gen_ternary(cg, n);
 	case N_CAST:
-		return fit_int(cg, cg_int(cg, n->lhs), n->type);
+		return cg_fit_int(cg, cg_int(cg, n->lhs), n->type);
 	case N_DEREF:
 		return gen_deref(cg, n);
+	case N_INDEX:
+		return cg_goargs(cg, n);
 	case N_FIELD: {
+		if (n->goop)
+			return cg_goargs(cg, n);
 		if (n->lhs->kind == N_IDENT && !strcmp(n->lhs->name, "args"))
 			return gen_tp_field(cg, n);
 		LLVMValueRef t = cg_expr(cg, n->lhs);
@@ -750,12 +754,12 @@ static void gen_assign(struct cg *cg, struct node *n)
 		if (n->op != '=') {
 			LLVMValueRef old = load64(cg, v->cg);
 			LLVMValueRef nv = arith(cg, n->op, old, cg_int(cg, r), v->type->is_signed);
-			store64(cg, fit_int(cg, nv, v->type), v->cg);
+			store64(cg, cg_fit_int(cg, nv, v->type), v->cg);
 			return;
 		}
 		LLVMValueRef val = cg_expr(cg, r);
 		if (v->type->kind == TY_INT)
-			val = fit_int(cg, val, v->type);
+			val = cg_fit_int(cg, val, v->type);
 		cg_store(cg, v->type, val, v->cg);
 		return;
 	}

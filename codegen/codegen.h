@@ -113,6 +113,12 @@ LLVMValueRef cg_cookie(struct cg *cg);
 /* Integer register of the Go/SysV ABI sequence (index n) at probe entry. */
 LLVMValueRef cg_abi_word(struct cg *cg, int n, bool result);
 LLVMBasicBlockRef cg_block(struct cg *cg, const char *name);
+/* v cut to the bits of integer type t and extended back to 64. */
+LLVMValueRef cg_fit_int(struct cg *cg, LLVMValueRef v, const struct type *t);
+/* A Go string (exactly min(len, size - 1) bytes) in a stack buffer. */
+LLVMValueRef cg_gostr(struct cg *cg, LLVMValueRef ptr, LLVMValueRef len, uint32_t size);
+/* args.NAME... of a uprobe (codegen/goargs.c). */
+LLVMValueRef cg_goargs(struct cg *cg, struct node *n);
 /* A string constant in a zero-padded stack buffer of `size` bytes. */
 LLVMValueRef cg_literal_str(struct cg *cg, const char *s, uint32_t size);
 

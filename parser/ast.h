@@ -12,6 +12,8 @@
 
 struct type;
 struct builtin;
+struct gotype;
+struct goparam;
 struct mapinfo;
 struct var;
 
@@ -84,6 +86,19 @@ struct node {
 	struct mapinfo *map;
 	struct var *var;
 	int id; /* printf/print/time table index, tuple field, ... */
+	/* args.NAME of a uprobe (from DWARF): the Go type of the value, and
+	 * at the root, the parameter */
+	const struct gotype *gt;
+	const struct goparam *gp;
+	int goop; /* GOOP_*: how this step moves from its parent */
+};
+
+enum goop {
+	GOOP_PARAM = 1, /* the parameter itself */
+	GOOP_FIELD,	/* a struct field (through a pointer if the parent is one) */
+	GOOP_LEN,	/* .len of a string or slice */
+	GOOP_CAP,	/* .cap of a slice */
+	GOOP_INDEX,	/* [i] of a slice or array */
 };
 
 /* Attach point: `provider:target:func`, exactly as written, split. */

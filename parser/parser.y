@@ -68,6 +68,15 @@ static struct node *mkif(struct parse_state *ps, struct loc l, struct node *c,
 }
 static void yyerror(YYLTYPE *loc, yyscan_t scanner, struct parse_state *ps,
 		    const char *msg);
+/* "~r0": Go's name for an unnamed result. */
+static char *tilde_name(struct parse_state *ps, const char *id)
+{
+	size_t n = strlen(id);
+	char *s = arena_alloc(&ps->prog->arena, n + 2);
+	s[0] = '~';
+	memcpy(s + 1, id, n + 1);
+	return s;
+}
 }
 
 %union {
@@ -260,6 +269,7 @@ postfix
 	: primary			{ $$ = $1; }
 	| postfix '.' IDENT		{ $$ = mk2(ps, N_FIELD, @$, 0, $1, NULL); $$->name = $3; }
 	| postfix '.' INT		{ $$ = mk2(ps, N_FIELD, @$, 0, $1, NULL); $$->ival = $3; }
+	| postfix '.' '~' IDENT		{ $$ = mk2(ps, N_FIELD, @$, 0, $1, NULL); $$->name = tilde_name(ps, $4); }
 	| postfix '[' expr ']'		{ $$ = mk2(ps, N_INDEX, @$, 0, $1, $3); }
 	| VAR INC			{ $$ = mk2(ps, N_INCDEC, @$, OP_INC, mkname(ps, N_VAR, @1, $1, NULL), NULL); }
 	| VAR DEC			{ $$ = mk2(ps, N_INCDEC, @$, OP_DEC, mkname(ps, N_VAR, @1, $1, NULL), NULL); }

@@ -102,7 +102,8 @@ static void print_params(struct gobin *b, const struct gofunc *f)
 		if (p->has_float)
 			printf("  (float: in XMM registers, not readable)");
 		else if (p->in_regs)
-			printf("  (goarg(%d)%s)", p->word, p->nwords > 1 ? "..." : "");
+			printf("  (%s(%d)%s)", p->is_result ? "goret" : "goarg", p->word,
+			       p->nwords > 1 ? "..." : "");
 		else
 			printf("  (stack sp+%lld)", (long long)p->stack_off);
 		putchar('\n');

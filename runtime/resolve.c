@@ -323,6 +323,27 @@ static int add_func_sites(struct probeset *ps, struct diag *d, struct probe *p,
 {
 	struct probe_env *env = &ps->envs[p->index];
 	bool gc = gobin_compiler(b) == GOC_GC;
+	const struct gofunc *real = gobin_find(b, f->name);
+	if (!env->many_funcs && (!env->func || env->func == real))
+		env->func = real;
+	else {
+		env->func = NULL;
+		env->many_funcs = true;
+	}
+	/* stack ABI: results follow the arguments, whose size DWARF knows */
+	const struct goparam *gps;
+	size_t ngp;
+	if (ret && gobin_abi(b) == GOABI_STACK && real && gobin_params(b, real, &gps, &ngp) == 0) {
+		uint32_t in = 0;
+		for (size_t i = 0; i < ngp; i++)
+			if (gps[i].is_result && !gps[i].in_regs && gps[i].stack_off >= 8) {
+				in = (uint32_t)(gps[i].stack_off - 8);
+				break;
+			}
+		if (env->in_args_size && env->in_args_size != in)
+			in = 0;
+		env->in_args_size = in;
+	}
 	VEC(uint64_t) addrs = { 0 };
 	bool retprobe = false, at_frame_start = true;
 	if (a->offset) {

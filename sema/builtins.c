@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "codegen/gen.h"
+#include "sema/goargs.h"
 #include "sema/regs.h"
 
 /* --- checks ---------------------------------------------------------------- */
@@ -35,6 +36,9 @@ static struct type *t_stack(struct sema *s, struct node *n)
 
 static struct type *t_retval(struct sema *s, struct node *n)
 {
+	if (s->env->abi == GOABI_STACK && s->env->go_ret_insn && !s->env->in_args_size)
+		diag_error(s->diag, n->loc,
+			   "retval: with the stack ABI (Go < 1.17) the results follow the arguments, whose size needs DWARF");
 	return &ty_int64;
 }
 
@@ -241,13 +245,29 @@ static struct type *t_goarg(struct sema *s, struct node *n)
 		diag_error(s->diag, n->args->loc, "goarg(): index must be between 0 and 15");
 	if (s->env->abi_mixed)
 		diag_error(s->diag, n->loc,
-			   "goarg(): the attach points of this probe use different calling conventions");
+			   "%s(): the attach points of this probe use different calling conventions",
+			   n->name);
+	else if (s->env->abi == GOABI_REG && i > 8)
+		diag_error(s->diag, n->args->loc,
+			   "%s(%" PRId64 "): the register ABI has 9 integer registers (words 0 to 8)",
+			   n->name, i);
+	else if (i >= 0 && i <= 15)
+		goargs_check_word(s, n, (int)i, n->name[2] == 'r');
+	if (s->verbose && s->env->compiler == GOC_NONE && s->env->bin)
+		diag_remark(s->diag, n->loc, "%s is not a Go binary: %s() follows the C calling convention (SysV: rdi, rsi, rdx, rcx, r8, r9)",
+			    gobin_path(s->env->bin), n->name);
 	return &ty_int64;
 }
 
 static struct type *t_goret(struct sema *s, struct node *n)
 {
 	t_goarg(s, n);
+	if (s->env->abi == GOABI_SYSV && n->ival > 1)
+		diag_error(s->diag, n->args->loc, "goret(%" PRId64 "): the C convention returns two words (RAX, RDX)",
+			   n->ival);
+	if (s->env->abi == GOABI_STACK && !s->env->in_args_size)
+		diag_error(s->diag, n->loc,
+			   "goret(): with the stack ABI the results follow the arguments, whose size needs DWARF");
 	return &ty_int64;
 }
 

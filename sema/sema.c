@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "sema/builtins.h"
+#include "sema/goargs.h"
 
 static const char *const kind_names[PK__COUNT] = {
 	[PK_BEGIN] = "BEGIN",	      [PK_END] = "END",
@@ -294,8 +295,35 @@ static struct type *check_binop(struct sema *s, struct node *n)
 	return uns ? &ty_uint64 : &ty_int64;
 }
 
+/* Is n a chain args.a.b[i]... ? */
+static bool rooted_at_args(const struct node *n)
+{
+	while (n->kind == N_FIELD || n->kind == N_INDEX)
+		n = n->lhs;
+	return n->kind == N_IDENT && !strcmp(n->name, "args");
+}
+
+/* args.NAME... of a uprobe: DWARF's parameters. */
+static struct type *check_goargs(struct sema *s, struct node *n)
+{
+	if (s->env->kinds & ~PKM_UPROBES) {
+		struct node *r = n;
+		while (r->lhs->kind != N_IDENT)
+			r = r->lhs;
+		err(s, r->loc, "args.%s: a probe that mixes uprobes with other kinds has no args",
+		    r->name ? r->name : "?");
+		return &ty_int64;
+	}
+	const struct gotype *gt = goargs_path(s, n);
+	if (!gt)
+		return &ty_int64;
+	return goargs_type(s, n, gt);
+}
+
 static struct type *check_field(struct sema *s, struct node *n)
 {
+	if (rooted_at_args(n) && (s->env->kinds & PKM_UPROBES))
+		return check_goargs(s, n);
 	if (n->lhs->kind == N_IDENT && !strcmp(n->lhs->name, "args")) {
 		/* args.NAME: a tracepoint field (uprobe parameters come with
 		 * DWARF support). */
@@ -327,8 +355,7 @@ static struct type *check_field(struct sema *s, struct node *n)
 				hint(s, "did you mean 'args.%s'?", sug);
 			return &ty_int64;
 		}
-		err(s, n->loc, "args.%s needs a tracepoint probe", n->name ? n->name : "?");
-		hint(s, "in a uprobe, use goarg(N) for the Nth argument word");
+		err(s, n->loc, "args.%s needs a uprobe or a tracepoint", n->name ? n->name : "?");
 		return &ty_int64;
 	}
 	struct type *t = sema_expr(s, n->lhs);
@@ -516,6 +543,10 @@ struct type *sema_expr(struct sema *s, struct node *n)
 		break;
 	}
 	case N_INDEX:
+		if (rooted_at_args(n) && (s->env->kinds & PKM_UPROBES)) {
+			t = check_goargs(s, n);
+			break;
+		}
 		sema_expr(s, n->lhs);
 		sema_expr(s, n->rhs);
 		err(s, n->loc, "indexing with [] is only for maps (@m[key])");

@@ -62,6 +62,7 @@ struct probe_env {
 	uint32_t in_args_size; /* stack ABI: bytes of arguments, 0 unknown */
 	struct gobin *bin;     /* when all points are in one binary */
 	const struct gofunc *func; /* when there is one function */
+	bool many_funcs;
 	/* tracepoints: fields common to every attach point */
 	struct tp_field *fields;
 	size_t nfields;
@@ -101,6 +102,7 @@ struct sema {
 	struct arena arena; /* types */
 	struct probe_env *envs; /* one per probe, from resolution */
 	uint32_t strlen;	/* string size, NUL included */
+	bool verbose;		/* -v: also notes */
 	VEC(struct mapinfo *) maps;
 	VEC(struct fmtinfo) fmts;
 	bool uses_stacks;

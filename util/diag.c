@@ -89,6 +89,16 @@ void diag_warning(struct diag *d, struct loc loc, const char *fmt, ...)
 	va_end(ap);
 }
 
+void diag_remark(struct diag *d, struct loc loc, const char *fmt, ...)
+{
+	va_list ap;
+	if (d->quiet)
+		return;
+	va_start(ap, fmt);
+	report(d, "note", loc, fmt, ap);
+	va_end(ap);
+}
+
 static void trailer(struct diag *d, const char *kind, const char *fmt,
 		    va_list ap)
 {

@@ -38,6 +38,9 @@ void diag_error(struct diag *d, struct loc loc, const char *fmt, ...)
 	PRINTF_LIKE(3, 4);
 void diag_warning(struct diag *d, struct loc loc, const char *fmt, ...)
 	PRINTF_LIKE(3, 4);
+/* A located note that is neither an error nor a warning. */
+void diag_remark(struct diag *d, struct loc loc, const char *fmt, ...)
+	PRINTF_LIKE(3, 4);
 /* "hint: ..." line after the last message. */
 void diag_hint(struct diag *d, const char *fmt, ...) PRINTF_LIKE(2, 3);
 /* "note: ..." line after the last message. */
