@@ -102,7 +102,8 @@ void attach_prepare(struct attacher *a, int probe, struct bpf_program *prog)
 		struct site *s = &ps->sites.v[i];
 		if (s->probe != probe)
 			continue;
-		if (s->kind != PK_UPROBE && s->kind != PK_URETPROBE)
+		if (s->kind != PK_UPROBE && s->kind != PK_URETPROBE && s->kind != PK_BEGIN &&
+		    s->kind != PK_END)
 			return;
 		all_uprobes = true;
 	}
@@ -162,13 +163,13 @@ static int attach_multi(struct attacher *a, int probe, struct bpf_program *prog,
 	int rc = 0;
 	for (size_t i = 0; i < ps->sites.n && !rc; i++) {
 		struct site *s = &ps->sites.v[i];
-		if (s->probe != probe || done[i])
+		if (s->probe != probe || done[i] || !s->path)
 			continue;
 		VEC(uint64_t) offs = { 0 };
 		VEC(uint64_t) cookies = { 0 };
 		for (size_t j = i; j < ps->sites.n; j++) {
 			struct site *t = &ps->sites.v[j];
-			if (t->probe != probe || done[j] || t->retprobe != s->retprobe ||
+			if (t->probe != probe || done[j] || !t->path || t->retprobe != s->retprobe ||
 			    strcmp(t->path, s->path))
 				continue;
 			done[j] = true;
@@ -252,6 +253,34 @@ int attach_all(struct attacher *a, struct bpf_program **progs, pid_t pid, int *n
 			fprintf(stderr, "attached %s\n", s->name);
 	}
 	return 0;
+}
+
+int attach_one_uprobe(struct attacher *a, int probe, struct bpf_program *prog,
+		      const char *path, uint64_t offset, uint64_t cookie, pid_t pid,
+		      struct attach_one *out)
+{
+	out->fd = -1;
+	out->link = NULL;
+	if (a->multi[probe]) {
+		out->fd = uprobe_multi_link(bpf_program__fd(prog), path, &offset, &cookie, 1, false, pid);
+		if (out->fd < 0) {
+			errno = -out->fd;
+			return -1;
+		}
+		return 0;
+	}
+	LIBBPF_OPTS(bpf_uprobe_opts, uo, .bpf_cookie = cookie);
+	out->link = bpf_program__attach_uprobe_opts(prog, pid, path, offset, &uo);
+	return out->link ? 0 : -1;
+}
+
+void attach_one_close(struct attach_one *o)
+{
+	if (o->fd >= 0)
+		close(o->fd);
+	bpf_link__destroy(o->link);
+	o->fd = -1;
+	o->link = NULL;
 }
 
 void attach_detach(struct attacher *a)

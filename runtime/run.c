@@ -357,15 +357,14 @@ static int run_special(struct tracer *t, enum probe_kind kind)
 		struct site *s = &t->ps->sites.v[i];
 		if (s->kind != kind)
 			continue;
-		LIBBPF_OPTS(bpf_uprobe_opts, uo, .bpf_cookie = i);
-		struct bpf_link *l = bpf_program__attach_uprobe_opts(t->progs[s->probe], getpid(),
-								      path, off, &uo);
-		if (!l) {
+		struct attach_one one;
+		if (attach_one_uprobe(&t->att, s->probe, t->progs[s->probe], path, off, i, getpid(),
+				      &one) < 0) {
 			fprintf(stderr, "gotrace: cannot attach %s: %s\n", s->name, strerror(errno));
 			return -1;
 		}
 		trigger();
-		bpf_link__destroy(l);
+		attach_one_close(&one);
 		drain(t);
 	}
 	return 0;
