@@ -1,0 +1,11 @@
+# goid in a stripped third-party binary of Go 1.19: esbuild-0.14.54 from npm (no
+# DWARF, no symbols: the goid offset from the table by release, the g
+# pointer from R14 (register ABI)). Every goid seen in a probe
+# on a function it calls is a small positive number, and the main
+# goroutine's (1) is among them.
+needs: esbuild-0.14.54
+--- script
+$ROOT/tests/runtime/progs/go_goid/release.sh esbuild-0.14.54
+--- stdout
+go1.19 go-register
+goid: some calls, goid small and positive in all, main goroutine seen, exit 0

@@ -1,0 +1,15 @@
+# goid on Go 1.20: tests/runtime/progs/goid.go built by Debian's golang-1.20
+# (unpacked by tests/gobins/fetch), with DWARF (offset of runtime.g.goid
+# from DWARF) and stripped (-ldflags='-s -w': functions from .gopclntab,
+# offset from the table by release). Each goroutine passes the id
+# runtime.Stack gives it to main.work(id); goid in the probe must equal it.
+# Debian has no golang-1.20 package that tests/gobins/fetch can download, so
+# this case skips; the release is covered by stripped third-party binaries
+# (go_goid_bin_*.t) and by the goid table's unit tests.
+# Builds are cached in build/go_goid/.
+needs: toolchains/root/usr/lib/go-1.20/bin/go
+--- script
+$ROOT/tests/runtime/progs/go_goid/check.sh 1.20
+--- stdout
+go1.20 go-register symtab debug: 6 of 6 equal, exit 0
+go1.20 go-register pclntab stripped: 6 of 6 equal, exit 0

@@ -1,0 +1,12 @@
+# goid on Go 1.25: tests/runtime/progs/goid.go built by Debian's golang-1.25
+# (unpacked by tests/gobins/fetch), with DWARF (offset of runtime.g.goid
+# from DWARF) and stripped (-ldflags='-s -w': functions from .gopclntab,
+# offset from the table by release). Each goroutine passes the id
+# runtime.Stack gives it to main.work(id); goid in the probe must equal it.
+# Builds are cached in build/go_goid/.
+needs: toolchains/root/usr/lib/go-1.25/bin/go
+--- script
+$ROOT/tests/runtime/progs/go_goid/check.sh 1.25
+--- stdout
+go1.25 go-register symtab debug: 6 of 6 equal, exit 0
+go1.25 go-register pclntab stripped: 6 of 6 equal, exit 0

@@ -1,0 +1,9 @@
+# goid with the go on PATH (Go 1.19 here): goid.go built with DWARF and
+# stripped; goid in a probe on main.work(id) equals the id from
+# runtime.Stack. The release in the expected output is the one gotrace
+# reads from each binary.
+--- script
+$ROOT/tests/runtime/progs/go_goid/check.sh local | sed 's/^go1\.[0-9]* /goN /'
+--- stdout
+goN go-register symtab debug: 6 of 6 equal, exit 0
+goN go-register pclntab stripped: 6 of 6 equal, exit 0

@@ -1,0 +1,20 @@
+# Register ABI (gc, Go >= 1.17; built here by the local go): a string is two
+# argument words, so gostr(goarg(0), goarg(1)) is the first string argument
+# and goarg(2) the int after it; gostr(addr) reads a string header in memory:
+# behind a *string, and a struct's fields (Name at 0, City at 24) through a
+# pointer; retval by the register ABI.
+prog: go_strarg
+run: $GOTRACE -q -e 'uprobe:'$PROG':main.greet { printf("greet %s %d\n", gostr(goarg(0), goarg(1)), goarg(2)); } uretprobe:'$PROG':main.greet { printf("ret %d\n", retval); } uprobe:'$PROG':main.visit { printf("visit %s %d %s\n", gostr(goarg(0)), *(int64 *)(goarg(0) + 16), gostr(goarg(0) + 24)); } uprobe:'$PROG':main.label { printf("label %s\n", gostr(goarg(0))); }' -c $PROG
+--- stdout
+greet alice 1
+ret 5
+greet bob 2
+ret 6
+greet carol 3
+ret 15
+visit dave 42 Paris
+label pointer
+
+
+--- stderr
+t 80
