@@ -402,6 +402,38 @@ GEN(has_key)
 	return LLVMBuildZExt(cg->b, found, cg->i64, "");
 }
 
+/* The callback of len(): counts the entries it is called for. */
+static LLVMValueRef count_callback(struct cg *cg, struct node *n)
+{
+	LLVMValueRef fn = LLVMGetNamedFunction(cg->mod, "gt_count_entry");
+	if (fn)
+		return fn;
+	LLVMTypeRef ps[] = { cg->ptr, cg->ptr, cg->ptr, cg->ptr };
+	fn = LLVMAddFunction(cg->mod, "gt_count_entry", LLVMFunctionType(cg->i64, ps, 4, 0));
+	LLVMSetLinkage(fn, LLVMInternalLinkage);
+	LLVMSetSection(fn, ".text");
+	cg_di_function(cg, fn, "gt_count_entry", true, n->loc);
+	LLVMBuilderRef b = LLVMCreateBuilderInContext(cg->ctx);
+	LLVMPositionBuilderAtEnd(b, LLVMAppendBasicBlockInContext(cg->ctx, fn, "entry"));
+	LLVMValueRef ctr = LLVMGetParam(fn, 3);
+	LLVMValueRef v = LLVMBuildLoad2(b, cg->i64, ctr, "");
+	LLVMBuildStore(b, LLVMBuildAdd(b, v, LLVMConstInt(cg->i64, 1, 0), ""), ctr);
+	LLVMBuildRet(b, LLVMConstInt(cg->i64, 0, 0));
+	LLVMDisposeBuilder(b);
+	return fn;
+}
+
+/* len(@m): bpf_for_each_map_elem with a counting callback. */
+GEN(len)
+{
+	struct mapinfo *m = n->args->map;
+	LLVMValueRef ctr = cg_alloca(cg, 8, "len");
+	LLVMBuildStore(cg->b, cg_const(cg, 0), ctr);
+	LLVMValueRef args[] = { cg->maps[m->id], count_callback(cg, n), ctr, cg_const(cg, 0) };
+	cg_helper(cg, BPF_FUNC_for_each_map_elem, cg->i64, args, 4);
+	return LLVMBuildLoad2(cg->b, cg->i64, ctr, "");
+}
+
 /* --- Go -------------------------------------------------------------------- */
 
 GEN(goarg)

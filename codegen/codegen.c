@@ -830,6 +830,7 @@ static void gen_stmt_inner(struct cg *cg, struct node *n);
 /* A statement's scratch slots are free again once it is done. */
 static void gen_stmt(struct cg *cg, struct node *n)
 {
+	cg_di_at(cg, n->loc);
 	uint32_t mark = cg->scratch_off;
 	gen_stmt_inner(cg, n);
 	cg->scratch_off = mark;
@@ -917,6 +918,46 @@ static void alloc_vars(struct cg *cg, struct node *n)
 		alloc_vars(cg, n->body);
 		alloc_vars(cg, n->args);
 	}
+}
+
+/* --- debug info: BTF func and line info ----------------------------------------- */
+
+/* Gives fn a DISubprogram, so the BPF backend emits BTF func info for it
+ * (the kernel wants it for programs with callbacks) and line info that
+ * points into the script. Returns the subprogram. */
+LLVMMetadataRef cg_di_function(struct cg *cg, LLVMValueRef fn, const char *name, bool local,
+			       struct loc loc)
+{
+	int line = 1, col = 1;
+	diag_linecol(cg->sema->prog->src, loc.begin, &line, &col);
+	LLVMMetadataRef lng = LLVMDIBuilderCreateBasicType(cg->di, "long", 4, 64, 0x05, LLVMDIFlagZero);
+	LLVMMetadataRef vp = LLVMDIBuilderCreatePointerType(cg->di, NULL, 64, 64, 0, NULL, 0);
+	LLVMMetadataRef types[5] = { lng, vp, vp, vp, vp };
+	unsigned nparams = LLVMCountParams(fn);
+	LLVMMetadataRef sty = LLVMDIBuilderCreateSubroutineType(cg->di, cg->di_file, types,
+								 nparams + 1, LLVMDIFlagZero);
+	LLVMMetadataRef sp = LLVMDIBuilderCreateFunction(
+		cg->di, cg->di_file, name, strlen(name), name, strlen(name), cg->di_file,
+		(unsigned)line, sty, local, 1, (unsigned)line, LLVMDIFlagPrototyped, 1);
+	LLVMSetSubprogram(fn, sp);
+	/* BTF wants every parameter named: kept parameter variables */
+	static const char *const names[] = { "ctx", "key", "value", "data" };
+	for (unsigned i = 0; i < nparams; i++) {
+		const char *pn = nparams == 1 ? "ctx" : i == 0 ? "map" : names[i];
+		LLVMDIBuilderCreateParameterVariable(cg->di, sp, pn, strlen(pn), i + 1, cg->di_file,
+						     (unsigned)line, vp, 1, LLVMDIFlagZero);
+	}
+	return sp;
+}
+
+/* Instructions built from here on belong to the script's place loc. */
+void cg_di_at(struct cg *cg, struct loc loc)
+{
+	int line = 1, col = 1;
+	diag_linecol(cg->sema->prog->src, loc.begin, &line, &col);
+	LLVMMetadataRef dl = LLVMDIBuilderCreateDebugLocation(cg->ctx, (unsigned)line,
+							      (unsigned)col, cg->di_sp, NULL);
+	LLVMSetCurrentDebugLocation2(cg->b, dl);
 }
 
 /* --- maps and BTF -------------------------------------------------------------- */
@@ -1008,11 +1049,13 @@ static void gen_probe(struct cg *cg, struct probe *p)
 	LLVMTypeRef fty = LLVMFunctionType(cg->i64, &cg->ptr, 1, 0);
 	cg->fn = LLVMAddFunction(cg->mod, name, fty);
 	LLVMSetSection(cg->fn, section_of(cg->env->kinds));
+	cg->di_sp = cg_di_function(cg, cg->fn, name, false, p->loc);
 	cg->ctxp = LLVMGetParam(cg->fn, 0);
 	LLVMSetValueName2(cg->ctxp, "ctx", 3);
 	cg->entry = cg_block(cg, "entry");
 	LLVMBasicBlockRef body = cg_block(cg, "body");
 	LLVMPositionBuilderAtEnd(cg->b, cg->entry);
+	cg_di_at(cg, p->loc);
 	cg->scratch = LLVMBuildAlloca(cg->b, cg->i64, "scratch.placeholder");
 	cg->scratch_off = cg->scratch_hw = 0;
 	LLVMPositionBuilderAtEnd(cg->b, body);

@@ -60,6 +60,7 @@ struct cg {
 	struct probe *probe;
 	struct probe_env *env;
 	LLVMValueRef fn, ctxp;
+	LLVMMetadataRef di_sp; /* the probe function's DISubprogram */
 	LLVMBasicBlockRef entry; /* allocas go here */
 	LLVMBasicBlockRef brk[CG_MAX_LOOPS], cont[CG_MAX_LOOPS];
 	int loops;
@@ -119,6 +120,10 @@ LLVMValueRef cg_fit_int(struct cg *cg, LLVMValueRef v, const struct type *t);
 LLVMValueRef cg_gostr(struct cg *cg, LLVMValueRef ptr, LLVMValueRef len, uint32_t size);
 /* args.NAME... of a uprobe (codegen/goargs.c). */
 LLVMValueRef cg_goargs(struct cg *cg, struct node *n);
+/* Debug info for a function (BTF func info) and the current place. */
+LLVMMetadataRef cg_di_function(struct cg *cg, LLVMValueRef fn, const char *name, bool local,
+			       struct loc loc);
+void cg_di_at(struct cg *cg, struct loc loc);
 /* A string constant in a zero-padded stack buffer of `size` bytes. */
 LLVMValueRef cg_literal_str(struct cg *cg, const char *s, uint32_t size);
 

@@ -236,6 +236,14 @@ static struct type *t_has_key(struct sema *s, struct node *n)
 	return &ty_int64;
 }
 
+static struct type *t_len(struct sema *s, struct node *n)
+{
+	struct mapinfo *m = n->args->map;
+	if (m && m->val && (m->val->kind == TY_HIST || m->val->kind == TY_LHIST))
+		diag_error(s->diag, n->args->loc, "len() of a histogram counts buckets, not keys: not supported");
+	return &ty_int64;
+}
+
 static struct type *t_goarg(struct sema *s, struct node *n)
 {
 	int64_t i = 0;
@@ -355,6 +363,7 @@ const struct builtin builtins[] = {
 	{ "zero", BI_FUNC, "m", 1, ANY, &ty_none, NULL, gen_zero, "set every value of a map to zero", "interval:s:1 { print(@c); zero(@c); }" },
 	{ "delete", BI_FUNC, "ka", 1, ANY, &ty_none, t_delete, gen_delete, "remove one entry of a map", "uretprobe:./main:main.sum { delete(@start[goid]); }" },
 	{ "has_key", BI_FUNC, "ma*", 1, ANY, &ty_int64, t_has_key, gen_has_key, "1 if the map has the key", "uprobe:./main:main.sum /has_key(@seen, goid)/ { printf(\"again\\n\"); }" },
+	{ "len", BI_FUNC, "m", 1, ANY, &ty_int64, t_len, gen_len, "number of entries in a map", "interval:s:1 { printf(\"%d goroutines waiting\\n\", len(@start)); }" },
 	{ "strlen", BI_FUNC, "s", 1, ANY, &ty_int64, NULL, gen_strlen, "length of a string", "uprobe:./main:main.concat { @[strlen(gostr(goarg(0), goarg(1)))] = count(); }" },
 	{ "strcontains", BI_FUNC, "ss", 2, ANY, &ty_int64, NULL, gen_strcontains, "1 if the first string contains the second", "uprobe:./main:main.concat /strcontains(gostr(goarg(0), goarg(1)), \"ab\")/ { @ = count(); }" },
 	{ "goarg", BI_FUNC, "I", 1, PKM(PK_UPROBE), &ty_int64, t_goarg, gen_goarg, "the Nth integer argument word by the binary's calling convention", "uprobe:./main:main.sum { printf(\"%d\\n\", goarg(0)); }" },
