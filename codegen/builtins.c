@@ -67,8 +67,9 @@ GEN(comm)
 	return buf;
 }
 
-GEN(func) { return cg_cookie(cg); }
-GEN(probe) { return cg_cookie(cg); }
+/* The attach cookie: function id in the high half, site in the low. */
+GEN(func) { return shr(cg, cg_cookie(cg), 32); }
+GEN(probe) { return low32(cg, cg_cookie(cg)); }
 
 GEN(retval)
 {

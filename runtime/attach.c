@@ -174,7 +174,7 @@ static int attach_multi(struct attacher *a, int probe, struct bpf_program *prog,
 				continue;
 			done[j] = true;
 			vec_push(&offs, t->offset);
-			vec_push(&cookies, (uint64_t)j);
+			vec_push(&cookies, site_cookie(ps, j));
 		}
 		int fd = uprobe_multi_link(bpf_program__fd(prog), s->path, offs.v, cookies.v,
 					   (uint32_t)offs.n, s->retprobe, pid);
@@ -216,7 +216,8 @@ int attach_all(struct attacher *a, struct bpf_program **progs, pid_t pid, int *n
 			(*n)++;
 			if (a->multi[s->probe])
 				continue;
-			LIBBPF_OPTS(bpf_uprobe_opts, uo, .bpf_cookie = i, .retprobe = s->retprobe);
+			LIBBPF_OPTS(bpf_uprobe_opts, uo, .bpf_cookie = site_cookie(ps, i),
+				    .retprobe = s->retprobe);
 			l = bpf_program__attach_uprobe_opts(prog, pid > 0 ? pid : -1, s->path,
 							    s->offset, &uo);
 			if (!l) {
@@ -232,11 +233,11 @@ int attach_all(struct attacher *a, struct bpf_program **progs, pid_t pid, int *n
 		}
 		case PK_INTERVAL:
 		case PK_PROFILE:
-			if (attach_timer(a, s, prog, i) < 0)
+			if (attach_timer(a, s, prog, site_cookie(ps, i)) < 0)
 				return -1;
 			break;
 		case PK_TRACEPOINT: {
-			LIBBPF_OPTS(bpf_tracepoint_opts, to, .bpf_cookie = i);
+			LIBBPF_OPTS(bpf_tracepoint_opts, to, .bpf_cookie = site_cookie(ps, i));
 			l = bpf_program__attach_tracepoint_opts(prog, s->tp_cat, s->tp_name, &to);
 			if (!l) {
 				fprintf(stderr, "gotrace: cannot attach %s: %s\n", s->name, strerror(errno));

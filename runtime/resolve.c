@@ -40,8 +40,48 @@ struct gobin *probeset_bin(struct probeset *ps, const char *path, char **err)
 	return b;
 }
 
+static uint64_t str_hash(const char *s)
+{
+	uint64_t h = 1469598103934665603ull; /* FNV-1a */
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211ull;
+	return h;
+}
+
+/* The id of a function name in ps->funcs, adding it when new. */
+static uint32_t func_id(struct probeset *ps, const char *name)
+{
+	if (ps->funcs.n * 2 >= ps->func_cap) {
+		size_t cap = ps->func_cap ? ps->func_cap * 2 : 64;
+		uint32_t *h = xmalloc(cap * sizeof(*h));
+		memset(h, 0xff, cap * sizeof(*h));
+		for (size_t i = 0; i < ps->funcs.n; i++) {
+			size_t j = str_hash(ps->funcs.v[i]) & (cap - 1);
+			while (h[j] != UINT32_MAX)
+				j = (j + 1) & (cap - 1);
+			h[j] = (uint32_t)i;
+		}
+		free(ps->func_hash);
+		ps->func_hash = h;
+		ps->func_cap = cap;
+	}
+	size_t j = str_hash(name) & (ps->func_cap - 1);
+	while (ps->func_hash[j] != UINT32_MAX) {
+		if (!strcmp(ps->funcs.v[ps->func_hash[j]], name))
+			return ps->func_hash[j];
+		j = (j + 1) & (ps->func_cap - 1);
+	}
+	ps->func_hash[j] = (uint32_t)ps->funcs.n;
+	vec_push(&ps->funcs, xstrdup(name));
+	return (uint32_t)ps->funcs.n - 1;
+}
+
 void probeset_free(struct probeset *ps)
 {
+	for (size_t i = 0; i < ps->funcs.n; i++)
+		free(ps->funcs.v[i]);
+	vec_free(&ps->funcs);
+	free(ps->func_hash);
 	for (size_t i = 0; i < ps->sites.n; i++) {
 		struct site *s = &ps->sites.v[i];
 		free(s->func);
@@ -619,6 +659,10 @@ int resolve_probes(struct program *prog, struct diag *d, const struct resolve_op
 		}
 		if (!(env->kinds & PKM_UPROBES))
 			env->sp_is_ret = false;
+	}
+	for (size_t i = 0; i < ps->sites.n; i++) {
+		struct site *s = &ps->sites.v[i];
+		s->func_id = func_id(ps, s->func ? s->func : "");
 	}
 	return errors;
 }

@@ -358,7 +358,7 @@ static int run_special(struct tracer *t, enum probe_kind kind)
 		if (s->kind != kind)
 			continue;
 		struct attach_one one;
-		if (attach_one_uprobe(&t->att, s->probe, t->progs[s->probe], path, off, i, getpid(),
+		if (attach_one_uprobe(&t->att, s->probe, t->progs[s->probe], path, off, site_cookie(t->ps, i), getpid(),
 				      &one) < 0) {
 			fprintf(stderr, "gotrace: cannot attach %s: %s\n", s->name, strerror(errno));
 			return -1;

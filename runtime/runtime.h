@@ -24,6 +24,7 @@ struct site {
 	enum probe_kind kind;
 	const struct attach *attach;
 	char *func; /* function name, for `func` (NULL for timers) */
+	uint32_t func_id; /* index of func in probeset.funcs */
 	char *name; /* full probe name, for `probe` */
 	/* uprobes: path and file offset; kernel uretprobe when retprobe */
 	char *path;
@@ -38,6 +39,9 @@ struct site {
 
 struct probeset {
 	VEC(struct site) sites;
+	VEC(char *) funcs; /* distinct function names: `func` is an index here */
+	uint32_t *func_hash; /* open addressing over funcs, func_cap slots */
+	size_t func_cap;
 	struct probe_env *envs; /* one per probe */
 	int nprobes;
 	VEC(struct gobin *) bins; /* opened binaries, by path */
@@ -56,6 +60,12 @@ struct resolve_opts {
 int resolve_probes(struct program *prog, struct diag *diag,
 		   const struct resolve_opts *o, struct probeset *ps);
 void probeset_free(struct probeset *ps);
+/* The BPF attach cookie of site i: the function's id in the high half
+ * (`func`), the site's index in the low half (`probe`). */
+static inline uint64_t site_cookie(const struct probeset *ps, size_t i)
+{
+	return ((uint64_t)ps->sites.v[i].func_id << 32) | (uint32_t)i;
+}
 /* An already opened binary, or opens it; NULL with *err set on failure. */
 struct gobin *probeset_bin(struct probeset *ps, const char *path, char **err);
 

@@ -71,17 +71,15 @@ void syms_free(struct syms *s)
 	free(s);
 }
 
-const char *syms_func(struct syms *s, uint64_t cookie)
+const char *syms_func(struct syms *s, uint64_t id)
 {
-	if (cookie < s->ps->sites.n && s->ps->sites.v[cookie].func)
-		return s->ps->sites.v[cookie].func;
-	return "";
+	return id < s->ps->funcs.n ? s->ps->funcs.v[id] : "";
 }
 
-const char *syms_probe(struct syms *s, uint64_t cookie)
+const char *syms_probe(struct syms *s, uint64_t site)
 {
-	if (cookie < s->ps->sites.n && s->ps->sites.v[cookie].name)
-		return s->ps->sites.v[cookie].name;
+	if (site < s->ps->sites.n && s->ps->sites.v[site].name)
+		return s->ps->sites.v[site].name;
 	return "";
 }
 

@@ -9,9 +9,10 @@
 
 struct syms;
 
-/* The probed function and the full probe name of an attach cookie. */
-const char *syms_func(struct syms *s, uint64_t cookie);
-const char *syms_probe(struct syms *s, uint64_t cookie);
+/* The name of the function with id `func` (the value of `func`), and the
+ * full name of the probe site with index `probe` (the value of `probe`). */
+const char *syms_func(struct syms *s, uint64_t func);
+const char *syms_probe(struct syms *s, uint64_t probe);
 
 /* "main.sum" for an address in process pid (no offset); the address in
  * hex when unknown. */
