@@ -7,9 +7,12 @@
 # this case skips; the release is covered by stripped third-party binaries
 # (go_goid_bin_*.t) and by the goid table's unit tests.
 # Builds are cached in build/go_goid/.
+# Also: -l on the stripped build lists the same functions (from .gopclntab)
+# as on the other (from .symtab), ABI0 wrappers and type..eq names aside.
 needs: toolchains/root/usr/lib/go-1.16/bin/go
 --- script
 $ROOT/tests/runtime/progs/go_goid/check.sh 1.16
 --- stdout
 go1.16 go-stack symtab debug: 6 of 6 equal, exit 0
 go1.16 go-stack pclntab stripped: 6 of 6 equal, exit 0
+-l: the same functions from pclntab as from symtab

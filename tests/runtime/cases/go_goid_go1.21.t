@@ -4,9 +4,12 @@
 # offset from the table by release). Each goroutine passes the id
 # runtime.Stack gives it to main.work(id); goid in the probe must equal it.
 # Builds are cached in build/go_goid/.
+# Also: -l on the stripped build lists the same functions (from .gopclntab)
+# as on the other (from .symtab), ABI0 wrappers and type..eq names aside.
 needs: toolchains/root/usr/lib/go-1.21/bin/go
 --- script
 $ROOT/tests/runtime/progs/go_goid/check.sh 1.21
 --- stdout
 go1.21 go-register symtab debug: 6 of 6 equal, exit 0
 go1.21 go-register pclntab stripped: 6 of 6 equal, exit 0
+-l: the same functions from pclntab as from symtab

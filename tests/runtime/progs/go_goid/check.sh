@@ -34,3 +34,16 @@ for kind in debug stripped; do
 	res=$(awk 'NF { n++ } $1 == $2 && $1 > 0 { ok++ } END { print ok+0 " of " n+0 " equal" }' out.$kind)
 	echo "${ver:-unknown: $head} $kind: $res, exit $st"
 done
+# -l on the stripped build (functions from .gopclntab) lists what .symtab
+# lists, but for the ABI0 wrappers of Go functions called from assembly
+# (name.abi0 in .symtab, the same name as the function in .gopclntab) and
+# generated type..eq.[N]T names (type..eq.[...]T in .gopclntab).
+names() { $GOTRACE -l "uprobe:$1:*" | sed 's/^[^:]*:[^:]*://' | grep -v '\.abi0$\|^type\.\.eq\.\|^type:\.eq\.' | sort; }
+names "$out/goid-$rel-debug" >names.debug
+names "$out/goid-$rel-stripped" >names.stripped
+if cmp -s names.debug names.stripped && [ "$(wc -l <names.debug)" -gt 500 ]; then
+	echo "-l: the same functions from pclntab as from symtab"
+else
+	echo "-l: pclntab and symtab differ:"
+	diff names.debug names.stripped | head -20
+fi
