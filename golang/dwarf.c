@@ -220,7 +220,9 @@ static enum gotype_kind struct_kind(Dwarf_Die *die, const char *name)
 
 /* gccgo names its string, slice and interface structs through typedefs:
  * "string" {__data, __length}, "[]T" {__values, ...}, interfaces
- * {__methods or __type_descriptor, __object}. */
+ * {__methods or __type_descriptor, __object}. Where a slice or interface
+ * type has no name (a parameter `xs []int`, `v interface{}`), the struct
+ * is unnamed and only its members tell. */
 static enum gotype_kind gccgo_kind(const struct gotype *t)
 {
 	if (strcmp(t->name, "string") == 0)
@@ -230,7 +232,87 @@ static enum gotype_kind gccgo_kind(const struct gotype *t)
 	if (t->nfields && (strcmp(t->fields[0].name, "__methods") == 0 ||
 			   strcmp(t->fields[0].name, "__type_descriptor") == 0))
 		return GT_IFACE;
+	if (!*t->name && t->nfields == 3 &&
+	    strcmp(t->fields[0].name, "__values") == 0 &&
+	    strcmp(t->fields[1].name, "__count") == 0 &&
+	    strcmp(t->fields[2].name, "__capacity") == 0)
+		return GT_SLICE;
 	return GT_STRUCT;
+}
+
+/* A name for a type DWARF leaves unnamed, in Go's spelling: gccgo (like C
+ * compilers) names no pointer types, and its unnamed slices and interfaces
+ * are bare structs. gc names all of them. */
+static void name_unnamed(struct dwarf_state *ds, struct gotype *t)
+{
+	const char *en;
+	char buf[512];
+
+	if (*t->name)
+		return;
+	en = t->elem && *t->elem->name ? t->elem->name : NULL;
+	switch (t->kind) {
+	case GT_PTR:
+		if (en) {
+			snprintf(buf, sizeof(buf), "*%s", en);
+			t->name = arena_strdup(&ds->arena, buf);
+		} else {
+			t->name = t->elem ? "*?" : "unsafe.Pointer";
+		}
+		break;
+	case GT_SLICE:
+		if (en) {
+			snprintf(buf, sizeof(buf), "[]%s", en);
+			t->name = arena_strdup(&ds->arena, buf);
+		} else {
+			t->name = "[]?";
+		}
+		break;
+	case GT_IFACE:
+		t->name = t->nfields &&
+				  strcmp(t->fields[0].name, "__type_descriptor") == 0
+			  ? "interface {}"
+			  : "interface { ... }";
+		break;
+	case GT_ARRAY:
+		snprintf(buf, sizeof(buf), "[%llu]%s",
+			 (unsigned long long)t->count, en ? en : "?");
+		t->name = arena_strdup(&ds->arena, buf);
+		break;
+	case GT_FUNC:
+		t->name = "func(...)";
+		break;
+	case GT_STRUCT: {
+		/* gccgo returns several results as a struct of UNNAMED
+		 * members (named results: their names); other anonymous
+		 * structs are spelled as in Go. */
+		size_t len = 0, i;
+		bool tuple = t->nfields > 0;
+		for (i = 0; i < t->nfields; i++)
+			if (strcmp(t->fields[i].name, "UNNAMED") != 0)
+				tuple = false;
+		len = (size_t)snprintf(buf, sizeof(buf), "%s",
+				       tuple ? "(" : "struct {");
+		for (i = 0; i < t->nfields; i++) {
+			const struct gotype *ft = t->fields[i].type;
+			const char *tn = ft && *ft->name ? ft->name : "?";
+			int k = tuple ? snprintf(buf + len, sizeof(buf) - len,
+						 "%s%s", i ? ", " : "", tn)
+				      : snprintf(buf + len, sizeof(buf) - len,
+						 "%s %s %s", i ? ";" : "",
+						 t->fields[i].name, tn);
+			if (k < 0 || (size_t)k >= sizeof(buf) - len - 8)
+				break;
+			len += (size_t)k;
+		}
+		snprintf(buf + len, sizeof(buf) - len, "%s%s",
+			 i < t->nfields ? " ..." : "", tuple ? ")" : " }");
+		t->name = arena_strdup(&ds->arena, buf);
+		break;
+	}
+	default:
+		break;
+	}
 }
 
 /* Decodes a type DIE (cached by offset, so cycles end). */
@@ -286,6 +368,9 @@ static struct gotype *decode_type(struct dwarf_state *ds, Dwarf_Die *die,
 	case DW_TAG_union_type:
 		t->kind = struct_kind(die, t->name);
 		decode_fields(ds, die, t, depth);
+		if (t->kind == GT_STRUCT && !*t->name &&
+		    !attr_u(die, DW_AT_go_kind, 0))
+			t->kind = gccgo_kind(t);
 		if (t->kind == GT_SLICE) {
 			if (attr_die(die, DW_AT_go_elem, &td))
 				t->elem = decode_type(ds, &td, depth + 1);
@@ -342,6 +427,20 @@ static struct gotype *decode_type(struct dwarf_state *ds, Dwarf_Die *die,
 			t->size = t->elem->size * t->count;
 		break;
 	}
+	case DW_TAG_const_type:
+	case DW_TAG_volatile_type:
+	case DW_TAG_restrict_type: {
+		/* C qualifiers (C functions in libgo and in non-Go binaries):
+		 * the qualified type itself; none means void. */
+		struct gotype *u = attr_die(die, DW_AT_type, &td)
+					   ? decode_type(ds, &td, depth + 1)
+					   : NULL;
+		if (u)
+			*t = *u;
+		else
+			t->name = "void";
+		break;
+	}
 	case DW_TAG_subroutine_type:
 		t->kind = GT_FUNC;
 		t->size = 8;
@@ -354,6 +453,7 @@ static struct gotype *decode_type(struct dwarf_state *ds, Dwarf_Die *die,
 			t->size = sz;
 		break;
 	}
+	name_unnamed(ds, t);
 	return t;
 }
 

@@ -174,6 +174,19 @@ static void test_sysv_params(void **state)
 	assert_int_equal(p[n - 1].stack_off, -1);
 	/* The hidden result pointer takes RDI: x is in RSI. */
 	reg(&p[0], "x", GT_INT, false, 1, 1);
+	/* gccgo's DWARF leaves pointers, slices, interfaces and the result
+	 * struct unnamed: they get Go's spelling. */
+	assert_string_equal(p[n - 1].type->name, "(int, string, bool)");
+	p = params(b, "main.count", &n);
+	assert_string_equal(p[0].type->name, "[]int");
+	assert_int_equal(p[0].type->kind, GT_SLICE);
+	assert_non_null(p[0].type->elem);
+	assert_int_equal(p[0].type->elem->kind, GT_INT);
+	assert_string_equal(p[1].type->name, "interface {}");
+	assert_int_equal(p[1].type->kind, GT_IFACE);
+	p = params(b, "main.dist", &n);
+	assert_string_equal(p[1].type->name, "*Point");
+	assert_int_equal(p[1].type->kind, GT_PTR);
 	gobin_close(b);
 }
 
