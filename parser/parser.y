@@ -103,7 +103,7 @@ static char *tilde_name(struct parse_state *ps, const char *id)
 %token IF "if" ELSE "else" WHILE "while" FOR "for" UNROLL "unroll"
 %token BREAK "break" CONTINUE "continue" RETURN "return"
 %token EQ "==" NE "!=" LE "<=" GE ">=" LAND "&&" LOR "||"
-%token SHL "<<" SHR ">>" INC "++" DEC "--" DOTDOT ".."
+%token SHL "<<" SHR ">>" INC "++" DEC "--" DOTDOT ".." ARROW "->"
 
 %type <probe> probes probe
 %type <attach> attaches
@@ -264,10 +264,13 @@ unary
 	| DEC map			{ $$ = mk2(ps, N_INCDEC, @$, OP_DEC, $2, NULL); $$->ival = 1; }
 	;
 
-/* postfix = primary ("." (ident | int) | "[" expr "]")* | (var | map) ("++" | "--") */
+/* postfix = primary ("." (ident | int) | "->" ident | "[" expr "]")*
+ *         | (var | map) ("++" | "--")
+ * (args->name is bpftrace's spelling of args.name) */
 postfix
 	: primary			{ $$ = $1; }
 	| postfix '.' IDENT		{ $$ = mk2(ps, N_FIELD, @$, 0, $1, NULL); $$->name = $3; }
+	| postfix ARROW IDENT		{ $$ = mk2(ps, N_FIELD, @$, 0, $1, NULL); $$->name = $3; }
 	| postfix '.' INT		{ $$ = mk2(ps, N_FIELD, @$, 0, $1, NULL); $$->ival = $3; }
 	| postfix '.' '~' IDENT		{ $$ = mk2(ps, N_FIELD, @$, 0, $1, NULL); $$->name = tilde_name(ps, $4); }
 	| postfix '[' expr ']'		{ $$ = mk2(ps, N_INDEX, @$, 0, $1, $3); }

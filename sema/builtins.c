@@ -39,6 +39,8 @@ static struct type *t_retval(struct sema *s, struct node *n)
 	if (s->env->abi == GOABI_STACK && s->env->go_ret_insn && !s->env->in_args_size)
 		diag_error(s->diag, n->loc,
 			   "retval: with the stack ABI (Go < 1.17) the results follow the arguments, whose size needs DWARF");
+	if (s->env->kinds == PKM(PK_URETPROBE))
+		goargs_check_word(s, n, 0, true);
 	return &ty_int64;
 }
 

@@ -8,6 +8,7 @@
  *
  * Each step of such a chain gets the Go type of its value (node->gt) and
  * what the step does (node->goop); codegen walks the same chain. */
+#include <stdio.h>
 #include <string.h>
 
 #include "sema/goargs.h"
@@ -248,12 +249,16 @@ bool goargs_check_word(struct sema *s, struct node *n, int word, bool result)
 	}
 	bool ok = true;
 	if (word >= words && floats.len) {
+		char what[32];
+		if (!strcmp(n->name, "retval"))
+			snprintf(what, sizeof(what), "retval");
+		else
+			snprintf(what, sizeof(what), "%s(%d)", result ? "goret" : "goarg", word);
 		diag_error(s->diag, n->loc,
-			   "%s(%d): %s %s floating-point (%s): Go passes those in XMM registers, and uprobes cannot read XMM registers",
-			   result ? "goret" : "goarg", word, env->func->name,
-			   result ? "returns" : "takes", floats.s);
+			   "%s: %s %s floating-point (%s): Go passes those in XMM registers, and uprobes cannot read XMM registers",
+			   what, env->func->name, result ? "returns" : "takes", floats.s);
 		ok = false;
-	} else if (word >= words) {
+	} else if (word >= words && strcmp(n->name, "retval")) {
 		diag_warning(s->diag, n->loc, "%s(%d): %s has only %d %s word%s", result ? "goret" : "goarg",
 			     word, env->func->name, words, result ? "result" : "argument",
 			     words == 1 ? "" : "s");
