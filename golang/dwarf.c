@@ -56,6 +56,7 @@ struct dwarf_state {
 	VEC(Dwarf_Off) offs;
 	struct u64map types;	     /* DIE offset -> struct gotype */
 	struct u64map params;	     /* function address -> param_list */
+	const char *corrupt;	     /* why the units could not all be read */
 };
 
 /* Opens the DWARF of b, once; NULL (with b->err set) when it has none. */
@@ -69,18 +70,32 @@ static struct dwarf_state *dwarf_state(struct gobin *b)
 	b->dw = ds;
 	ds->dw = dwarf_begin_elf(b->elf, DWARF_C_READ, NULL);
 	if (!ds->dw) {
-		gobin_errf(b, -ENOENT, "%s: no DWARF debug information "
-			   "(stripped, or built with -ldflags=-w?)", b->path);
+		if (gobin_section(b, ".debug_info") ||
+		    gobin_section(b, ".zdebug_info"))
+			gobin_errf(b, -ENOENT, "%s: corrupt DWARF debug "
+				   "information (%s)", b->path,
+				   dwarf_errmsg(-1));
+		else
+			gobin_errf(b, -ENOENT, "%s: no DWARF debug information "
+				   "(stripped, or built with -ldflags=-w?)",
+				   b->path);
 		return NULL;
 	}
 	/* Index the top-level DIEs of every unit: functions and types. */
 	Dwarf_Off off = 0, next;
 	size_t hsize;
-	while (dwarf_nextcu(ds->dw, off, &next, &hsize, NULL, NULL, NULL) ==
-	       0) {
+	int rc;
+	while ((rc = dwarf_nextcu(ds->dw, off, &next, &hsize, NULL, NULL,
+				  NULL)) == 0) {
 		Dwarf_Die cu, die;
-		if (!dwarf_offdie(ds->dw, off + hsize, &cu) ||
-		    dwarf_child(&cu, &die) != 0) {
+		if (!dwarf_offdie(ds->dw, off + hsize, &cu)) {
+			if (!ds->corrupt)
+				ds->corrupt = arena_strdup(&ds->arena,
+							   dwarf_errmsg(-1));
+			off = next;
+			continue;
+		}
+		if (dwarf_child(&cu, &die) != 0) {
 			off = next;
 			continue;
 		}
@@ -111,6 +126,12 @@ static struct dwarf_state *dwarf_state(struct gobin *b)
 		} while (dwarf_siblingof(&die, &die) == 0);
 		off = next;
 	}
+	if (rc < 0 && !ds->corrupt)
+		ds->corrupt = arena_strdup(&ds->arena, dwarf_errmsg(-1));
+	/* A damaged compressed .debug_info reads as no units at all. */
+	if (off == 0 && !ds->corrupt &&
+	    (gobin_section(b, ".debug_info") || gobin_section(b, ".zdebug_info")))
+		ds->corrupt = "no compilation unit in .debug_info can be read";
 	return ds;
 }
 
@@ -713,6 +734,10 @@ int gobin_params(struct gobin *b, const struct gofunc *f,
 		   dwarf_offdie(ds->dw, ds->offs.v[idx], &die)) {
 		o = 1;
 	}
+	if (!o && ds->corrupt)
+		return gobin_errf(b, -ENOENT, "%s: no DWARF entry for it: "
+				  "the DWARF of %s is corrupt (%s)", f->name,
+				  b->path, ds->corrupt);
 	if (!o)
 		return gobin_errf(b, -ENOENT, "%s: no DWARF entry for it",
 				  f->name);

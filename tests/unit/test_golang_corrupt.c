@@ -248,6 +248,21 @@ static void test_corrupt_dwarf(void **state)
 		assert_int_equal(open_copy(&c, &err), 0);
 		free(err);
 	}
+	/* A zeroed stretch of the (compressed) .debug_info: the error says
+	 * the DWARF is corrupt, not that there is none. */
+	memcpy(c.data, orig, c.len);
+	memset(c.data + c.dbg_off + 256, 0, 32);
+	write_copy(&c, c.data, c.len);
+	struct gobin *b;
+	char *err = NULL;
+	const struct goparam *pp;
+	size_t np;
+	assert_int_equal(gobin_open(c.path, &b, &err), 0);
+	assert_int_equal(gobin_params(b, gobin_find(b, "main.sum"), &pp, &np),
+			 -ENOENT);
+	print_message("%s\n", gobin_error(b));
+	assert_non_null(strstr(gobin_error(b), "corrupt"));
+	gobin_close(b);
 	free(orig);
 	drop_copy(&c);
 }
