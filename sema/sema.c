@@ -34,8 +34,6 @@ const char *probe_kind_name(enum probe_kind k)
 	return kind_names[k];
 }
 
-/* Pass 1 is silent (diag->quiet); pass 2 reports. */
-static int pass;
 
 PRINTF_LIKE(3, 4)
 static void err(struct sema *s, struct loc loc, const char *fmt, ...)
@@ -421,7 +419,7 @@ static struct type *check_map_read(struct sema *s, struct node *n)
 	if (!m)
 		return &ty_int64;
 	if (!m->val) {
-		if (pass == 2) {
+		if (s->pass == 2) {
 			err(s, n->loc, "@%s is read but never assigned", n->name);
 			hint(s, "assign it in some probe, e.g. @%s = 1;", n->name);
 		}
@@ -630,12 +628,12 @@ static bool check_args(struct sema *s, struct node *n, const struct builtin *b)
 			}
 			struct mapinfo *m = find_map(s, a->name);
 			a->map = m;
-			if (!m && pass == 2) {
+			if (!m && s->pass == 2) {
 				err(s, a->loc, "@%s is never assigned", a->name);
 				ok = false;
 				continue;
 			}
-			if (m && !m->val && pass == 2) {
+			if (m && !m->val && s->pass == 2) {
 				err(s, a->loc, "@%s is never assigned", a->name);
 				ok = false;
 			}
@@ -921,14 +919,14 @@ int sema_check(struct sema *s)
 {
 	int before = s->diag->errors;
 	bool was_quiet = s->diag->quiet;
-	for (pass = 1; pass <= 2; pass++) {
-		s->diag->quiet = pass == 1;
+	for (s->pass = 1; s->pass <= 2; s->pass++) {
+		s->diag->quiet = s->pass == 1;
 		s->fmts.n = 0;
 		for (struct probe *p = s->prog->probes; p; p = p->next)
 			check_probe(s, p);
 	}
 	s->diag->quiet = was_quiet;
-	pass = 0;
+	s->pass = 0;
 	for (size_t i = 0; i < s->maps.n; i++) {
 		struct mapinfo *m = s->maps.v[i];
 		if (!m->val && s->diag->errors == before) {

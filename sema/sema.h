@@ -103,6 +103,7 @@ struct sema {
 	struct probe_env *envs; /* one per probe, from resolution */
 	uint32_t strlen;	/* string size, NUL included */
 	bool verbose;		/* -v: also notes */
+	int pass;		/* 1: learning map types, silently; 2: checking */
 	VEC(struct mapinfo *) maps;
 	VEC(struct fmtinfo) fmts;
 	bool uses_stacks;
