@@ -844,14 +844,44 @@ static void inl_visit(struct inl_walk *w, Dwarf_Die *die, int depth)
 }
 
 /* Where name was inlined: "caller (file:line)" for each copy. */
+/* Without DWARF: gc's .gopclntab keeps, in its function-name table, the
+ * names of inlined functions too (the inline trees of their callers refer
+ * to them). A name found there that is no function of its own was inlined
+ * wherever it was called; which callers, only DWARF or the inline trees
+ * tell. */
+static bool pcln_names_inlined(struct gobin *b, const char *name)
+{
+	const uint8_t *t = b->pcln.funcnametab;
+	size_t len = strlen(name), size = b->pcln.funcnametab_size;
+
+	if (!b->has_pcln || b->compiler != GOC_GC || !t || !len ||
+	    gobin_find(b, name))
+		return false;
+	for (size_t i = 0; i + len < size;) {
+		const uint8_t *p = memmem(t + i, size - i, name, len + 1);
+		if (!p)
+			return false;
+		if (p == t || p[-1] == 0)
+			return true;
+		i = (size_t)(p - t) + 1;
+	}
+	return false;
+}
+
 int gobin_inlined_sites(struct gobin *b, const char *name, char ***sites)
 {
 	struct dwarf_state *ds = dwarf_state(b);
 	struct inl_walk w = {.ds = ds, .name = name};
 
 	*sites = NULL;
-	if (!ds)
-		return -ENOENT;
+	if (!ds) {
+		if (!pcln_names_inlined(b, name))
+			return -ENOENT;
+		*sites = xcalloc(1, sizeof(**sites));
+		(*sites)[0] = xstrdup("its callers (without DWARF, this binary "
+				      "does not say which)");
+		return 1;
+	}
 	Dwarf_Off off = 0, next;
 	size_t hsize;
 	while (dwarf_nextcu(ds->dw, off, &next, &hsize, NULL, NULL, NULL) ==

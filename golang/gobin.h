@@ -174,8 +174,10 @@ const struct gotype *gobin_type(struct gobin *b, const char *name);
 
 /* Where a function that has no symbol of its own was inlined: each call
  * site as "caller (file:line)". Returns the count (0 when DWARF knows of no
- * inlined copy; -ENOENT without DWARF); the caller frees the array and
- * its strings. */
+ * inlined copy). Without DWARF, a gc binary whose .gopclntab name table
+ * holds the name (the callers' inline trees refer to it) gives one site,
+ * "its callers (without DWARF, ...)"; otherwise -ENOENT. The caller frees
+ * the array and its strings. */
 int gobin_inlined_sites(struct gobin *b, const char *name, char ***sites);
 
 /* --- libraries ---------------------------------------------------------- */

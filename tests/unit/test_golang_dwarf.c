@@ -261,6 +261,28 @@ static void test_no_dwarf(void **state)
 	gobin_close(b);
 }
 
+/* Stripped: an inlined function's name is still in .gopclntab's name
+ * table (esbuild 0.11.23, Go 1.16: os.IsNotExist is inlined). */
+static void test_inlined_stripped(void **state)
+{
+	struct gobin *b = open_or_skip("esbuild-0.11.23");
+	char **sites;
+
+	assert_null(gobin_find(b, "os.IsNotExist"));
+	assert_int_equal(gobin_inlined_sites(b, "os.IsNotExist", &sites), 1);
+	assert_non_null(strstr(sites[0], "DWARF"));
+	free(sites[0]);
+	free(sites);
+	/* A function of its own, a part of a name, and no name at all. */
+	assert_int_equal(gobin_inlined_sites(b, "os.OpenFile", &sites),
+			 -ENOENT);
+	assert_int_equal(gobin_inlined_sites(b, "s.IsNotExist", &sites),
+			 -ENOENT);
+	assert_int_equal(gobin_inlined_sites(b, "main.nosuch", &sites),
+			 -ENOENT);
+	gobin_close(b);
+}
+
 /* Probe binary names: paths, PATH, library names. */
 static void test_resolve(void **state)
 {
@@ -336,6 +358,7 @@ int main(void)
 		cmocka_unit_test(test_types),
 		cmocka_unit_test(test_inlined),
 		cmocka_unit_test(test_no_dwarf),
+		cmocka_unit_test(test_inlined_stripped),
 		cmocka_unit_test(test_resolve),
 		cmocka_unit_test(test_ldcache_image),
 	};
