@@ -5,7 +5,8 @@
 # req *Request) has sh in word 0, rw in words 1-2, req in word 3; in Go 1.19
 # Request.URL is at offset 16 and url.URL.Path at 56 (gotrace -l -v and
 # args.req.URL.Path on our own net/http server, go_httpd.t, agree).
-# Requests go through bash's /dev/tcp; the probe exits after the fifth.
+# Requests go through bash's /dev/tcp; the probe exits after the fifth
+# (or after 15 s, saying so).
 needs: caddy
 timeout: 30
 --- script
@@ -14,6 +15,7 @@ caddy=$(command -v caddy)
 $GOTRACE -v -l "uprobe:$caddy:net/http.serverHandler.ServeHTTP" | sed "s|$caddy|caddy|g"
 caddy respond --listen 127.0.0.1:0 hello >caddy.out 2>caddy.err &
 cpid=$!
+trap 'kill $cpid 2>/dev/null' EXIT
 for i in $(seq 100); do grep -q 'Server address' caddy.out && break; sleep 0.1; done
 addr=$(sed -n 's/^Server address: //p' caddy.out)
 [ -n "$addr" ] || { echo "caddy did not start"; cat caddy.err; kill $cpid; exit 1; }
@@ -23,7 +25,8 @@ uprobe:'$caddy':net/http.serverHandler.ServeHTTP {
 	printf("path %s\n", gostr(*(uint64 *)(goarg(3) + 16) + 56));
 	@n++;
 	if (@n == 5) { exit(); }
-}' >out 2>err &
+}
+interval:s:15 { printf("timed out\n"); exit(); }' >out 2>err &
 gpid=$!
 for i in $(seq 100); do grep -q ready out && break; sleep 0.1; done
 for p in /a /b/c /index.html /x/y/z /last; do
