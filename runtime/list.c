@@ -89,21 +89,28 @@ static int cmp_str(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/* Each parameter and result of f with where it is (-l -v). */
 static void print_params(struct gobin *b, const struct gofunc *f)
 {
 	const struct goparam *ps;
 	size_t n;
-	if (gobin_params(b, f, &ps, &n) < 0)
+	if (gobin_params(b, f, &ps, &n) < 0) {
+		printf("    (%s)\n", gobin_error(b));
 		return;
+	}
 	for (size_t i = 0; i < n; i++) {
 		const struct goparam *p = &ps[i];
+		const char *fn = p->is_result ? "goret" : "goarg";
 		printf("    %s%s %s", p->is_result ? "result " : "", p->name,
 		       p->type ? p->type->name : "?");
 		if (p->has_float)
-			printf("  (float: in XMM registers, not readable)");
+			printf("  (floating-point: in XMM registers, not readable)");
+		else if (p->in_regs && p->nwords > 1)
+			printf("  (%s(%d..%d))", fn, p->word, p->word + p->nwords - 1);
 		else if (p->in_regs)
-			printf("  (%s(%d)%s)", p->is_result ? "goret" : "goarg", p->word,
-			       p->nwords > 1 ? "..." : "");
+			printf("  (%s(%d))", fn, p->word);
+		else if (p->stack_off < 0)
+			printf("  (in memory at the address in RAX at the return)");
 		else
 			printf("  (stack sp+%lld)", (long long)p->stack_off);
 		putchar('\n');

@@ -386,9 +386,10 @@ static int add_func_sites(struct probeset *ps, struct diag *d, struct probe *p,
 	}
 	VEC(uint64_t) addrs = { 0 };
 	bool retprobe = false, at_frame_start = true;
-	if (a->offset) {
+	if (a->offset || a->addr) {
+		/* FUNC+OFFSET and 0xADDR are probed exactly where they say */
 		vec_push(&addrs, f->addr + a->offset);
-		at_frame_start = false;
+		at_frame_start = !a->offset && f->addr == gobin_find(b, f->name)->addr;
 	} else if (!ret) {
 		uint64_t addr = f->addr;
 		bool skipped = false;

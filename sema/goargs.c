@@ -36,8 +36,7 @@ static const struct gotype *param_root(struct sema *s, struct node *n)
 	const struct goparam *ps;
 	size_t np;
 	if (gobin_params(env->bin, env->func, &ps, &np) < 0) {
-		diag_error(s->diag, n->loc, "args.%s: %s has no DWARF for %s", n->name,
-			   gobin_path(env->bin), env->func->name);
+		diag_error(s->diag, n->loc, "args.%s: %s", n->name, gobin_error(env->bin));
 		diag_hint(s->diag, "goarg(N) reads the Nth argument word without DWARF");
 		return NULL;
 	}

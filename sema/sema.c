@@ -266,11 +266,23 @@ static bool is_int(struct type *t)
 	return t->kind == TY_INT;
 }
 
+/* An operand: an expression that must have a value (not printf(...)). */
+static struct type *operand(struct sema *s, struct node *n)
+{
+	struct type *t = sema_expr(s, n);
+	if (t->kind == TY_NONE) {
+		if (n->kind == N_CALL)
+			err(s, n->loc, "%s() has no value", n->name);
+		else
+			err(s, n->loc, "this has no value");
+		n->type = t = &ty_int64;
+	}
+	return t;
+}
+
 static struct type *check_binop(struct sema *s, struct node *n)
 {
-	struct type *a = sema_expr(s, n->lhs), *b = sema_expr(s, n->rhs);
-	if (a->kind == TY_NONE || b->kind == TY_NONE)
-		return &ty_int64;
+	struct type *a = operand(s, n->lhs), *b = operand(s, n->rhs);
 	if ((n->op == OP_EQ || n->op == OP_NE) && a->kind == TY_STR &&
 	    b->kind == TY_STR)
 		return &ty_int64;
@@ -480,18 +492,18 @@ struct type *sema_expr(struct sema *s, struct node *n)
 		t = check_binop(s, n);
 		break;
 	case N_UNOP: {
-		struct type *a = sema_expr(s, n->lhs);
-		if (!is_int(a) && a->kind != TY_NONE)
+		struct type *a = operand(s, n->lhs);
+		if (!is_int(a))
 			err(s, n->lhs->loc, "type mismatch: '%s' needs an integer, but this is a %s",
 			    op_name(n->op), tstr(s, a));
 		t = n->op == '!' ? &ty_int64 : (a->kind == TY_INT ? a : &ty_int64);
 		break;
 	}
 	case N_TERNARY: {
-		struct type *c = sema_expr(s, n->cond);
+		struct type *c = operand(s, n->cond);
 		if (!is_int(c))
 			err(s, n->cond->loc, "the condition must be an integer, not a %s", tstr(s, c));
-		struct type *a = sema_expr(s, n->then), *b = sema_expr(s, n->els);
+		struct type *a = operand(s, n->then), *b = operand(s, n->els);
 		if (!type_equal(a, b)) {
 			err(s, n->loc, "the branches of ?: have different types: %s and %s",
 			    tstr(s, a), tstr(s, b));
@@ -502,7 +514,7 @@ struct type *sema_expr(struct sema *s, struct node *n)
 		break;
 	}
 	case N_CAST: {
-		struct type *a = sema_expr(s, n->lhs);
+		struct type *a = operand(s, n->lhs);
 		if (!is_int(a))
 			err(s, n->lhs->loc, "only integers can be cast, not a %s", tstr(s, a));
 		bool sign = n->name[0] != 'u';

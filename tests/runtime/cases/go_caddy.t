@@ -43,6 +43,7 @@ cat out err
 --- stdout
 # caddy: go1.19.8, go-register ABI, functions from pclntab
 uprobe:caddy:net/http.serverHandler.ServeHTTP
+    (caddy: no DWARF debug information (stripped, or built with -ldflags=-w?))
 HTTP/1.1 200 OK
 HTTP/1.1 200 OK
 HTTP/1.1 200 OK

@@ -53,6 +53,7 @@ buildinfo -l: status 1: gotrace: buildinfo: corrupt .go.buildinfo: the version s
 buildinfo probe: status 1: stdin:1:1: error: buildinfo: corrupt .go.buildinfo: the version string's length is out of bounds
 # dwarf: go1.19.8, go-register ABI, functions from symtab
 uprobe:./dwarf:main.sum
+    (main.sum: no DWARF entry for it: the DWARF of dwarf is corrupt (no compilation unit in .debug_info can be read))
 status 0
 status 0
 1 2

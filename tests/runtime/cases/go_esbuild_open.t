@@ -23,6 +23,7 @@ grep -c 'var x = 42' out.js
 --- stdout
 # esbuild-0.11.23: go1.16.3, go-stack ABI, functions from pclntab
 uprobe:esbuild-0.11.23:os.OpenFile
+    (esbuild-0.11.23: no DWARF debug information (stripped, or built with -ldflags=-w?))
 status 0
 open . flag 0 perm 0
 open ./in.js flag 0 perm 0

@@ -16,24 +16,25 @@ $GOTRACE -v -l "uprobe:$GOBINS/basic-stripped:main.greet" | sed "s|$GOBINS/||g; 
 uprobe:small-go1.19:main.multi
     x int  (goarg(0))
     result ~r0 int  (goret(0))
-    result ~r1 string  (goret(1)...)
+    result ~r1 string  (goret(1..2))
     result ~r2 bool  (goret(3))
 # small-go1.21: go1.21, go-register ABI, functions from symtab
 uprobe:small-go1.21:main.multi
     x int  (goarg(0))
     result ~r0 int  (goret(0))
-    result ~r1 string  (goret(1)...)
+    result ~r1 string  (goret(1..2))
     result ~r2 bool  (goret(3))
 # small-go1.27: go1.27, go-register ABI, functions from symtab
 uprobe:small-go1.27:main.multi
     x int  (goarg(0))
     result ~r0 int  (goret(0))
-    result ~r1 string  (goret(1)...)
+    result ~r1 string  (goret(1..2))
     result ~r2 bool  (goret(3))
 # gccgo-basic: gccgo, sysv ABI, functions from symtab
 uprobe:gccgo-basic:main.greet
-    s string  (goarg(0)...)
+    s string  (goarg(0..1))
     n int  (goarg(2))
-    result ~r0 string  (goret(0)...)
+    result ~r0 string  (goret(0..1))
 # basic-stripped: go1.19, go-register ABI, functions from pclntab
 uprobe:basic-stripped:main.greet
+    (basic-stripped: no DWARF debug information (stripped, or built with -ldflags=-w?))

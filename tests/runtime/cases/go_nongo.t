@@ -22,6 +22,7 @@ sed "s|$PWD/||" err
 --- stdout
 # cprog: not Go, sysv ABI, functions from symtab
 uprobe:./cprog:add
+    (cprog: no DWARF debug information (stripped, or built with -ldflags=-w?))
 status 0
 1
 add 11 22

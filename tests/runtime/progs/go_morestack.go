@@ -2,7 +2,7 @@
 // (kept: the array is filled and read through a slice) does not fit a new
 // goroutine's stack, so its prologue calls morestack, and the function is
 // entered again from its first instruction on the grown stack.
-// (progs/morestack.go means the same, but the compiler drops its array and
+// (an earlier progs/morestack.go meant the same, but the compiler dropped its array and
 // big() there has a 24-byte frame.)
 package main
 
