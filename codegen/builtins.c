@@ -446,3 +446,24 @@ GEN(goret)
 {
 	return cg_abi_word(cg, (int)n->ival, true);
 }
+
+/* gotype(w): w is an interface's first word. A non-empty interface's is
+ * an itab, whose first word (the interface type) lies among the type
+ * descriptors and whose second is the dynamic type; an empty interface's
+ * is the type itself, which starts with its size. The name is read from
+ * the binary when printed. */
+GEN(gotype)
+{
+	struct probe_env *env = cg->env;
+	LLVMValueRef w = cg_int(cg, n->args);
+	LLVMValueRef w0 = cg_read_user_u64(cg, w);
+	LLVMValueRef lo = LLVMBuildICmp(cg->b, LLVMIntUGE, w0, cg_const(cg, (int64_t)env->types_start), "");
+	LLVMValueRef hi = LLVMBuildICmp(cg->b, LLVMIntULT, w0, cg_const(cg, (int64_t)env->types_end), "");
+	LLVMValueRef itab = LLVMBuildAnd(cg->b, lo, hi, "");
+	LLVMValueRef fromitab = cg_read_user_u64(cg, LLVMBuildAdd(cg->b, w, cg_const(cg, 8), ""));
+	LLVMValueRef typ = LLVMBuildSelect(cg->b, itab, fromitab, w, "");
+	LLVMValueRef slot = cg_alloca(cg, 16, "gotype");
+	LLVMBuildStore(cg->b, typ, slot);
+	LLVMBuildStore(cg->b, shr(cg, pid_tgid(cg), 32), cg_gep(cg, slot, 8));
+	return slot;
+}

@@ -13,7 +13,7 @@ GEN(ustack); GEN(kstack); GEN(goid);
 GEN(printf); GEN(print); GEN(time); GEN(strftime); GEN(str); GEN(buf);
 GEN(reg); GEN(usym); GEN(exit); GEN(clear); GEN(zero); GEN(delete);
 GEN(has_key); GEN(len); GEN(strlen); GEN(strcontains); GEN(goarg); GEN(goret);
-GEN(gostr);
+GEN(gostr); GEN(gotype);
 /* Aggregations are compiled by the map assignment (codegen.c); their
  * generator is NULL. */
 

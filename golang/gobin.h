@@ -112,6 +112,13 @@ char *gobin_ldcache_lookup(const uint8_t *cache, size_t len,
 /* Every DT_NEEDED of the file, in order. */
 const char *const *gobin_needed(const struct gobin *b, size_t *n);
 
+/* The range of Go's type descriptors (moduledata.types .. etypes), as
+ * virtual addresses of the file. */
+int gobin_types_range(struct gobin *b, uint64_t *start, uint64_t *end);
+/* The name of the type whose descriptor (runtime._type) is at vaddr typ,
+ * e.g. "*os.File", "main.T", "string". */
+int gobin_rtype_name(struct gobin *b, uint64_t typ, char *buf, size_t len);
+
 /* --- DWARF ------------------------------------------------------------- */
 
 enum gotype_kind {

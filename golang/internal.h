@@ -138,6 +138,10 @@ int gobin_parse_release(const char *version);
 int gobin_pclntab_open(struct gobin *b);
 int gobin_pclntab_funcs(struct gobin *b, bool keep);
 
+/* runtime.firstmoduledata's address (pclntab must be open). */
+bool gobin_moduledata(const struct gobin *b, uint64_t *md);
+bool gobin_read_word(const struct gobin *b, uint64_t vaddr, uint64_t *v);
+
 /* funcs.c */
 void gobin_funcs_finish(struct gobin *b);
 bool gobin_skip_name(const char *name);

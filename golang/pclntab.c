@@ -143,33 +143,51 @@ static bool read_word(const struct gobin *b, uint64_t vaddr, uint64_t *v)
 }
 
 /* runtime.firstmoduledata starts with pcHeader *pcHeader (the table's
- * address) and funcnametab []byte; its text field is at offset 176 (after
- * six slices, findfunctab, minpc and maxpc) in every release since 1.16.
- * Go 1.26 stopped writing textStart in the header, so a stripped cgo
- * binary of 1.26+ learns runtime.text only from here. */
-static bool moduledata_text(const struct gobin *b, const struct pcln *t,
-			    uint64_t *text)
+ * address) and funcnametab []byte: a word pair found by scanning the
+ * writable sections. */
+bool gobin_moduledata(const struct gobin *b, uint64_t *md)
 {
-	uint64_t nameaddr = t->addr + (uint64_t)(t->funcnametab - t->data);
-
-	if (!t->addr)
+	const struct pcln *t = &b->pcln;
+	if (!b->has_pcln || !t->addr)
 		return false;
+	uint64_t nameaddr = t->addr + (uint64_t)(t->funcnametab - t->data);
 	for (size_t i = 0; i < b->secs.n; i++) {
 		const struct gsec *s = &b->secs.v[i];
 		if (s->type != SHT_PROGBITS || !(s->flags & SHF_WRITE))
 			continue;
-		const uint8_t *p = gobin_sec_data(b, s);
-		for (uint64_t o = (8 - (s->addr & 7)) & 7; o + 184 <= s->size;
-		     o += 8) {
+		for (uint64_t o = (8 - (s->addr & 7)) & 7; o + 320 <= s->size; o += 8) {
 			uint64_t w, n;
 			if (!read_word(b, s->addr + o, &w) || w != t->addr ||
 			    !read_word(b, s->addr + o + 8, &n) || n != nameaddr)
 				continue;
-			(void)p;
-			return read_word(b, s->addr + o + 176, text) && *text;
+			*md = s->addr + o;
+			return true;
 		}
 	}
 	return false;
+}
+
+/* moduledata.text is at offset 176 (after six slices, findfunctab, minpc
+ * and maxpc) in every release since 1.16. Go 1.26 stopped writing
+ * textStart in the header, so a stripped cgo binary of 1.26+ learns
+ * runtime.text only from here. */
+static bool moduledata_text(struct gobin *b, struct pcln *t, uint64_t *text)
+{
+	uint64_t md;
+	bool had = b->has_pcln;
+	struct pcln saved = b->pcln;
+	b->pcln = *t;
+	b->has_pcln = true;
+	bool found = gobin_moduledata(b, &md);
+	b->pcln = saved;
+	b->has_pcln = had;
+	return found && read_word(b, md + 176, text) && *text;
+}
+
+/* A word of the file at vaddr (relocated for PIE). */
+bool gobin_read_word(const struct gobin *b, uint64_t vaddr, uint64_t *v)
+{
+	return read_word(b, vaddr, v);
 }
 
 /* Finds runtime.text for 1.18+ tables: the header's word, or in PIE files

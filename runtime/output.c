@@ -291,6 +291,9 @@ static void value_text(const struct output *o, const struct type *t,
 	case TY_TIME:
 		time_text(o, data, sb);
 		break;
+	case TY_GOTYPE:
+		syms_gotype(o->syms, rd64(data), (uint32_t)rd64((const char *)data + 8), sb);
+		break;
 	case TY_COUNT:
 	case TY_SUM:
 	case TY_AVG:

@@ -151,6 +151,43 @@ static const struct gofunc *lookup_user(struct syms *s, uint64_t addr, uint32_t 
 	return NULL;
 }
 
+/* The binary holding addr in process pid (or, when the process is gone,
+ * a probed executable whose addresses are its own). */
+static struct gobin *binary_at(struct syms *s, uint64_t addr, uint32_t pid, uint64_t *vaddr)
+{
+	struct procmap *pm = pid ? proc_maps(s, pid) : NULL;
+	for (size_t i = 0; pm && i < pm->maps.n; i++) {
+		struct mapping *m = &pm->maps.v[i];
+		if (addr < m->start || addr >= m->end)
+			continue;
+		char *err = NULL;
+		struct gobin *b = probeset_bin(s->ps, m->path, &err);
+		free(err);
+		*vaddr = b && gobin_is_dyn(b) ? addr - m->base : addr;
+		return b;
+	}
+	for (size_t i = 0; i < s->ps->bins.n; i++) {
+		struct gobin *b = s->ps->bins.v[i];
+		uint64_t ts, te;
+		if (!gobin_is_dyn(b) && gobin_types_range(b, &ts, &te) == 0 && addr >= ts && addr < te) {
+			*vaddr = addr;
+			return b;
+		}
+	}
+	return NULL;
+}
+
+void syms_gotype(struct syms *s, uint64_t addr, uint32_t pid, struct strbuf *out)
+{
+	uint64_t va;
+	char name[256];
+	struct gobin *b = binary_at(s, addr, pid, &va);
+	if (b && gobin_rtype_name(b, va, name, sizeof(name)) == 0)
+		sb_puts(out, name);
+	else
+		sb_printf(out, "0x%llx", (unsigned long long)addr);
+}
+
 void syms_usym(struct syms *s, uint64_t addr, uint32_t pid, struct strbuf *out)
 {
 	uint64_t start;

@@ -21,6 +21,8 @@ void syms_usym(struct syms *s, uint64_t addr, uint32_t pid,
 /* With the offset: "main.sum+4". */
 void syms_usym_off(struct syms *s, uint64_t addr, uint32_t pid,
 		   struct strbuf *out);
+/* The name of the Go type whose descriptor is at addr in process pid. */
+void syms_gotype(struct syms *s, uint64_t addr, uint32_t pid, struct strbuf *out);
 void syms_ksym_off(struct syms *s, uint64_t addr, struct strbuf *out);
 
 /* Frames of a stack: returns their count (0 when the id is invalid or

@@ -238,6 +238,23 @@ static struct type *t_has_key(struct sema *s, struct node *n)
 	return &ty_int64;
 }
 
+static struct type *t_gotype(struct sema *s, struct node *n)
+{
+	struct probe_env *env = s->env;
+	if (!env->bin || env->compiler != GOC_GC) {
+		diag_error(s->diag, n->loc, "gotype() needs a probe in one Go (gc) binary");
+		return &ty_gotype;
+	}
+	if (gobin_is_dyn(env->bin)) {
+		diag_error(s->diag, n->loc, "gotype(): %s is position-independent; gotype() reads executables only",
+			   gobin_path(env->bin));
+		return &ty_gotype;
+	}
+	if (gobin_types_range(env->bin, &env->types_start, &env->types_end) < 0)
+		diag_error(s->diag, n->loc, "gotype(): %s", gobin_error(env->bin));
+	return &ty_gotype;
+}
+
 static struct type *t_len(struct sema *s, struct node *n)
 {
 	struct mapinfo *m = n->args->map;
@@ -368,6 +385,7 @@ const struct builtin builtins[] = {
 	{ "len", BI_FUNC, "m", 1, ANY, &ty_int64, t_len, gen_len, "number of entries in a map", "interval:s:1 { printf(\"%d goroutines waiting\\n\", len(@start)); }" },
 	{ "strlen", BI_FUNC, "s", 1, ANY, &ty_int64, NULL, gen_strlen, "length of a string", "uprobe:./main:main.concat { @[strlen(gostr(goarg(0), goarg(1)))] = count(); }" },
 	{ "strcontains", BI_FUNC, "ss", 2, ANY, &ty_int64, NULL, gen_strcontains, "1 if the first string contains the second", "uprobe:./main:main.concat /strcontains(gostr(goarg(0), goarg(1)), \"ab\")/ { @ = count(); }" },
+	{ "gotype", BI_FUNC, "i", 1, PKM_UPROBES, &ty_gotype, t_gotype, gen_gotype, "the dynamic type behind an interface, from its first word (an itab or a type)", "uprobe:./main:main.describe { @[gotype(goarg(0))] = count(); }" },
 	{ "goarg", BI_FUNC, "I", 1, PKM(PK_UPROBE), &ty_int64, t_goarg, gen_goarg, "the Nth integer argument word by the binary's calling convention", "uprobe:./main:main.sum { printf(\"%d\\n\", goarg(0)); }" },
 	{ "goret", BI_FUNC, "I", 1, PKM(PK_URETPROBE), &ty_int64, t_goret, gen_goret, "the Nth result word by the binary's calling convention", "uretprobe:./main:main.divmod { printf(\"%d %d\\n\", goret(0), goret(1)); }" },
 	{ "gostr", BI_FUNC, "ii", 1, ANY, NULL, t_str, gen_gostr, "a Go string from (pointer, length), or from a string header at an address", "uprobe:./main:main.concat { printf(\"%s\\n\", gostr(goarg(0), goarg(1))); }" },

@@ -58,6 +58,7 @@ struct probe_env {
 	int64_t goid_off; /* offset of goid in runtime.g */
 	int64_t tls_g_off;
 	int64_t task_fsbase_off; /* task_struct.thread.fsbase, from BTF */
+	uint64_t types_start, types_end; /* Go's type descriptors, for gotype() */
 	char *goid_err; /* why goid is unavailable */
 	uint32_t in_args_size; /* stack ABI: bytes of arguments, 0 unknown */
 	struct gobin *bin;     /* when all points are in one binary */

@@ -13,6 +13,7 @@ struct type ty_usym = { .kind = TY_USYM, .size = 16, .align = 8 };
 struct type ty_func = { .kind = TY_FUNC, .size = 8, .align = 8 };
 struct type ty_probe = { .kind = TY_PROBE, .size = 8, .align = 8 };
 struct type ty_time = { .kind = TY_TIME, .size = 16, .align = 8 };
+struct type ty_gotype = { .kind = TY_GOTYPE, .size = 16, .align = 8 };
 struct type ty_count = { .kind = TY_COUNT, .size = 8, .align = 8 };
 
 struct type *type_int(struct arena *a, int bits, bool is_signed)
@@ -122,6 +123,7 @@ bool type_by_ref(const struct type *t)
 	case TY_KSTACK:
 	case TY_USYM:
 	case TY_TIME:
+	case TY_GOTYPE:
 		return true;
 	default:
 		return false;
@@ -160,7 +162,8 @@ const char *type_kind_name(enum type_kind k)
 		[TY_NONE] = "none",	  [TY_INT] = "integer",	  [TY_STR] = "string",
 		[TY_BUF] = "buffer",	  [TY_TUPLE] = "tuple",	  [TY_USTACK] = "ustack",
 		[TY_KSTACK] = "kstack",	  [TY_USYM] = "usym",	  [TY_FUNC] = "func",
-		[TY_PROBE] = "probe",	  [TY_TIME] = "timestamp", [TY_COUNT] = "count",
+		[TY_PROBE] = "probe",	  [TY_TIME] = "timestamp", [TY_GOTYPE] = "gotype",
+		[TY_COUNT] = "count",
 		[TY_SUM] = "sum",	  [TY_AVG] = "avg",	  [TY_MIN] = "min",
 		[TY_MAX] = "max",	  [TY_STATS] = "stats",	  [TY_HIST] = "hist",
 		[TY_LHIST] = "lhist",

@@ -21,6 +21,7 @@ enum type_kind {
 	TY_FUNC,   /* u64 attach cookie: printed as the probed function */
 	TY_PROBE,  /* u64 attach cookie: printed as the probe */
 	TY_TIME,   /* strftime(): u64 format id, u64 nanoseconds */
+	TY_GOTYPE, /* gotype(): u64 type descriptor address, u64 pid */
 	/* aggregations: map values only, one slot per CPU */
 	TY_COUNT,
 	TY_SUM,
@@ -49,7 +50,7 @@ struct type {
 
 /* Shared instances of the simple types. */
 extern struct type ty_none, ty_int64, ty_uint64, ty_ustack, ty_kstack,
-	ty_usym, ty_func, ty_probe, ty_time, ty_count;
+	ty_usym, ty_func, ty_probe, ty_time, ty_gotype, ty_count;
 
 struct type *type_int(struct arena *a, int bits, bool is_signed);
 struct type *type_str(struct arena *a, uint32_t size);
