@@ -428,7 +428,7 @@ static LLVMValueRef count_callback(struct cg *cg, struct node *n)
 GEN(len)
 {
 	struct mapinfo *m = n->args->map;
-	LLVMValueRef ctr = cg_alloca(cg, 8, "len");
+	LLVMValueRef ctr = cg_stack_slot(cg, 8, "len"); /* the callback's context is on the stack */
 	LLVMBuildStore(cg->b, cg_const(cg, 0), ctr);
 	LLVMValueRef args[] = { cg->maps[m->id], count_callback(cg, n), ctr, cg_const(cg, 0) };
 	cg_helper(cg, BPF_FUNC_for_each_map_elem, cg->i64, args, 4);

@@ -52,6 +52,20 @@ LLVMValueRef cg_alloca(struct cg *cg, uint32_t size, const char *name)
 	return LLVMBuildGEP2(cg->b, cg->i8, cg->scratch, &idx, 1, name);
 }
 
+LLVMValueRef cg_stack_slot(struct cg *cg, uint32_t size, const char *name)
+{
+	LLVMBuilderRef ab = LLVMCreateBuilderInContext(cg->ctx);
+	LLVMValueRef first = LLVMGetFirstInstruction(cg->entry);
+	if (first)
+		LLVMPositionBuilderBefore(ab, first);
+	else
+		LLVMPositionBuilderAtEnd(ab, cg->entry);
+	LLVMValueRef a = LLVMBuildAlloca(ab, LLVMArrayType2(cg->i8, size), name);
+	LLVMSetAlignment(a, 8);
+	LLVMDisposeBuilder(ab);
+	return a;
+}
+
 void cg_memset0(struct cg *cg, LLVMValueRef p, uint32_t size)
 {
 	LLVMBuildMemSet(cg->b, p, LLVMConstInt(cg->i8, 0, 0),
@@ -792,7 +806,7 @@ static void gen_loop(struct cg *cg, struct node *n)
 	if (n->kind == N_FOR) {
 		LLVMValueRef start = cg_int(cg, n->init);
 		end = cg_int(cg, n->rhs);
-		LLVMValueRef endslot = cg_alloca(cg, 8, "for.end");
+		LLVMValueRef endslot = cg_stack_slot(cg, 8, "for.end");
 		store64(cg, end, endslot);
 		end = endslot;
 		store64(cg, start, n->lhs->var->cg);
@@ -905,9 +919,13 @@ static void alloc_vars(struct cg *cg, struct node *n)
 {
 	for (; n; n = n->next) {
 		if (n->kind == N_VAR && n->var && !n->var->cg) {
-			n->var->cg = cg_alloca(cg, n->var->type->size ? n->var->type->size : 8,
-					       n->var->name);
-			cg_memset0(cg, n->var->cg, n->var->type->size ? n->var->type->size : 8);
+			/* integers on the BPF stack itself, where the verifier
+			 * follows their values (loop counters must be there);
+			 * strings and tuples in the scratch area */
+			uint32_t size = n->var->type->size ? n->var->type->size : 8;
+			n->var->cg = n->var->type->kind == TY_INT ? cg_stack_slot(cg, 8, n->var->name)
+								  : cg_alloca(cg, size, n->var->name);
+			cg_memset0(cg, n->var->cg, size);
 		}
 		alloc_vars(cg, n->lhs);
 		alloc_vars(cg, n->rhs);
@@ -1064,8 +1082,8 @@ static void gen_probe(struct cg *cg, struct probe *p)
 	alloc_vars(cg, p->pred);
 	alloc_vars(cg, p->body);
 
-	if (cg->opts->filter_pid && !(cg->env->kinds & (PKM_UPROBES | PKM(PK_BEGIN) | PKM(PK_END) |
-							PKM(PK_TRACEPOINT) | PKM(PK_INTERVAL)))) {
+	/* profile samples every CPU; with -p only the process's count */
+	if (cg->opts->filter_pid && cg->env->kinds == PKM(PK_PROFILE)) {
 		LLVMValueRef pt = cg_helper(cg, BPF_FUNC_get_current_pid_tgid, cg->i64, NULL, 0);
 		LLVMValueRef pid = LLVMBuildLShr(cg->b, pt, cg_const(cg, 32), "");
 		LLVMValueRef other = LLVMBuildICmp(cg->b, LLVMIntNE, pid,
@@ -1096,7 +1114,7 @@ static void gen_probe(struct cg *cg, struct probe *p)
 		LLVMInstructionEraseFromParent(cg->scratch);
 		LLVMBuildBr(cg->b, body);
 	} else {
-		struct scratch_use u = { cg->fn, cg->scratch, cg->entry };
+		struct scratch_use u = { cg->fn, cg->scratch, cg->entry, cg->di_sp, p->loc };
 		vec_push(&cg->big, u);
 		LLVMBuildBr(cg->b, body);
 	}
@@ -1114,6 +1132,8 @@ static void finish_big_scratch(struct cg *cg)
 	for (size_t i = 0; i < cg->big.n; i++) {
 		struct scratch_use *u = &cg->big.v[i];
 		cg->fn = u->fn;
+		cg->di_sp = u->sp;
+		cg_di_at(cg, u->loc);
 		LLVMValueRef br = LLVMGetBasicBlockTerminator(u->entry);
 		LLVMBasicBlockRef body = LLVMGetSuccessor(br, 0);
 		LLVMInstructionEraseFromParent(br);

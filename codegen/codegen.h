@@ -40,6 +40,8 @@ struct cg_opts {
 struct scratch_use {
 	LLVMValueRef fn, placeholder;
 	LLVMBasicBlockRef entry;
+	LLVMMetadataRef sp;
+	struct loc loc;
 };
 
 struct cg {
@@ -86,6 +88,9 @@ LLVMValueRef cg_int(struct cg *cg, struct node *n);
 LLVMValueRef cg_const(struct cg *cg, int64_t v);
 /* A zeroed stack slot of `size` bytes (in the entry block). */
 LLVMValueRef cg_alloca(struct cg *cg, uint32_t size, const char *name);
+/* A slot that must be on the BPF stack itself (helpers that want a
+ * frame pointer), outside the scratch area. */
+LLVMValueRef cg_stack_slot(struct cg *cg, uint32_t size, const char *name);
 /* Zero-fills `size` bytes at p. */
 void cg_memset0(struct cg *cg, LLVMValueRef p, uint32_t size);
 void cg_memcpy(struct cg *cg, LLVMValueRef dst, LLVMValueRef src,

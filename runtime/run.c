@@ -153,23 +153,24 @@ static size_t read_map(struct tracer *t, const struct mapinfo *m, struct map_ent
 	uint32_t ks = key_size(m), vs = value_size(t, m);
 	size_t cap = 64, n = 0;
 	char *keys = xmalloc(cap * ks), *vals = xmalloc(cap * vs);
-	char *prev = NULL;
-	char *cur = xmalloc(ks);
-	while (bpf_map_get_next_key(fd, prev, cur) == 0) {
+	char *cur = xmalloc(ks), *prev = xmalloc(ks);
+	bool first = true;
+	while (bpf_map_get_next_key(fd, first ? NULL : prev, cur) == 0) {
+		first = false;
 		if (n == cap) {
 			cap *= 2;
 			keys = xrealloc(keys, cap * ks);
 			vals = xrealloc(vals, cap * vs);
 		}
+		/* a key deleted meanwhile is skipped */
 		if (bpf_map_lookup_elem(fd, cur, vals + n * vs) == 0) {
 			memcpy(keys + n * ks, cur, ks);
 			n++;
 		}
-		prev = keys + (n ? n - 1 : 0) * ks;
-		if (!n)
-			prev = cur;
+		memcpy(prev, cur, ks);
 	}
 	free(cur);
+	free(prev);
 	struct map_entry *e = xcalloc(n ? n : 1, sizeof(*e));
 	for (size_t i = 0; i < n; i++) {
 		e[i].key = keys + i * ks;

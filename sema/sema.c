@@ -453,7 +453,7 @@ struct type *sema_expr(struct sema *s, struct node *n)
 	struct type *t = &ty_int64;
 	switch (n->kind) {
 	case N_INT:
-		t = n->ival < 0 && n->ival != INT64_MIN ? &ty_int64 : &ty_int64;
+		t = &ty_int64;
 		break;
 	case N_STR:
 		if (n->slen + 1 > s->strlen) {
