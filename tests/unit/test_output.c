@@ -99,6 +99,13 @@ int syms_kstack(struct syms *s, int64_t id, uint64_t *ips, int max)
 	return 3;
 }
 
+void syms_gotype(struct syms *s, uint64_t addr, uint32_t pid, struct strbuf *out)
+{
+	(void)s;
+	(void)pid;
+	sb_printf(out, "type@%llx", (unsigned long long)addr);
+}
+
 /* --- fixture ------------------------------------------------------------------- */
 
 struct t {
