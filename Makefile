@@ -104,6 +104,7 @@ install: gotrace
 	install -D -m 755 gotrace $(DESTDIR)$(PREFIX)/bin/gotrace
 	install -d $(DESTDIR)$(PREFIX)/share/gotrace/stdlib
 	install -m 644 stdlib/*.gt $(DESTDIR)$(PREFIX)/share/gotrace/stdlib/
+	install -D -m 644 docs/gotrace.1 $(DESTDIR)$(PREFIX)/share/man/man1/gotrace.1
 
 clean:
 	rm -rf build gotrace
