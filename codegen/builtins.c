@@ -403,7 +403,11 @@ GEN(has_key)
 	return LLVMBuildZExt(cg->b, found, cg->i64, "");
 }
 
-/* The callback of len(): counts the entries it is called for. */
+/* The callback of len(): counts the entries it is called for, in a
+ * per-CPU map rather than in its context on the stack. The verifier
+ * follows a stack counter's exact value through every round of the
+ * callback when the count is compared later, and never converges; a
+ * value in a map it does not follow. */
 static LLVMValueRef count_callback(struct cg *cg, struct node *n)
 {
 	LLVMValueRef fn = LLVMGetNamedFunction(cg->mod, "gt_count_entry");
@@ -413,14 +417,30 @@ static LLVMValueRef count_callback(struct cg *cg, struct node *n)
 	fn = LLVMAddFunction(cg->mod, "gt_count_entry", LLVMFunctionType(cg->i64, ps, 4, 0));
 	LLVMSetLinkage(fn, LLVMInternalLinkage);
 	LLVMSetSection(fn, ".text");
-	cg_di_function(cg, fn, "gt_count_entry", true, n->loc);
-	LLVMBuilderRef b = LLVMCreateBuilderInContext(cg->ctx);
-	LLVMPositionBuilderAtEnd(b, LLVMAppendBasicBlockInContext(cg->ctx, fn, "entry"));
-	LLVMValueRef ctr = LLVMGetParam(fn, 3);
-	LLVMValueRef v = LLVMBuildLoad2(b, cg->i64, ctr, "");
-	LLVMBuildStore(b, LLVMBuildAdd(b, v, LLVMConstInt(cg->i64, 1, 0), ""), ctr);
-	LLVMBuildRet(b, LLVMConstInt(cg->i64, 0, 0));
-	LLVMDisposeBuilder(b);
+	LLVMMetadataRef sp = cg_di_function(cg, fn, "gt_count_entry", true, n->loc);
+	/* build the body with the probe's builder, then come back */
+	LLVMBasicBlockRef back = LLVMGetInsertBlock(cg->b);
+	LLVMValueRef saved_fn = cg->fn;
+	LLVMMetadataRef saved_sp = cg->di_sp;
+	cg->fn = fn;
+	cg->di_sp = sp;
+	LLVMPositionBuilderAtEnd(cg->b, LLVMAppendBasicBlockInContext(cg->ctx, fn, "entry"));
+	cg_di_at(cg, n->loc);
+	LLVMValueRef key = LLVMGetParam(fn, 3); /* a zeroed u32 of the caller */
+	LLVMValueRef args[] = { cg->lencount, key };
+	LLVMValueRef p = cg_helper(cg, BPF_FUNC_map_lookup_elem, cg->ptr, args, 2);
+	LLVMBasicBlockRef inc = cg_block(cg, "inc"), done = cg_block(cg, "done");
+	LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntEQ, p, LLVMConstNull(cg->ptr), ""), done, inc);
+	LLVMPositionBuilderAtEnd(cg->b, inc);
+	LLVMValueRef v = LLVMBuildLoad2(cg->b, cg->i64, p, "");
+	LLVMBuildStore(cg->b, LLVMBuildAdd(cg->b, v, cg_const(cg, 1), ""), p);
+	LLVMBuildBr(cg->b, done);
+	LLVMPositionBuilderAtEnd(cg->b, done);
+	LLVMBuildRet(cg->b, cg_const(cg, 0));
+	cg->fn = saved_fn;
+	cg->di_sp = saved_sp;
+	LLVMPositionBuilderAtEnd(cg->b, back);
+	cg_di_at(cg, n->loc);
 	return fn;
 }
 
@@ -428,11 +448,26 @@ static LLVMValueRef count_callback(struct cg *cg, struct node *n)
 GEN(len)
 {
 	struct mapinfo *m = n->args->map;
-	LLVMValueRef ctr = cg_stack_slot(cg, 8, "len"); /* the callback's context is on the stack */
-	LLVMBuildStore(cg->b, cg_const(cg, 0), ctr);
-	LLVMValueRef args[] = { cg->maps[m->id], count_callback(cg, n), ctr, cg_const(cg, 0) };
+	LLVMValueRef key = cg_stack_slot(cg, 8, "lenkey"); /* the callback's context */
+	LLVMBuildStore(cg->b, cg_const(cg, 0), key);
+	LLVMValueRef largs[] = { cg->lencount, key };
+	LLVMValueRef p = cg_helper(cg, BPF_FUNC_map_lookup_elem, cg->ptr, largs, 2);
+	LLVMBasicBlockRef go = cg_block(cg, "len.go"), done = cg_block(cg, "len.done");
+	LLVMBasicBlockRef from = LLVMGetInsertBlock(cg->b);
+	LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntEQ, p, LLVMConstNull(cg->ptr), ""), done, go);
+	LLVMPositionBuilderAtEnd(cg->b, go);
+	LLVMBuildStore(cg->b, cg_const(cg, 0), p);
+	LLVMValueRef args[] = { cg->maps[m->id], count_callback(cg, n), key, cg_const(cg, 0) };
 	cg_helper(cg, BPF_FUNC_for_each_map_elem, cg->i64, args, 4);
-	return LLVMBuildLoad2(cg->b, cg->i64, ctr, "");
+	LLVMValueRef cnt = LLVMBuildLoad2(cg->b, cg->i64, p, "");
+	LLVMBasicBlockRef go_end = LLVMGetInsertBlock(cg->b);
+	LLVMBuildBr(cg->b, done);
+	LLVMPositionBuilderAtEnd(cg->b, done);
+	LLVMValueRef phi = LLVMBuildPhi(cg->b, cg->i64, "");
+	LLVMValueRef vals[] = { cg_const(cg, 0), cnt };
+	LLVMBasicBlockRef bbs[] = { from, go_end };
+	LLVMAddIncoming(phi, vals, bbs, 2);
+	return phi;
 }
 
 /* --- Go -------------------------------------------------------------------- */

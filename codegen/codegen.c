@@ -549,7 +549,7 @@ static LLVMValueRef gen_binop(struct cg *cg, struct node *n)
 		return bool64(cg, eq);
 	}
 	LLVMValueRef a = cg_int(cg, n->lhs), b = cg_int(cg, n->rhs);
-	bool sign = n->lhs->type->is_signed || n->rhs->type->is_signed;
+	bool sign = n->lhs->type->is_signed && n->rhs->type->is_signed;
 	LLVMIntPredicate p;
 	switch (n->op) {
 	case OP_EQ: p = LLVMIntEQ; break;
@@ -1026,6 +1026,8 @@ static void define_maps(struct cg *cg)
 	struct sema *s = cg->sema;
 	cg->events = define_map(cg, MAP_EVENTS, BPF_MAP_TYPE_RINGBUF, EVENTS_SIZE, 0, 0);
 	cg->lost = define_map(cg, MAP_LOST, BPF_MAP_TYPE_PERCPU_ARRAY, 1, 4, 8);
+	if (s->uses_len)
+		cg->lencount = define_map(cg, MAP_LENCOUNT, BPF_MAP_TYPE_PERCPU_ARRAY, 1, 4, 8);
 	if (s->uses_stacks)
 		cg->stacks = define_map(cg, MAP_STACKS, BPF_MAP_TYPE_STACK_TRACE, 4096, 4,
 					8 * STACK_DEPTH);

@@ -55,7 +55,7 @@ struct cg {
 	LLVMTargetMachineRef tm;
 	LLVMTypeRef i1, i8, i16, i32, i64, ptr, vd;
 
-	LLVMValueRef events, lost, stacks; /* globals */
+	LLVMValueRef events, lost, stacks, lencount; /* globals */
 	LLVMValueRef *maps;		   /* one per sema map */
 
 	/* current probe */

@@ -26,6 +26,7 @@ struct ev_hdr {
 #define MAP_LOST "lost"		/* per-CPU array[1] of u64: events dropped */
 #define MAP_STACKS "stacks"	/* stack traces for ustack/kstack */
 #define MAP_SCRATCH "scratch"	/* per-CPU scratch of probes too big for the stack */
+#define MAP_LENCOUNT "lencount"	/* per-CPU array[1] of u64: len()'s counter */
 #define EVENTS_SIZE (1u << 22)	/* ring buffer bytes */
 #define STACK_DEPTH 127
 

@@ -13,6 +13,12 @@
 
 #include "runtime/runtime.h"
 
+/* qsort order of C strings */
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
 static void list_fields(const char *cat, const char *name)
 {
 	struct tp_field *f;
@@ -70,7 +76,7 @@ static int list_tracepoints(const char *catpat, const char *namepat, bool verbos
 		closedir(evs);
 	}
 	closedir(cats);
-	qsort(names.v, names.n, sizeof(char *), (int (*)(const void *, const void *))strcmp);
+	qsort(names.v, names.n, sizeof(char *), cmp_str);
 	for (size_t i = 0; i < names.n; i++) {
 		printf("tracepoint:%s\n", names.v[i]);
 		if (verbose) {
@@ -82,11 +88,6 @@ static int list_tracepoints(const char *catpat, const char *namepat, bool verbos
 	}
 	vec_free(&names);
 	return 0;
-}
-
-static int cmp_str(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
 /* Each parameter and result of f with where it is (-l -v). */

@@ -329,31 +329,21 @@ static char *find_binary(const char *target, pid_t pid)
 	return NULL;
 }
 
-/* "did you mean" among the binary's function names. */
+/* "did you mean" among the binary's function names of about that length. */
 static void suggest_func(struct diag *d, struct gobin *b, const char *name)
 {
-	size_t n;
+	size_t n, len = strlen(name);
 	const struct gofunc *fs = gobin_funcs(b, &n);
-	const char *best = NULL;
-	size_t bestd = (size_t)-1;
-	size_t len = strlen(name);
+	VEC(const char *) cands = { 0 };
 	for (size_t i = 0; i < n; i++) {
 		size_t fl = strlen(fs[i].name);
-		if (fl + 3 < len || fl > len + 3)
-			continue;
-		const char *one[1] = { fs[i].name };
-		const char *s = diag_suggest(name, one, 1);
-		if (s) {
-			/* diag_suggest already thresholded; prefer shorter distance */
-			size_t dd = fl > len ? fl - len : len - fl;
-			if (dd < bestd) {
-				bestd = dd;
-				best = fs[i].name;
-			}
-		}
+		if (fl + 3 >= len && fl <= len + 3)
+			vec_push(&cands, fs[i].name);
 	}
+	const char *best = diag_suggest(name, cands.v, cands.n);
 	if (best)
 		diag_hint(d, "did you mean '%s'?", best);
+	vec_free(&cands);
 }
 
 /* One function of a uprobe/uretprobe attach point: its sites. */

@@ -257,6 +257,7 @@ static struct type *t_gotype(struct sema *s, struct node *n)
 
 static struct type *t_len(struct sema *s, struct node *n)
 {
+	s->uses_len = true;
 	struct mapinfo *m = n->args->map;
 	if (m && m->val && (m->val->kind == TY_HIST || m->val->kind == TY_LHIST))
 		diag_error(s->diag, n->args->loc, "len() of a histogram counts buckets, not keys: not supported");

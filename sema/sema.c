@@ -298,7 +298,8 @@ static struct type *check_binop(struct sema *s, struct node *n)
 			hint(s, "an aggregation cannot be read in a probe; print it instead");
 		return &ty_int64;
 	}
-	bool uns = !a->is_signed && !b->is_signed;
+	/* as in C: unsigned when either side is (all are 64 bits wide) */
+	bool uns = !a->is_signed || !b->is_signed;
 	if (n->op == OP_EQ || n->op == OP_NE || n->op == '<' || n->op == '>' ||
 	    n->op == OP_LE || n->op == OP_GE || n->op == OP_LAND || n->op == OP_LOR)
 		return &ty_int64;

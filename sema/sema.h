@@ -108,6 +108,7 @@ struct sema {
 	VEC(struct mapinfo *) maps;
 	VEC(struct fmtinfo) fmts;
 	bool uses_stacks;
+	bool uses_len;
 	/* current probe */
 	struct probe *probe;
 	struct probe_env *env;
