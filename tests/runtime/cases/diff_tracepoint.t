@@ -1,8 +1,6 @@
-# Differential: tracepoints with args->FIELD from the tracefs format (the
-# syntax bpftrace 0.17 knows): a copy of cat reads a 100-byte file and
-# writes it to /dev/null.
-# Fails until gotrace accepts args->FIELD as well as args.FIELD (bpftrace 0.17
-# knows only ->; lang_tracepoint_args.t checks args.FIELD alone).
+# Differential: tracepoints with args->FIELD from the tracefs format (0.17
+# knows only ->; lang_tracepoint_args.t checks args.FIELD): a copy of cat
+# reads a 100-byte file and writes it to /dev/null.
 needs: bpftrace
 --- script
 cp /bin/cat gtcat_tp

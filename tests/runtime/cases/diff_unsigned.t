@@ -1,8 +1,6 @@
 # Differential: comparisons of an unsigned value (reg() is uint64) with a
 # signed literal are unsigned, as in C and bpftrace: the negative arguments
 # of val(x) are huge unsigned numbers; a cast to int64 makes them signed.
-# Fails until comparisons honour unsignedness (gotrace emits icmp sgt/slt
-# when one side is uint64).
 prog: vals
 needs: bpftrace
 run: $ROOT/tests/runtime/bpfdiff -e 'uprobe:'$PROG':main.val { @gt5[reg("ax") > 5] = count(); @lt5[reg("ax") < 5 ? "lt" : "ge"] = count(); @neg[(int64)reg("ax") < 0] = count(); if (reg("ax") >= 1000) { @big = count(); } }' -c $PROG

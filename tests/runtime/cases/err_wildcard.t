@@ -1,7 +1,7 @@
 # A wildcard that matches nothing says so, for functions and tracepoints,
 # with a hint to list what there is; a name that does not exist gets a
-# suggestion (fails until the suggestion for a function goes by edit
-# distance: 'main.vall' now gets 'main.pair', same length, over 'main.val').
+# suggestion, the nearest name ('main.vall': 'main.val', not 'main.pair',
+# which is as long).
 prog: vals
 exit: 1
 --- script
