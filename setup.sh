@@ -10,5 +10,5 @@ apt-get install -y -q --no-install-recommends \
 	llvm-19-dev clang-19 libbpf-dev libelf-dev libdw-dev zlib1g-dev libzstd-dev \
 	flex bison libcmocka-dev \
 	golang-go gccgo ca-certificates \
-	bpftrace caddy fzf util-linux procps
+	bpftrace caddy fzf jq util-linux procps
 make -j"$(nproc)"

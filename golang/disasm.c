@@ -342,6 +342,37 @@ int gobin_ret_sites(struct gobin *b, const struct gofunc *f,
 	return 0;
 }
 
+/* Checks that f+off is where an instruction of f starts. */
+int gobin_check_offset(struct gobin *b, const struct gofunc *f, uint64_t off)
+{
+	struct insn in;
+	int err;
+
+	if (f->size && off >= f->size)
+		return gobin_errf(b, -ERANGE, "%s+%llu is past the end of the function (%llu bytes)",
+				  f->name, (unsigned long long)off,
+				  (unsigned long long)f->size);
+	if (!off || !f->size)
+		return 0;
+	if ((err = gobin_dis_init(b)) != 0)
+		return err;
+	uint64_t pc = f->addr, prev = pc;
+	while (pc < f->addr + off) {
+		if (!gobin_decode(b, pc, &in))
+			return gobin_errf(b, -EINVAL, "%s: cannot decode the instruction at +%llu",
+					  f->name, (unsigned long long)(pc - f->addr));
+		prev = pc;
+		pc += in.len;
+	}
+	if (pc != f->addr + off)
+		return gobin_errf(b, -EINVAL,
+				  "%s+%llu is inside the instruction at +%llu (the next starts at +%llu)",
+				  f->name, (unsigned long long)off,
+				  (unsigned long long)(prev - f->addr),
+				  (unsigned long long)(pc - f->addr));
+	return 0;
+}
+
 /* For a gc binary whose version is unknown: register ABI code reads g
  * from R14 in its prologue, stack ABI code from fs:[-8]. */
 enum go_abi gobin_guess_abi(struct gobin *b)

@@ -84,6 +84,10 @@ int gobin_entry_site(struct gobin *b, const struct gofunc *f, uint64_t *addr,
 int gobin_ret_sites(struct gobin *b, const struct gofunc *f,
 		    uint64_t **addrs, size_t *n);
 
+/* Checks a probe at f+off: inside f (when its size is known) and at the
+ * start of an instruction. */
+int gobin_check_offset(struct gobin *b, const struct gofunc *f, uint64_t off);
+
 /* Offset of the goid field in runtime.g: from DWARF when present, else from
  * the table of Go releases, else (a release newer than the table) from
  * the machine code. *source is "dwarf", "table" or "code". */

@@ -376,6 +376,10 @@ static int add_func_sites(struct probeset *ps, struct diag *d, struct probe *p,
 	}
 	VEC(uint64_t) addrs = { 0 };
 	bool retprobe = false, at_frame_start = true;
+	if (a->offset && gobin_check_offset(b, f, a->offset) < 0) {
+		diag_error(d, a->loc, "%s", gobin_error(b));
+		return 1;
+	}
 	if (a->offset || a->addr) {
 		/* FUNC+OFFSET and 0xADDR are probed exactly where they say */
 		vec_push(&addrs, f->addr + a->offset);

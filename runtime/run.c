@@ -498,12 +498,10 @@ int run_program(struct sema *s, struct probeset *ps, const struct bpf_object_buf
 		pidfd = pidfd_open(t->child);
 	}
 
-	int nattached = 0;
-	if (attach_all(&t->att, t->progs, target, &nattached) < 0)
-		goto out;
+	/* BEGIN runs before anything else is attached, so that nothing
+	 * (an interval, a uprobe in a -p process) fires before it */
 	if (!o->quiet)
-		out_attached(t->out, nattached);
-
+		out_attached(t->out, (int)t->ps->sites.n);
 	int rbfd = bpf_object__find_map_fd_by_name(t->obj, MAP_EVENTS);
 	t->rb = ring_buffer__new(rbfd, on_event, t, NULL);
 	if (!t->rb) {
@@ -512,8 +510,11 @@ int run_program(struct sema *s, struct probeset *ps, const struct bpf_object_buf
 	}
 	if (run_special(t, PK_BEGIN) < 0)
 		goto out;
+	int nattached = 0;
+	if (!t->exiting && attach_all(&t->att, t->progs, target, &nattached) < 0)
+		goto out;
 
-	if (gofd >= 0) {
+	if (gofd >= 0 && !t->exiting) {
 		if (write(gofd, "g", 1) != 1)
 			fprintf(stderr, "gotrace: cannot start the command\n");
 		close(gofd);

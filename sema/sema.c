@@ -381,18 +381,24 @@ static struct type *check_field(struct sema *s, struct node *n)
 	return t->elems[n->ival];
 }
 
+/* $N as a number is a constant: the node becomes that integer, so that
+ * unroll($1) and lhist(x, 0, $1, $2) see a constant. */
 static struct type *check_posparam(struct sema *s, struct node *n)
 {
-	if (n->ival < 1 || n->ival > s->prog->nparams)
-		return &ty_int64; /* missing: 0, like bpftrace */
-	const char *v = s->prog->params[n->ival - 1];
-	char *end;
-	strtoll(v, &end, 0);
-	if (!*v || *end) {
-		err(s, n->loc, "positional parameter $%" PRId64 " is not a number: '%s'",
-		    n->ival, v);
-		hint(s, "use str($%" PRId64 ") for a string", n->ival);
+	int64_t value = 0; /* missing: 0, like bpftrace */
+	if (n->ival >= 1 && n->ival <= s->prog->nparams) {
+		const char *v = s->prog->params[n->ival - 1];
+		char *end;
+		value = strtoll(v, &end, 0);
+		if (!*v || *end) {
+			err(s, n->loc, "positional parameter $%" PRId64 " is not a number: '%s'",
+			    n->ival, v);
+			hint(s, "use str($%" PRId64 ") for a string", n->ival);
+			return &ty_int64;
+		}
 	}
+	n->kind = N_INT;
+	n->ival = value;
 	return &ty_int64;
 }
 
@@ -667,6 +673,11 @@ static bool check_args(struct sema *s, struct node *n, const struct builtin *b)
 			a->type = &ty_int64; /* str($1): the parameter as a string */
 			continue;
 		}
+		if (k == 'S' && a->kind == N_STR) {
+			/* a format: never sent to the kernel, any length */
+			a->type = type_str(&s->arena, s->strlen);
+			continue;
+		}
 		struct type *t = sema_expr(s, a);
 		if (k == 'S' && a->kind != N_STR) {
 			err(s, a->loc, "%s() needs a string literal here", b->name);
@@ -772,7 +783,7 @@ static void check_assign_var(struct sema *s, struct node *n)
 		v->next = s->vars;
 		s->vars = v;
 	} else if (!type_equal(v->type, t)) {
-		err(s, n->rhs->loc, "type mismatch: $%s is a %s (from %s) but this is a %s",
+		err(s, n->rhs->loc, "type mismatch: $%s is %s (from %s) but this is %s",
 		    l->name, tstr(s, v->type), where(s, v->loc), tstr(s, t));
 	}
 	l->var = v;

@@ -126,7 +126,7 @@ static void test_errors(void **state)
 	expect_error("uprobe:/x:f { $a = pidd; }", "hint: did you mean 'pid'?");
 	expect_error("uprobe:/x:f { @x = sum(\"a\"); }",
 		     "type mismatch: sum() needs an integer here, but this is a string[64]");
-	expect_error("uprobe:/x:f { $s = comm; $s = 1; }", "type mismatch: $s is a string[64]");
+	expect_error("uprobe:/x:f { $s = comm; $s = 1; }", "type mismatch: $s is string[64] (from 1:15) but this is int64");
 	expect_error("uprobe:/x:f { $x = comm + 1; }", "'+' needs integers");
 	expect_error("uprobe:/x:f { $x = comm < \"a\"; }", "strings can only be compared with == and !=");
 	expect_error("uprobe:/x:f { break; }", "break outside a loop");
