@@ -452,6 +452,16 @@ static int pidfd_open(pid_t pid)
 	return (int)syscall(SYS_pidfd_open, pid, 0);
 }
 
+/* Without a pidfd: has the traced process ended? */
+static bool target_gone(struct tracer *t, pid_t target)
+{
+	if (target == t->child) {
+		int st;
+		return waitpid(t->child, &st, WNOHANG) == t->child;
+	}
+	return kill(target, 0) < 0 && errno == ESRCH;
+}
+
 /* --- the whole run ------------------------------------------------------------------ */
 
 int run_program(struct sema *s, struct probeset *ps, const struct bpf_object_buf *ob,
@@ -484,11 +494,11 @@ int run_program(struct sema *s, struct probeset *ps, const struct bpf_object_buf
 
 	pid_t target = o->pid;
 	if (o->pid > 0) {
-		pidfd = pidfd_open(o->pid);
-		if (pidfd < 0) {
+		if (kill(o->pid, 0) < 0 && errno == ESRCH) {
 			fprintf(stderr, "gotrace: -p %d: no such process\n", (int)o->pid);
 			goto out;
 		}
+		pidfd = pidfd_open(o->pid); /* without it (Linux < 5.3), polling */
 	}
 	if (o->cmd) {
 		t->child = spawn(o->cmd, &gofd);
@@ -531,14 +541,15 @@ int run_program(struct sema *s, struct probeset *ps, const struct bpf_object_buf
 		ev.data.u32 = 3;
 		epoll_ctl(epfd, EPOLL_CTL_ADD, pidfd, &ev);
 	}
+	bool poll_target = target > 0 && pidfd < 0;
 	while (!t->exiting) {
 		struct epoll_event evs[4];
-		int n = epoll_wait(epfd, evs, 4, -1);
+		int n = epoll_wait(epfd, evs, 4, poll_target ? 100 : -1);
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n < 0)
 			break;
-		bool stop = false;
+		bool stop = poll_target && target_gone(t, target);
 		for (int i = 0; i < n; i++) {
 			if (evs[i].data.u32 == 1) {
 				drain(t);
