@@ -4,6 +4,7 @@
  *          -> load (libbpf) -> attach -> run -> END, maps, detach */
 #include <errno.h>
 #include <getopt.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -202,6 +203,7 @@ static int write_file(const char *path, const void *data, size_t len)
 int main(int argc, char **argv)
 {
 	struct options o;
+	signal(SIGPIPE, SIG_IGN); /* a closed output is seen as a write error */
 	int rc = parse_options(argc, argv, &o);
 	if (rc)
 		return rc;
@@ -258,7 +260,7 @@ int main(int argc, char **argv)
 		rc = 0;
 		goto out;
 	}
-	struct cg_opts co = { .out = &dump, .emit_llvm = o.emit_llvm, .filter_pid = o.pid };
+	struct cg_opts co = { .out = &dump, .emit_llvm = o.emit_llvm };
 	if (o.dump)
 		co.dump = !strcmp(o.dump, "ir") ? CG_DUMP_IR : !strcmp(o.dump, "ir-opt") ? CG_DUMP_IR_OPT
 											: CG_DUMP_ASM;
@@ -271,7 +273,7 @@ int main(int argc, char **argv)
 		goto out;
 	}
 	if (o.out_file) {
-		out = fopen(o.out_file, "w");
+		out = fopen(o.out_file, "we");
 		if (!out) {
 			fprintf(stderr, "gotrace: cannot write %s: %s\n", o.out_file, strerror(errno));
 			out = stdout;

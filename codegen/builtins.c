@@ -144,13 +144,11 @@ static void fill_tuple(struct cg *cg, LLVMValueRef payload, void *arg)
 GEN(printf)
 {
 	struct fmtinfo *f = &cg->sema->fmts.v[n->id];
-	int cnt = f->args->nelems;
-	LLVMValueRef vals[64];
+	LLVMValueRef vals[PRINTF_MAX_ARGS];
 	int i = 0;
-	for (struct node *a = n->args->next; a && i < 64; a = a->next, i++)
+	for (struct node *a = n->args->next; a && i < PRINTF_MAX_ARGS; a = a->next, i++)
 		vals[i] = cg_expr(cg, a);
 	struct fill_args fa = { f->args, vals };
-	(void)cnt;
 	cg_event(cg, EV_PRINTF, (uint32_t)n->id, f->args->size, fill_tuple, &fa);
 	return NULL;
 }

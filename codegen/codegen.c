@@ -66,15 +66,54 @@ LLVMValueRef cg_stack_slot(struct cg *cg, uint32_t size, const char *name)
 	return a;
 }
 
+/* The BPF backend expands memset and memcpy into stores, and only up to
+ * 1 KiB; and long runs of stores are slow to compile. Bigger areas are
+ * copied by bpf_probe_read_kernel(), and zeroed by copying from an array
+ * map that holds only zeros. */
+#define CG_MEM_INLINE 256
+#define CG_ZEROS 32768
+
+static LLVMValueRef zeros(struct cg *cg)
+{
+	if (!cg->zeros)
+		cg->zeros = define_map(cg, MAP_ZEROS, BPF_MAP_TYPE_ARRAY, 1, 4, CG_ZEROS);
+	LLVMValueRef key = cg_stack_slot(cg, 4, "zkey");
+	LLVMBuildStore(cg->b, LLVMConstInt(cg->i32, 0, 0), key);
+	LLVMValueRef args[] = { cg->zeros, key };
+	return cg_helper(cg, BPF_FUNC_map_lookup_elem, cg->ptr, args, 2);
+}
+
+static void read_kernel(struct cg *cg, LLVMValueRef dst, LLVMValueRef src, uint32_t size)
+{
+	LLVMValueRef args[] = { dst, LLVMConstInt(cg->i32, size, 0), src };
+	cg_helper(cg, BPF_FUNC_probe_read_kernel, cg->i64, args, 3);
+}
+
 void cg_memset0(struct cg *cg, LLVMValueRef p, uint32_t size)
 {
-	LLVMBuildMemSet(cg->b, p, LLVMConstInt(cg->i8, 0, 0),
-			LLVMConstInt(cg->i64, size, 0), 8);
+	if (size <= CG_MEM_INLINE) {
+		LLVMBuildMemSet(cg->b, p, LLVMConstInt(cg->i8, 0, 0), LLVMConstInt(cg->i64, size, 0), 8);
+		return;
+	}
+	/* the zeros map always has its one entry; a NULL check keeps the
+	 * verifier content */
+	LLVMValueRef z = zeros(cg);
+	LLVMBasicBlockRef go = cg_block(cg, "zero"), done = cg_block(cg, "zeroed");
+	LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntEQ, z, LLVMConstNull(cg->ptr), ""), done, go);
+	LLVMPositionBuilderAtEnd(cg->b, go);
+	for (uint32_t off = 0; off < size; off += CG_ZEROS)
+		read_kernel(cg, cg_gep(cg, p, off), z, MIN(CG_ZEROS, size - off));
+	LLVMBuildBr(cg->b, done);
+	LLVMPositionBuilderAtEnd(cg->b, done);
 }
 
 void cg_memcpy(struct cg *cg, LLVMValueRef dst, LLVMValueRef src, uint32_t size)
 {
-	LLVMBuildMemCpy(cg->b, dst, 8, src, 8, LLVMConstInt(cg->i64, size, 0));
+	if (size <= CG_MEM_INLINE) {
+		LLVMBuildMemCpy(cg->b, dst, 8, src, 8, LLVMConstInt(cg->i64, size, 0));
+		return;
+	}
+	read_kernel(cg, dst, src, size);
 }
 
 LLVMValueRef cg_gep(struct cg *cg, LLVMValueRef p, uint64_t off)
@@ -256,20 +295,12 @@ LLVMValueRef cg_g_pointer(struct cg *cg)
 
 /* --- maps --------------------------------------------------------------------- */
 
-static uint32_t map_key_size(const struct mapinfo *m)
-{
-	uint32_t k = m->key->size;
-	if (m->val->kind == TY_HIST || m->val->kind == TY_LHIST)
-		k += 8;
-	return k;
-}
-
 /* Builds the key of `@m[k...]` in a stack slot; hist maps get room for the
  * bucket after it. */
 static LLVMValueRef build_key(struct cg *cg, struct node *mapnode)
 {
 	struct mapinfo *m = mapnode->map;
-	uint32_t size = map_key_size(m);
+	uint32_t size = mapinfo_key_size(m);
 	LLVMValueRef key = cg_alloca(cg, size, "key");
 	if (!mapnode->args) {
 		cg_memset0(cg, key, size);
@@ -918,7 +949,8 @@ static LLVMValueRef gen_stmt_list(struct cg *cg, struct node *list)
 static void alloc_vars(struct cg *cg, struct node *n)
 {
 	for (; n; n = n->next) {
-		if (n->kind == N_VAR && n->var && !n->var->cg) {
+		if (n->kind == N_VAR && n->var && n->var->cg_fn != cg->fn) {
+			n->var->cg_fn = cg->fn;
 			/* integers on the BPF stack itself, where the verifier
 			 * follows their values (loop counters must be there);
 			 * strings and tuples in the scratch area */
@@ -1026,6 +1058,11 @@ static void define_maps(struct cg *cg)
 	struct sema *s = cg->sema;
 	cg->events = define_map(cg, MAP_EVENTS, BPF_MAP_TYPE_RINGBUF, EVENTS_SIZE, 0, 0);
 	cg->lost = define_map(cg, MAP_LOST, BPF_MAP_TYPE_PERCPU_ARRAY, 1, 4, 8);
+	bool profile = false;
+	for (int i = 0; i < s->prog->nprobes; i++)
+		profile |= (s->envs[i].kinds & PKM(PK_PROFILE)) != 0;
+	if (profile)
+		cg->target = define_map(cg, MAP_TARGET, BPF_MAP_TYPE_ARRAY, 1, 4, 8);
 	if (s->uses_len)
 		cg->lencount = define_map(cg, MAP_LENCOUNT, BPF_MAP_TYPE_PERCPU_ARRAY, 1, 4, 8);
 	if (s->uses_stacks)
@@ -1035,11 +1072,11 @@ static void define_maps(struct cg *cg)
 	for (size_t i = 0; i < s->maps.n; i++) {
 		struct mapinfo *m = s->maps.v[i];
 		char name[64];
-		snprintf(name, sizeof(name), "AT_%s", m->name);
+		mapinfo_bpf_name(m, name, sizeof(name));
 		bool agg = type_is_agg(m->val);
 		bool hist = m->val->kind == TY_HIST || m->val->kind == TY_LHIST;
 		cg->maps[i] = define_map(cg, name, agg ? BPF_MAP_TYPE_PERCPU_HASH : BPF_MAP_TYPE_HASH,
-					 hist ? HIST_KEYS_MAX : MAP_KEYS_MAX, map_key_size(m),
+					 hist ? HIST_KEYS_MAX : MAP_KEYS_MAX, mapinfo_key_size(m),
 					 agg ? agg_slot_size(m->val) : m->val->size);
 	}
 	LLVMTypeRef lt = LLVMArrayType2(cg->i8, 4);
@@ -1050,25 +1087,43 @@ static void define_maps(struct cg *cg)
 
 /* --- probes --------------------------------------------------------------------- */
 
-static const char *section_of(unsigned kinds)
+/* Returns early unless the current process is the target (or there is
+ * none). */
+static void gen_target_filter(struct cg *cg)
 {
-	if (kinds & (PKM(PK_INTERVAL) | PKM(PK_PROFILE)))
-		return "perf_event";
-	if (kinds & PKM(PK_TRACEPOINT))
-		return "tracepoint";
-	return "uprobe";
+	LLVMValueRef key = cg_alloca(cg, 4, "tkey");
+	LLVMBuildStore(cg->b, LLVMConstInt(cg->i32, 0, 0), key);
+	LLVMValueRef args[] = { cg->target, key };
+	LLVMValueRef p = cg_helper(cg, BPF_FUNC_map_lookup_elem, cg->ptr, args, 2);
+	LLVMBasicBlockRef have = cg_block(cg, "target"), go = cg_block(cg, "mine"),
+			  skip = cg_block(cg, "other");
+	LLVMBuildCondBr(cg->b, is_null(cg, p), go, have);
+	LLVMPositionBuilderAtEnd(cg->b, have);
+	LLVMValueRef want = load64(cg, p);
+	LLVMValueRef pt = cg_helper(cg, BPF_FUNC_get_current_pid_tgid, cg->i64, NULL, 0);
+	LLVMValueRef pid = LLVMBuildLShr(cg->b, pt, cg_const(cg, 32), "");
+	LLVMValueRef any = LLVMBuildICmp(cg->b, LLVMIntEQ, want, cg_const(cg, 0), "");
+	LLVMValueRef mine = LLVMBuildICmp(cg->b, LLVMIntEQ, want, pid, "");
+	LLVMBuildCondBr(cg->b, LLVMBuildOr(cg->b, any, mine, ""), go, skip);
+	LLVMPositionBuilderAtEnd(cg->b, skip);
+	LLVMBuildRet(cg->b, cg_const(cg, 0));
+	LLVMPositionBuilderAtEnd(cg->b, go);
 }
 
-static void gen_probe(struct cg *cg, struct probe *p)
+static const char *const group_sections[PG__COUNT] = { "uprobe", "perf_event", "tracepoint" };
+static const char group_letters[PG__COUNT] = { 'u', 'p', 't' };
+
+/* One probe body as the program of one group of its attach points. */
+static void gen_probe(struct cg *cg, struct probe *p, enum prog_group g)
 {
 	cg->probe = p;
 	cg->env = &cg->sema->envs[p->index];
 	cg->sema->env = cg->env;
 	char name[32];
-	snprintf(name, sizeof(name), "probe_%d", p->index);
+	snprintf(name, sizeof(name), "probe_%d_%c", p->index, group_letters[g]);
 	LLVMTypeRef fty = LLVMFunctionType(cg->i64, &cg->ptr, 1, 0);
 	cg->fn = LLVMAddFunction(cg->mod, name, fty);
-	LLVMSetSection(cg->fn, section_of(cg->env->kinds));
+	LLVMSetSection(cg->fn, group_sections[g]);
 	cg->di_sp = cg_di_function(cg, cg->fn, name, false, p->loc);
 	cg->ctxp = LLVMGetParam(cg->fn, 0);
 	LLVMSetValueName2(cg->ctxp, "ctx", 3);
@@ -1084,18 +1139,10 @@ static void gen_probe(struct cg *cg, struct probe *p)
 	alloc_vars(cg, p->pred);
 	alloc_vars(cg, p->body);
 
-	/* profile samples every CPU; with -p only the process's count */
-	if (cg->opts->filter_pid && cg->env->kinds == PKM(PK_PROFILE)) {
-		LLVMValueRef pt = cg_helper(cg, BPF_FUNC_get_current_pid_tgid, cg->i64, NULL, 0);
-		LLVMValueRef pid = LLVMBuildLShr(cg->b, pt, cg_const(cg, 32), "");
-		LLVMValueRef other = LLVMBuildICmp(cg->b, LLVMIntNE, pid,
-						   cg_const(cg, cg->opts->filter_pid), "");
-		LLVMBasicBlockRef go = cg_block(cg, "mine"), skip = cg_block(cg, "other");
-		LLVMBuildCondBr(cg->b, other, skip, go);
-		LLVMPositionBuilderAtEnd(cg->b, skip);
-		LLVMBuildRet(cg->b, cg_const(cg, 0));
-		LLVMPositionBuilderAtEnd(cg->b, go);
-	}
+	/* profile samples every CPU; with -p or -c only the traced process
+	 * counts: its pid is in the map "target" (0: every process) */
+	if (g == PG_PERF && (cg->env->kinds & PKM(PK_PROFILE)))
+		gen_target_filter(cg);
 	if (p->pred) {
 		LLVMValueRef c = truthy(cg, cg_int(cg, p->pred));
 		LLVMBasicBlockRef go = cg_block(cg, "pred.true"), skip = cg_block(cg, "pred.false");
@@ -1229,7 +1276,8 @@ int codegen(struct sema *s, const struct cg_opts *opts, struct bpf_object_buf *o
 	cg->vd = LLVMVoidTypeInContext(cg->ctx);
 
 	cg->di = LLVMCreateDIBuilder(cg->mod);
-	cg->di_file = LLVMDIBuilderCreateFile(cg->di, "gotrace.bt", 10, ".", 1);
+	const char *fname = s->prog->src->name;
+	cg->di_file = LLVMDIBuilderCreateFile(cg->di, fname, strlen(fname), ".", 1);
 	cg->di_cu = LLVMDIBuilderCreateCompileUnit(
 		cg->di, LLVMDWARFSourceLanguageC, cg->di_file, "gotrace", 7, 1, "", 0, 0, "", 0,
 		LLVMDWARFEmissionFull, 0, 0, 0, "", 0, "", 0);
@@ -1250,7 +1298,13 @@ int codegen(struct sema *s, const struct cg_opts *opts, struct bpf_object_buf *o
 
 	define_maps(cg);
 	for (struct probe *p = s->prog->probes; p; p = p->next)
-		gen_probe(cg, p);
+		for (int g = 0; g < PG__COUNT; g++)
+			for (int k = 0; k < PK__COUNT; k++)
+				if ((s->envs[p->index].kinds & PKM(k)) &&
+				    prog_group_of((enum probe_kind)k) == (enum prog_group)g) {
+					gen_probe(cg, p, (enum prog_group)g);
+					break;
+				}
 	finish_big_scratch(cg);
 	LLVMDIBuilderFinalize(cg->di);
 

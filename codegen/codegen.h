@@ -30,7 +30,6 @@ struct cg_opts {
 	enum cg_dump dump;   /* print this stage to `out` */
 	struct strbuf *out;
 	const char *emit_llvm; /* write the optimised IR here */
-	int filter_pid;	       /* profile/interval/tracepoint filter, 0 = none */
 };
 
 #define CG_MAX_LOOPS 32
@@ -55,7 +54,7 @@ struct cg {
 	LLVMTargetMachineRef tm;
 	LLVMTypeRef i1, i8, i16, i32, i64, ptr, vd;
 
-	LLVMValueRef events, lost, stacks, lencount; /* globals */
+	LLVMValueRef events, lost, stacks, lencount, target, zeros; /* globals */
 	LLVMValueRef *maps;		   /* one per sema map */
 
 	/* current probe */

@@ -166,3 +166,21 @@ void program_free(struct program *p)
 	arena_free(&p->arena);
 	free(p);
 }
+
+/* The first node nested deeper than limit under n (NULL when none): later
+ * phases recurse over the tree. Recursion here stops at limit. */
+struct node *ast_too_deep(struct node *n, int limit)
+{
+	for (; n; n = n->next) {
+		if (limit <= 0)
+			return n;
+		struct node *kids[] = { n->lhs, n->rhs, n->cond, n->then, n->els,
+					n->init, n->body, n->args };
+		for (size_t i = 0; i < ARRAY_SIZE(kids); i++) {
+			struct node *d = ast_too_deep(kids[i], limit - 1);
+			if (d)
+				return d;
+		}
+	}
+	return NULL;
+}

@@ -141,5 +141,8 @@ struct loc loc_span(struct loc a, struct loc b);
 void ast_dump(const struct program *p, struct strbuf *out);
 const char *op_name(int op);
 void program_free(struct program *p);
+/* The first node nested deeper than limit, or NULL. */
+struct node *ast_too_deep(struct node *n, int limit);
+#define AST_MAX_DEPTH 500
 
 #endif

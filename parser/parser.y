@@ -370,6 +370,14 @@ int parse_program(struct source *src, struct diag *diag, char **params,
 	yyparse(scanner, &ps);
 	yy_delete_buffer(buf, scanner);
 	yylex_destroy(scanner);
+	for (struct probe *p = prog->probes; p && diag->errors == before; p = p->next) {
+		struct node *deep = ast_too_deep(p->pred, AST_MAX_DEPTH);
+		if (!deep)
+			deep = ast_too_deep(p->body, AST_MAX_DEPTH);
+		if (deep)
+			diag_error(diag, deep->loc, "nested more than %d deep: split it up",
+				   AST_MAX_DEPTH);
+	}
 	if (diag->errors == before && !prog->probes) {
 		struct loc l = { 0, 0 };
 		diag_error(diag, l, "the program has no probes");

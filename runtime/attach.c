@@ -92,22 +92,13 @@ void attacher_init(struct attacher *a, struct probeset *ps, bool verbose)
 
 /* A probe whose every site is a uprobe uses uprobe_multi; its program is
  * loaded with that attach type, so it can be attached no other way. */
+/* The uprobe program of a probe goes through uprobe_multi when the
+ * kernel has it; its program is then loaded with that attach type, so it
+ * can be attached no other way. */
 void attach_prepare(struct attacher *a, int probe, struct bpf_program *prog)
 {
-	struct probeset *ps = a->ps;
-	if (probe < 0 || probe >= ps->nprobes || getenv("GOTRACE_NO_UPROBE_MULTI"))
-		return;
-	bool all_uprobes = false;
-	for (size_t i = 0; i < ps->sites.n; i++) {
-		struct site *s = &ps->sites.v[i];
-		if (s->probe != probe)
-			continue;
-		if (s->kind != PK_UPROBE && s->kind != PK_URETPROBE && s->kind != PK_BEGIN &&
-		    s->kind != PK_END)
-			return;
-		all_uprobes = true;
-	}
-	if (!all_uprobes || !have_uprobe_multi())
+	if (probe < 0 || probe >= a->ps->nprobes || getenv("GOTRACE_NO_UPROBE_MULTI") ||
+	    !have_uprobe_multi())
 		return;
 	bpf_program__set_expected_attach_type(prog, ATTACH_TRACE_UPROBE_MULTI);
 	a->multi[probe] = true;
@@ -200,11 +191,11 @@ int attach_all(struct attacher *a, struct bpf_program **progs, pid_t pid, int *n
 	struct probeset *ps = a->ps;
 	*n = 0;
 	for (int p = 0; p < ps->nprobes; p++)
-		if (a->multi[p] && attach_multi(a, p, progs[p], pid) < 0)
+		if (a->multi[p] && attach_multi(a, p, progs[p * PG__COUNT + PG_UPROBE], pid) < 0)
 			return -1;
 	for (size_t i = 0; i < ps->sites.n; i++) {
 		struct site *s = &ps->sites.v[i];
-		struct bpf_program *prog = progs[s->probe];
+		struct bpf_program *prog = progs[s->probe * PG__COUNT + prog_group_of(s->kind)];
 		struct bpf_link *l = NULL;
 		switch (s->kind) {
 		case PK_BEGIN:

@@ -15,7 +15,8 @@ struct attacher {
 };
 
 void attacher_init(struct attacher *a, struct probeset *ps, bool verbose);
-/* Called for each program before the object is loaded. */
+/* Called for each probe's uprobe program (BEGIN, END, uprobes) before
+ * the object is loaded. progs below are indexed probe * PG__COUNT + group. */
 void attach_prepare(struct attacher *a, int probe, struct bpf_program *prog);
 /* Attaches every site except BEGIN and END; uprobes only in process pid
  * when pid > 0. Counts the sites in *n. Returns 0 or -1 after saying why. */

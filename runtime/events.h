@@ -26,6 +26,8 @@ struct ev_hdr {
 #define MAP_LOST "lost"		/* per-CPU array[1] of u64: events dropped */
 #define MAP_STACKS "stacks"	/* stack traces for ustack/kstack */
 #define MAP_SCRATCH "scratch"	/* per-CPU scratch of probes too big for the stack */
+#define MAP_ZEROS "zeros"	/* array[1] of 32 KiB of zeros, to clear big areas */
+#define MAP_TARGET "target"	/* array[1] of u64: the traced pid for profile, or 0 */
 #define MAP_LENCOUNT "lencount"	/* per-CPU array[1] of u64: len()'s counter */
 #define EVENTS_SIZE (1u << 22)	/* ring buffer bytes */
 #define STACK_DEPTH 127

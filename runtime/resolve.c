@@ -189,13 +189,26 @@ int tracepoint_fields(const char *cat, const char *name, struct tp_field **field
 		fld.offset = (uint32_t)strtoul(o + 7, NULL, 10);
 		fld.size = (uint32_t)strtoul(sz + 5, NULL, 10);
 		fld.is_signed = sg && sg[7] == '1';
-		/* the name is the last identifier of the declaration, before [] */
+		/* the name is the last identifier outside brackets:
+		 * "char comm[16]", "__data_loc char[] filename" */
 		char *br = strchr(decl, '[');
-		char *end = br ? br : decl + strlen(decl);
-		while (end > decl && end[-1] == ' ')
+		char bare[256];
+		size_t k = 0;
+		int depth = 0;
+		for (const char *c = decl; *c && k < sizeof(bare) - 1; c++) {
+			if (*c == '[')
+				depth++;
+			else if (*c == ']')
+				depth--;
+			else if (!depth)
+				bare[k++] = *c;
+		}
+		bare[k] = '\0';
+		char *end = bare + k;
+		while (end > bare && !isalnum((unsigned char)end[-1]) && end[-1] != '_')
 			end--;
 		char *start = end;
-		while (start > decl && (isalnum((unsigned char)start[-1]) || start[-1] == '_'))
+		while (start > bare && (isalnum((unsigned char)start[-1]) || start[-1] == '_'))
 			start--;
 		fld.name = xstrndup(start, (size_t)(end - start));
 		if (strstr(decl, "__data_loc"))

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/epoll.h>
+#include <sys/prctl.h>
 #include <sys/signalfd.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
@@ -68,6 +69,7 @@ static int libbpf_print_fn(enum libbpf_print_level level, const char *fmt, va_li
 static int failed_probe(void)
 {
 	const char *p = libbpf_log.s ? strstr(libbpf_log.s, "prog 'probe_") : NULL;
+	/* probe_N_G */
 	return p ? atoi(p + strlen("prog 'probe_")) : -1;
 }
 
@@ -92,13 +94,19 @@ static int load(struct tracer *t, const struct bpf_object_buf *ob)
 			fputs(libbpf_log.s ? libbpf_log.s : "", stderr);
 		return -1;
 	}
-	t->progs = xcalloc((size_t)t->ps->nprobes, sizeof(*t->progs));
+	/* programs are named probe_N_G: probe N, group G (u, p, t) */
+	t->progs = xcalloc((size_t)t->ps->nprobes * PG__COUNT, sizeof(*t->progs));
 	struct bpf_program *prog;
 	bpf_object__for_each_program(prog, t->obj) {
-		int idx = atoi(bpf_program__name(prog) + strlen("probe_"));
-		if (idx >= 0 && idx < t->ps->nprobes)
-			t->progs[idx] = prog;
-		attach_prepare(&t->att, idx, prog);
+		int idx;
+		char g;
+		if (sscanf(bpf_program__name(prog), "probe_%d_%c", &idx, &g) != 2 || idx < 0 ||
+		    idx >= t->ps->nprobes || !strchr("upt", g))
+			continue;
+		enum prog_group grp = g == 'u' ? PG_UPROBE : g == 'p' ? PG_PERF : PG_TRACEPOINT;
+		t->progs[idx * PG__COUNT + grp] = prog;
+		if (grp == PG_UPROBE)
+			attach_prepare(&t->att, idx, prog);
 	}
 	int err = bpf_object__load(t->obj);
 	if (err) {
@@ -124,7 +132,7 @@ static int load(struct tracer *t, const struct bpf_object_buf *ob)
 	t->map_fds = xcalloc(t->s->maps.n + 1, sizeof(int));
 	for (size_t i = 0; i < t->s->maps.n; i++) {
 		char name[64];
-		snprintf(name, sizeof(name), "AT_%s", t->s->maps.v[i]->name);
+		mapinfo_bpf_name(t->s->maps.v[i], name, sizeof(name));
 		t->map_fds[i] = bpf_object__find_map_fd_by_name(t->obj, name);
 	}
 	t->lost_fd = bpf_object__find_map_fd_by_name(t->obj, MAP_LOST);
@@ -132,11 +140,6 @@ static int load(struct tracer *t, const struct bpf_object_buf *ob)
 }
 
 /* --- maps ------------------------------------------------------------------------- */
-
-static uint32_t key_size(const struct mapinfo *m)
-{
-	return m->key->size + ((m->val->kind == TY_HIST || m->val->kind == TY_LHIST) ? 8 : 0);
-}
 
 static uint32_t value_size(struct tracer *t, const struct mapinfo *m)
 {
@@ -150,7 +153,7 @@ static size_t read_map(struct tracer *t, const struct mapinfo *m, struct map_ent
 		       void **blob)
 {
 	int fd = t->map_fds[m->id];
-	uint32_t ks = key_size(m), vs = value_size(t, m);
+	uint32_t ks = mapinfo_key_size(m), vs = value_size(t, m);
 	size_t cap = 64, n = 0;
 	char *keys = xmalloc(cap * ks), *vals = xmalloc(cap * vs);
 	char *cur = xmalloc(ks), *prev = xmalloc(ks);
@@ -359,7 +362,8 @@ static int run_special(struct tracer *t, enum probe_kind kind)
 		if (s->kind != kind)
 			continue;
 		struct attach_one one;
-		if (attach_one_uprobe(&t->att, s->probe, t->progs[s->probe], path, off, site_cookie(t->ps, i), getpid(),
+		if (attach_one_uprobe(&t->att, s->probe, t->progs[s->probe * PG__COUNT + PG_UPROBE], path,
+				      off, site_cookie(t->ps, i), getpid(),
 				      &one) < 0) {
 			fprintf(stderr, "gotrace: cannot attach %s: %s\n", s->name, strerror(errno));
 			return -1;
@@ -412,11 +416,40 @@ static char **split_command(const char *cmd)
 }
 
 /* Forks the command, stopped before exec until *go is written. */
+/* Can execvp() run name? (checked before forking, so that a missing
+ * command is an error of gotrace's) */
+static bool runnable(const char *name)
+{
+	if (strchr(name, '/'))
+		return access(name, X_OK) == 0;
+	const char *path = getenv("PATH");
+	if (!path)
+		path = "/usr/local/bin:/usr/bin:/bin";
+	for (const char *p = path; *p;) {
+		const char *e = strchr(p, ':');
+		size_t n = e ? (size_t)(e - p) : strlen(p);
+		char buf[4096];
+		snprintf(buf, sizeof(buf), "%.*s/%s", (int)n, n ? p : ".", name);
+		if (access(buf, X_OK) == 0)
+			return true;
+		p += n + (e ? 1 : 0);
+	}
+	return false;
+}
+
 static pid_t spawn(const char *cmd, int *go)
 {
 	char **argv = split_command(cmd);
 	if (!argv[0]) {
 		fprintf(stderr, "gotrace: -c: empty command\n");
+		return -1;
+	}
+	if (!runnable(argv[0])) {
+		fprintf(stderr, "gotrace: -c: cannot run '%s': %s\n", argv[0],
+			strchr(argv[0], '/') ? strerror(errno) : "not found on PATH");
+		for (char **a = argv; *a; a++)
+			free(*a);
+		free(argv);
 		return -1;
 	}
 	int fds[2];
@@ -431,6 +464,8 @@ static pid_t spawn(const char *cmd, int *go)
 		sigset_t none;
 		sigemptyset(&none);
 		sigprocmask(SIG_SETMASK, &none, NULL);
+		signal(SIGPIPE, SIG_DFL);
+		prctl(PR_SET_PDEATHSIG, SIGTERM); /* gotrace gone: so is the command */
 		close(fds[1]);
 		char c;
 		if (read(fds[0], &c, 1) != 1)
@@ -462,6 +497,23 @@ static bool target_gone(struct tracer *t, pid_t target)
 	return kill(target, 0) < 0 && errno == ESRCH;
 }
 
+/* The command is still running when tracing ends (exit(), Ctrl-C): ask
+ * it to stop, and after a second insist. */
+static void end_child(pid_t child)
+{
+	int st;
+	if (waitpid(child, &st, WNOHANG) != 0)
+		return;
+	kill(child, SIGTERM);
+	for (int i = 0; i < 100; i++) {
+		if (waitpid(child, &st, WNOHANG) != 0)
+			return;
+		usleep(10000);
+	}
+	kill(child, SIGKILL);
+	waitpid(child, &st, 0);
+}
+
 /* --- the whole run ------------------------------------------------------------------ */
 
 int run_program(struct sema *s, struct probeset *ps, const struct bpf_object_buf *ob,
@@ -489,6 +541,7 @@ int run_program(struct sema *s, struct probeset *ps, const struct bpf_object_buf
 	sigemptyset(&mask);
 	sigaddset(&mask, SIGINT);
 	sigaddset(&mask, SIGTERM);
+	sigaddset(&mask, SIGHUP);
 	sigprocmask(SIG_BLOCK, &mask, NULL);
 	sigfd = signalfd(-1, &mask, SFD_CLOEXEC);
 
@@ -520,6 +573,13 @@ int run_program(struct sema *s, struct probeset *ps, const struct bpf_object_buf
 	}
 	if (run_special(t, PK_BEGIN) < 0)
 		goto out;
+	if (target > 0) {
+		int tfd = bpf_object__find_map_fd_by_name(t->obj, MAP_TARGET);
+		uint32_t zero = 0;
+		uint64_t tp = (uint64_t)target;
+		if (tfd >= 0)
+			bpf_map_update_elem(tfd, &zero, &tp, BPF_ANY);
+	}
 	int nattached = 0;
 	if (!t->exiting && attach_all(&t->att, t->progs, target, &nattached) < 0)
 		goto out;
@@ -549,7 +609,7 @@ int run_program(struct sema *s, struct probeset *ps, const struct bpf_object_buf
 			continue;
 		if (n < 0)
 			break;
-		bool stop = poll_target && target_gone(t, target);
+		bool stop = (poll_target && target_gone(t, target)) || ferror(t->out->f);
 		for (int i = 0; i < n; i++) {
 			if (evs[i].data.u32 == 1) {
 				drain(t);
@@ -569,21 +629,21 @@ int run_program(struct sema *s, struct probeset *ps, const struct bpf_object_buf
 	drain(t);
 	bool exited = t->exiting;
 	t->exiting = false;
-	run_special(t, PK_END);
-	t->exiting = exited;
+	bool end_ok = run_special(t, PK_END) == 0;
+	exited |= t->exiting; /* exit(N) in END counts too */
+	sigprocmask(SIG_UNBLOCK, &mask, NULL); /* a second Ctrl-C ends a long dump */
 	print_all_maps(t);
 	out_lost(t->out, lost_events(t));
 	out_flush(t->out);
-	status = exited ? t->exit_code : 0;
+	status = !end_ok ? 1 : exited ? t->exit_code : 0;
+	if (ferror(t->out->f) && errno != EPIPE) {
+		fprintf(stderr, "gotrace: cannot write the output: %s\n", strerror(errno));
+		status = 1;
+	}
 out:
 	attacher_free(&t->att);
-	if (t->child > 0) {
-		int st;
-		if (waitpid(t->child, &st, WNOHANG) == 0) {
-			kill(t->child, SIGTERM);
-			waitpid(t->child, &st, 0);
-		}
-	}
+	if (t->child > 0)
+		end_child(t->child);
 	if (gofd >= 0)
 		close(gofd);
 	if (epfd >= 0)

@@ -15,11 +15,6 @@ static struct type *t_str(struct sema *s, struct node *n)
 	return type_str(&s->arena, s->strlen);
 }
 
-static struct type *t_comm(struct sema *s, struct node *n)
-{
-	return type_str(&s->arena, s->strlen);
-}
-
 /* argN / sargN: the digit after the name. */
 static struct type *t_argn(struct sema *s, struct node *n)
 {
@@ -58,6 +53,11 @@ static struct type *t_goid(struct sema *s, struct node *n)
 static struct type *t_printf(struct sema *s, struct node *n)
 {
 	struct node *fmt = n->args;
+	if (ast_count(fmt->next) > PRINTF_MAX_ARGS) {
+		diag_error(s->diag, n->loc, "printf() takes at most %d arguments after the format",
+			   PRINTF_MAX_ARGS);
+		return &ty_none;
+	}
 	struct node *arg = fmt->next;
 	int argi = 1;
 	const char *f = fmt->str;
@@ -220,9 +220,13 @@ static struct type *t_delete(struct sema *s, struct node *n)
 		/* delete(@m, key) */
 		if (a->args)
 			diag_error(s->diag, a->loc, "delete(@m, key): the first argument is the map itself");
+		else
+			sema_check_keys(s, a->map, a->next, n->loc, "delete");
 		return &ty_none;
 	}
-	if (!a->args && a->map && a->map->nkeys)
+	if (a->map && a->map->val && (a->map->val->kind == TY_HIST || a->map->val->kind == TY_LHIST))
+		diag_error(s->diag, a->loc, "delete() does not work on @%s, a histogram", a->name);
+	else if (!a->args && a->map && a->map->nkeys)
 		diag_error(s->diag, a->loc, "delete() needs a key: delete(@%s[key])", a->name);
 	return &ty_none;
 }
@@ -230,11 +234,7 @@ static struct type *t_delete(struct sema *s, struct node *n)
 static struct type *t_has_key(struct sema *s, struct node *n)
 {
 	struct node *m = n->args;
-	int nk = ast_count(m->next);
-	if (m->map && m->map->key && nk != (m->map->nkeys ? m->map->nkeys : 0)) {
-		diag_error(s->diag, n->loc, "has_key(): @%s has %d key%s, %d given", m->name,
-			   m->map->nkeys, m->map->nkeys == 1 ? "" : "s", nk);
-	}
+	sema_check_keys(s, m->map, m->next, n->loc, "has_key");
 	return &ty_int64;
 }
 
@@ -331,7 +331,7 @@ static struct type *t_lhist(struct sema *s, struct node *n)
 			   v[1], v[0]);
 		return type_lhist(&s->arena, 0, 1, 1);
 	}
-	if ((v[1] - v[0]) / v[2] > 1000) {
+	if (((__int128)v[1] - v[0]) / v[2] > 1000) {
 		diag_error(s->diag, step->loc, "lhist(): more than 1000 buckets; use a larger step");
 		return type_lhist(&s->arena, 0, 1, 1);
 	}
@@ -355,7 +355,7 @@ const struct builtin builtins[] = {
 	{ "tid", BI_VAR, "", 0, ANY, &ty_uint64, NULL, gen_tid, "thread id", "profile:hz:99 { @[tid] = count(); }" },
 	{ "uid", BI_VAR, "", 0, ANY, &ty_uint64, NULL, gen_uid, "user id", "tracepoint:syscalls:sys_enter_openat { @[uid] = count(); }" },
 	{ "gid", BI_VAR, "", 0, ANY, &ty_uint64, NULL, gen_gid, "group id", "BEGIN { printf(\"%d\\n\", gid); }" },
-	{ "comm", BI_VAR, "", 0, ANY, NULL, t_comm, gen_comm, "name of the current thread", "uprobe:./main:main.sum { @by[comm] = count(); }" },
+	{ "comm", BI_VAR, "", 0, ANY, NULL, t_str, gen_comm, "name of the current thread", "uprobe:./main:main.sum { @by[comm] = count(); }" },
 	{ "nsecs", BI_VAR, "", 0, ANY, &ty_uint64, NULL, gen_nsecs, "nanoseconds since boot (monotonic)", "uprobe:./main:main.sum { @t = nsecs; }" },
 	{ "elapsed", BI_VAR, "", 0, ANY, &ty_uint64, NULL, gen_elapsed, "nanoseconds since gotrace started", "interval:s:1 { printf(\"%d\\n\", elapsed / 1000000000); }" },
 	{ "cpu", BI_VAR, "", 0, ANY, &ty_uint64, NULL, gen_cpu, "current CPU", "profile:hz:99 { @[cpu] = count(); }" },
@@ -381,7 +381,7 @@ const struct builtin builtins[] = {
 	{ "exit", BI_FUNC, "i", 0, ANY, &ty_none, t_exit, gen_exit, "stop tracing (with an exit code)", "interval:s:5 { exit(); }" },
 	{ "clear", BI_FUNC, "m", 1, ANY, &ty_none, NULL, gen_clear, "remove every entry of a map", "uprobe:./main:main.sum { @c[goarg(0)] = count(); } interval:s:1 { print(@c); clear(@c); }" },
 	{ "zero", BI_FUNC, "m", 1, ANY, &ty_none, NULL, gen_zero, "set every value of a map to zero", "uprobe:./main:main.sum { @c[goarg(0)] = count(); } interval:s:1 { print(@c); zero(@c); }" },
-	{ "delete", BI_FUNC, "ka", 1, ANY, &ty_none, t_delete, gen_delete, "remove one entry of a map", "uprobe:./main:main.sum { @start[goid] = nsecs; } uretprobe:./main:main.sum { delete(@start[goid]); }" },
+	{ "delete", BI_FUNC, "ka*", 1, ANY, &ty_none, t_delete, gen_delete, "remove one entry of a map", "uprobe:./main:main.sum { @start[goid] = nsecs; } uretprobe:./main:main.sum { delete(@start[goid]); }" },
 	{ "has_key", BI_FUNC, "ma*", 1, ANY, &ty_int64, t_has_key, gen_has_key, "1 if the map has the key", "uprobe:./main:main.sum /has_key(@seen, goid)/ { printf(\"again\\n\"); } uprobe:./main:main.sum { @seen[goid] = 1; }" },
 	{ "len", BI_FUNC, "m", 1, ANY, &ty_int64, t_len, gen_len, "number of entries in a map", "uprobe:./main:main.sum { @start[goid] = nsecs; } interval:s:1 { printf(\"%d calls under way\\n\", len(@start)); }" },
 	{ "strlen", BI_FUNC, "s", 1, ANY, &ty_int64, NULL, gen_strlen, "length of a string", "uprobe:./main:main.concat { @[strlen(gostr(goarg(0), goarg(1)))] = count(); }" },
@@ -423,6 +423,20 @@ size_t builtin_names(const char **out, size_t max, enum bi_form form)
 /* "goarg(n)" style signature from the argument letters. */
 static void signature(const struct builtin *b, struct strbuf *out)
 {
+	/* forms the argument letters cannot say */
+	static const struct {
+		const char *name, *sig;
+	} special[] = {
+		{ "delete", "delete(@map[key]), delete(@map, key...)" },
+		{ "print", "print(@map [, top [, div]]), print(value)" },
+		{ "has_key", "has_key(@map, key...)" },
+	};
+	for (size_t i = 0; i < ARRAY_SIZE(special); i++) {
+		if (!strcmp(special[i].name, b->name)) {
+			sb_puts(out, special[i].sig);
+			return;
+		}
+	}
 	static const struct {
 		char letter;
 		const char *name;

@@ -10,6 +10,8 @@
 
 struct cg;
 
+#define PRINTF_MAX_ARGS 64
+
 enum bi_form {
 	BI_VAR,	 /* pid, comm, goid, ... */
 	BI_FUNC, /* printf(...), goarg(n), ... */

@@ -82,6 +82,10 @@ static const struct gotype *param_root(struct sema *s, struct node *n)
 
 const struct gotype *goargs_path(struct sema *s, struct node *n)
 {
+	if (n->kind == N_FIELD && !n->name) {
+		diag_error(s->diag, n->loc, "a Go value has fields by name, not by number");
+		return NULL;
+	}
 	if (n->kind == N_FIELD && n->lhs->kind == N_IDENT && !strcmp(n->lhs->name, "args")) {
 		n->lhs->type = &ty_none;
 		return n->gt = param_root(s, n);

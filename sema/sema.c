@@ -109,19 +109,29 @@ bool sema_is_const_int(struct node *n, int64_t *v)
 		int64_t x;
 		if (!sema_is_const_int(n->lhs, &x))
 			return false;
-		*v = n->op == '-' ? -x : n->op == '~' ? ~x : !x;
+		/* two's complement, as the BPF code computes it: no C overflow */
+		*v = n->op == '-' ? (int64_t)(0 - (uint64_t)x) : n->op == '~' ? ~x : !x;
 		return true;
 	}
 	case N_BINOP: {
 		int64_t a, b;
 		if (!sema_is_const_int(n->lhs, &a) || !sema_is_const_int(n->rhs, &b))
 			return false;
+		uint64_t ua = (uint64_t)a, ub = (uint64_t)b;
 		switch (n->op) {
-		case '+': *v = a + b; return true;
-		case '-': *v = a - b; return true;
-		case '*': *v = a * b; return true;
-		case '/': if (!b) return false; *v = a / b; return true;
-		case '%': if (!b) return false; *v = a % b; return true;
+		case '+': *v = (int64_t)(ua + ub); return true;
+		case '-': *v = (int64_t)(ua - ub); return true;
+		case '*': *v = (int64_t)(ua * ub); return true;
+		case '/':
+			if (!b)
+				return false;
+			*v = b == -1 ? (int64_t)(0 - ua) : a / b;
+			return true;
+		case '%':
+			if (!b)
+				return false;
+			*v = b == -1 ? 0 : a % b;
+			return true;
 		case OP_SHL: *v = (int64_t)((uint64_t)a << (b & 63)); return true;
 		case OP_SHR: *v = a >> (b & 63); return true;
 		default: return false;
@@ -164,6 +174,17 @@ bool sema_require_kinds(struct sema *s, struct node *n, unsigned mask,
 }
 
 /* --- maps ---------------------------------------------------------------- */
+
+uint32_t mapinfo_key_size(const struct mapinfo *m)
+{
+	bool hist = m->val && (m->val->kind == TY_HIST || m->val->kind == TY_LHIST);
+	return m->key->size + (hist ? 8 : 0);
+}
+
+void mapinfo_bpf_name(const struct mapinfo *m, char *buf, size_t len)
+{
+	snprintf(buf, len, "m%d_%.40s", m->id, m->name);
+}
 
 static struct mapinfo *find_map(struct sema *s, const char *name)
 {
@@ -231,6 +252,43 @@ struct mapinfo *sema_map_of(struct sema *s, struct node *mapnode,
 	}
 	mapnode->map = m;
 	return m;
+}
+
+/* Keys given apart from the map (has_key(@m, k1, k2), delete(@m, k))
+ * must be what the map's key is. */
+bool sema_check_keys(struct sema *s, struct mapinfo *m, struct node *keys, struct loc loc,
+		     const char *what)
+{
+	if (!m || !m->key || !m->val)
+		return true;
+	if (m->val->kind == TY_HIST || m->val->kind == TY_LHIST) {
+		err(s, loc, "%s() does not work on @%s, a histogram", what, m->name);
+		return false;
+	}
+	int n = ast_count(keys);
+	if (n != m->nkeys) {
+		err(s, loc, "%s(): @%s has %d key%s, %d given", what, m->name, m->nkeys,
+		    m->nkeys == 1 ? "" : "s", n);
+		return false;
+	}
+	if (!n)
+		return true;
+	struct type *t;
+	if (n == 1) {
+		t = keys->type;
+	} else {
+		struct type **ts = arena_alloc(&s->arena, sizeof(*ts) * (size_t)n);
+		int i = 0;
+		for (struct node *k = keys; k; k = k->next)
+			ts[i++] = k->type;
+		t = type_tuple(&s->arena, ts, n);
+	}
+	if (!type_equal(t, m->key)) {
+		err(s, keys->loc, "%s(): @%s's key is %s, not %s", what, m->name, tstr(s, m->key),
+		    tstr(s, t));
+		return false;
+	}
+	return true;
 }
 
 /* --- variables ------------------------------------------------------------- */
@@ -333,6 +391,10 @@ static struct type *check_goargs(struct sema *s, struct node *n)
 
 static struct type *check_field(struct sema *s, struct node *n)
 {
+	if (rooted_at_args(n) && !n->name) {
+		err(s, n->loc, "args has fields by name, not by number");
+		return &ty_int64;
+	}
 	if (rooted_at_args(n) && (s->env->kinds & PKM_UPROBES))
 		return check_goargs(s, n);
 	if (n->lhs->kind == N_IDENT && !strcmp(n->lhs->name, "args")) {
@@ -665,6 +727,16 @@ static bool check_args(struct sema *s, struct node *n, const struct builtin *b)
 				ok = false;
 				continue;
 			}
+			if (!a->args && a->next) {
+				/* the map itself; its key follows: delete(@m, key) */
+				a->map = find_map(s, a->name);
+				a->type = a->map && a->map->val ? a->map->val : &ty_none;
+				if (!a->map && s->pass == 2) {
+					err(s, a->loc, "@%s is never assigned", a->name);
+					ok = false;
+				}
+				continue;
+			}
 			struct mapinfo *m = sema_map_of(s, a, NULL, false);
 			a->type = m && m->val ? m->val : &ty_none;
 			continue;
@@ -932,13 +1004,6 @@ static void check_probe(struct sema *s, struct probe *p)
 	check_block(s, p->body->body);
 }
 
-static void sort_maps(struct sema *s)
-{
-	/* ids follow first use; printing orders by name itself */
-	for (size_t i = 0; i < s->maps.n; i++)
-		s->maps.v[i]->id = (int)i;
-}
-
 int sema_check(struct sema *s)
 {
 	int before = s->diag->errors;
@@ -957,6 +1022,5 @@ int sema_check(struct sema *s)
 			err(s, m->loc, "@%s is never assigned a value", m->name);
 		}
 	}
-	sort_maps(s);
 	return s->diag->errors - before;
 }

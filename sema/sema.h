@@ -28,6 +28,16 @@ enum probe_kind {
 	(PKM_UPROBES | PKM(PK_INTERVAL) | PKM(PK_PROFILE) | PKM(PK_BEGIN) |   \
 	 PKM(PK_END))
 
+/* Probe kinds whose programs are of one BPF program type; a probe whose
+ * attach points span several gets one program of each. */
+enum prog_group { PG_UPROBE, PG_PERF, PG_TRACEPOINT, PG__COUNT };
+static inline enum prog_group prog_group_of(enum probe_kind k)
+{
+	return k == PK_INTERVAL || k == PK_PROFILE ? PG_PERF
+	       : k == PK_TRACEPOINT		   ? PG_TRACEPOINT
+						   : PG_UPROBE;
+}
+
 enum probe_kind probe_kind_of(const char *provider);
 const char *probe_kind_name(enum probe_kind k);
 
@@ -80,11 +90,17 @@ struct mapinfo {
 	bool used_as_value;
 };
 
+/* Bytes of a map's key in BPF: hist and lhist maps add the bucket. */
+uint32_t mapinfo_key_size(const struct mapinfo *m);
+/* The BPF map's (and its ELF symbol's) name: by id, so unique. */
+void mapinfo_bpf_name(const struct mapinfo *m, char *buf, size_t len);
+
 struct var {
 	char *name;
 	struct type *type;
 	struct loc loc;
-	void *cg; /* codegen's storage */
+	void *cg;	/* codegen's storage */
+	void *cg_fn;	/* the function cg belongs to */
 	struct var *next;
 };
 
@@ -129,6 +145,8 @@ struct type *sema_expr(struct sema *s, struct node *n);
 bool sema_is_const_int(struct node *n, int64_t *v);
 struct mapinfo *sema_map_of(struct sema *s, struct node *mapnode,
 			    struct type *val, bool assign);
+bool sema_check_keys(struct sema *s, struct mapinfo *m, struct node *keys, struct loc loc,
+		     const char *what);
 int sema_add_fmt(struct sema *s, enum fmt_kind kind, char *fmt,
 		 struct type *args, struct loc loc);
 /* A helpful error when a builtin is not allowed in the probe. */

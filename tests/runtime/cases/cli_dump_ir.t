@@ -7,13 +7,13 @@ S='uprobe:'$PROG':main.val { $x = 40; @a = $x + 2; }'
 $GOTRACE -d ir -e "$S" >ir; echo "ir exit $?"
 $GOTRACE -d ir-opt -e "$S" >iropt; echo "ir-opt exit $?"
 $GOTRACE -d asm -e "$S" >asm; echo "asm exit $?"
-grep -c '^define i64 @probe_0(ptr %ctx) section "uprobe"' ir
+grep -c '^define i64 @probe_0_u(ptr %ctx) section "uprobe"' ir
 grep -c 'add i64 %[0-9]*, 2' ir
 grep -c 'store i64 42' ir
 grep -c '^target triple = "bpfel"' iropt
 grep -c 'add i64' iropt
 grep -c 'store i64 42' iropt
-grep -c '^probe_0:' asm
+grep -c '^probe_0_u:' asm
 grep -cE '^\s*r[0-9] = 42$' asm
 grep -cE '^\s*exit$' asm
 cat ir iropt asm | grep -c Attaching || true
