@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <getopt.h>
 #include <signal.h>
+#include <sys/stat.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -217,6 +218,11 @@ int main(int argc, char **argv)
 		src.text = o.program;
 		src.len = strlen(o.program);
 	} else {
+		struct stat st;
+		if (stat(o.script, &st) == 0 && S_ISDIR(st.st_mode)) {
+			fprintf(stderr, "gotrace: %s is a directory, not a script\n", o.script);
+			return 1;
+		}
 		text = read_file(o.script, &src.len);
 		if (!text) {
 			fprintf(stderr, "gotrace: cannot read %s: %s\n", o.script, strerror(errno));

@@ -1,5 +1,6 @@
 /* builtins.c - code for each builtin of the table in sema/builtins.c. */
 #include <linux/bpf.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -238,7 +239,13 @@ GEN(str)
 		struct program *p = cg->sema->prog;
 		int64_t i = n->args->ival;
 		const char *s = i >= 1 && i <= p->nparams ? p->params[i - 1] : "";
-		return cg_literal_str(cg, s, size);
+		int64_t len = (int64_t)strlen(s);
+		if (n->args->next)
+			sema_is_const_int(n->args->next, &len);
+		char *cut = xstrndup(s, (size_t)MAX(0, MIN(len, (int64_t)strlen(s))));
+		LLVMValueRef v = cg_literal_str(cg, cut, size);
+		free(cut);
+		return v;
 	}
 	LLVMValueRef buf = cg_alloca(cg, size, "str");
 	cg_memset0(cg, buf, size);
@@ -325,7 +332,8 @@ GEN(buf)
 GEN(reg)
 {
 	const struct reg_info *r = reg_find(n->args->str);
-	return cg_ctx_load(cg, cg_regs_off(cg) + (r ? r->off : 0), cg->i64);
+	/* pt_regs is at the start of every context registers are read from */
+	return cg_ctx_load(cg, r ? r->off : 0, cg->i64);
 }
 
 GEN(usym)
@@ -338,26 +346,16 @@ GEN(usym)
 
 GEN(strlen)
 {
-	LLVMValueRef s = cg_expr(cg, n->args);
-	LLVMValueRef args[] = { s, LLVMConstInt(cg->i32, n->args->type->size, 0) };
-	LLVMTypeRef ats[] = { cg->ptr, cg->i32 };
-	LLVMTypeRef fty = LLVMFunctionType(cg->i64, ats, 2, 0);
-	LLVMValueRef fn = LLVMGetNamedFunction(cg->mod, "gt_strlen");
-	if (!fn)
-		fn = LLVMAddFunction(cg->mod, "gt_strlen", fty);
-	return LLVMBuildCall2(cg->b, fty, fn, args, 2, "");
+	LLVMValueRef args[] = { cg_expr(cg, n->args),
+				LLVMConstInt(cg->i32, n->args->type->size, 0) };
+	return cg_call_lib(cg, "gt_strlen", cg->i64, args, 2);
 }
 
 GEN(strcontains)
 {
 	LLVMValueRef h = cg_expr(cg, n->args), nd = cg_expr(cg, n->args->next);
 	LLVMValueRef args[] = { h, nd, LLVMConstInt(cg->i32, n->args->type->size, 0) };
-	LLVMTypeRef ats[] = { cg->ptr, cg->ptr, cg->i32 };
-	LLVMTypeRef fty = LLVMFunctionType(cg->i64, ats, 3, 0);
-	LLVMValueRef fn = LLVMGetNamedFunction(cg->mod, "gt_strcontains");
-	if (!fn)
-		fn = LLVMAddFunction(cg->mod, "gt_strcontains", fty);
-	return LLVMBuildCall2(cg->b, fty, fn, args, 3, "");
+	return cg_call_lib(cg, "gt_strcontains", cg->i64, args, 3);
 }
 
 /* --- maps -------------------------------------------------------------------- */

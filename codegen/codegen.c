@@ -159,7 +159,7 @@ LLVMValueRef cg_helper(struct cg *cg, int id, LLVMTypeRef ret,
 }
 
 /* Calls a helper from stdlib/helpers.bpf.c (linked in at the end). */
-static LLVMValueRef call_lib(struct cg *cg, const char *name, LLVMTypeRef ret,
+LLVMValueRef cg_call_lib(struct cg *cg, const char *name, LLVMTypeRef ret,
 			     LLVMValueRef *args, int nargs)
 {
 	LLVMTypeRef ats[8];
@@ -170,11 +170,6 @@ static LLVMValueRef call_lib(struct cg *cg, const char *name, LLVMTypeRef ret,
 	if (!fn)
 		fn = LLVMAddFunction(cg->mod, name, fty);
 	return LLVMBuildCall2(cg->b, fty, fn, args, (unsigned)nargs, "");
-}
-
-uint32_t cg_regs_off(struct cg *cg)
-{
-	return 0; /* pt_regs is at the start of every context we read regs from */
 }
 
 LLVMValueRef cg_ctx_load(struct cg *cg, uint32_t off, LLVMTypeRef ty)
@@ -380,23 +375,34 @@ static LLVMValueRef map_modify(struct cg *cg, struct node *mapnode, int op,
 	struct mapinfo *m = mapnode->map;
 	LLVMValueRef key = build_key(cg, mapnode);
 	LLVMValueRef p = map_lookup(cg, m, key);
-	LLVMValueRef slot = cg_alloca(cg, 8, "old");
+	LLVMBasicBlockRef from = LLVMGetInsertBlock(cg->b);
 	LLVMBasicBlockRef hit = cg_block(cg, "mod.hit"), miss = cg_block(cg, "mod.miss"),
 			  done = cg_block(cg, "mod.done");
 	LLVMBuildCondBr(cg->b, is_null(cg, p), miss, hit);
+	(void)from;
+
+	/* there: change it in place */
 	LLVMPositionBuilderAtEnd(cg->b, hit);
-	store64(cg, load64(cg, p), slot);
+	LLVMValueRef old_hit = load64(cg, p);
+	LLVMValueRef new_hit = arith(cg, op, old_hit, v, m->val->is_signed);
+	store64(cg, new_hit, p);
 	LLVMBuildBr(cg->b, done);
+
+	/* absent: the old value is 0; create the entry */
 	LLVMPositionBuilderAtEnd(cg->b, miss);
-	store64(cg, cg_const(cg, 0), slot);
-	LLVMBuildBr(cg->b, done);
-	LLVMPositionBuilderAtEnd(cg->b, done);
-	LLVMValueRef old = load64(cg, slot);
-	LLVMValueRef nv = arith(cg, op, old, v, m->val->is_signed);
+	LLVMValueRef new_miss = arith(cg, op, cg_const(cg, 0), v, m->val->is_signed);
 	LLVMValueRef vslot = cg_alloca(cg, 8, "new");
-	store64(cg, nv, vslot);
+	store64(cg, new_miss, vslot);
 	map_update(cg, m, key, vslot, BPF_ANY);
-	return want_old ? old : nv;
+	LLVMBasicBlockRef miss_end = LLVMGetInsertBlock(cg->b);
+	LLVMBuildBr(cg->b, done);
+
+	LLVMPositionBuilderAtEnd(cg->b, done);
+	LLVMValueRef phi = LLVMBuildPhi(cg->b, cg->i64, "");
+	LLVMValueRef vals[] = { want_old ? old_hit : new_hit, want_old ? cg_const(cg, 0) : new_miss };
+	LLVMBasicBlockRef bbs[] = { hit, miss_end };
+	LLVMAddIncoming(phi, vals, bbs, 2);
+	return phi;
 }
 
 /* @m[k] = agg(...): update the current CPU's slot in place, or create it. */
@@ -409,11 +415,11 @@ static void gen_agg(struct cg *cg, struct node *mapnode, struct node *call)
 	if (t->kind == TY_HIST || t->kind == TY_LHIST) {
 		LLVMValueRef bucket;
 		if (t->kind == TY_HIST) {
-			bucket = call_lib(cg, "gt_hist_bucket", cg->i64, &v, 1);
+			bucket = cg_call_lib(cg, "gt_hist_bucket", cg->i64, &v, 1);
 		} else {
 			LLVMValueRef a[] = { v, cg_const(cg, t->lmin), cg_const(cg, t->lmax),
 					     cg_const(cg, t->lstep) };
-			bucket = call_lib(cg, "gt_lhist_bucket", cg->i64, a, 4);
+			bucket = cg_call_lib(cg, "gt_lhist_bucket", cg->i64, a, 4);
 		}
 		store64(cg, bucket, cg_gep(cg, key, m->key->size));
 	}
@@ -513,7 +519,7 @@ static LLVMValueRef arith(struct cg *cg, int op, LLVMValueRef a, LLVMValueRef b,
 	case '%': {
 		if (is_signed) {
 			LLVMValueRef args[] = { a, b };
-			return call_lib(cg, op == '/' ? "gt_sdiv" : "gt_smod", cg->i64, args, 2);
+			return cg_call_lib(cg, op == '/' ? "gt_sdiv" : "gt_smod", cg->i64, args, 2);
 		}
 		/* x / 0 is 0 and x % 0 is x, as BPF defines them */
 		LLVMValueRef zero = LLVMBuildICmp(B, LLVMIntEQ, b, cg_const(cg, 0), "");

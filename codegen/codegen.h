@@ -102,8 +102,9 @@ LLVMValueRef cg_helper(struct cg *cg, int id, LLVMTypeRef ret,
 		       LLVMValueRef *args, int nargs);
 /* A word of struct pt_regs in the context, by its byte offset. */
 LLVMValueRef cg_ctx_load(struct cg *cg, uint32_t off, LLVMTypeRef ty);
-/* pt_regs of the probe (uprobes: ctx; perf events: &ctx->regs). */
-uint32_t cg_regs_off(struct cg *cg);
+/* Calls a helper of stdlib/helpers.bpf.c (gt_strlen, gt_hist_bucket...). */
+LLVMValueRef cg_call_lib(struct cg *cg, const char *name, LLVMTypeRef ret, LLVMValueRef *args,
+			 int nargs);
 /* Reads an 8-byte word of user memory at addr (0 on fault). */
 LLVMValueRef cg_read_user_u64(struct cg *cg, LLVMValueRef addr);
 /* Reserves an event of payload `size`, writes the header and calls fill

@@ -8,6 +8,7 @@
 
 #include "codegen/codegen.h"
 #include "sema/goargs.h"
+#include "sema/regs.h"
 
 struct place {
 	bool regs;
@@ -39,7 +40,7 @@ static struct place place_of(struct cg *cg, struct node *n)
 			struct place p = { .regs = true, .result = gp->is_result, .word = gp->word };
 			return p;
 		}
-		LLVMValueRef sp = cg_ctx_load(cg, 152 /* pt_regs.sp */, cg->i64);
+		LLVMValueRef sp = cg_ctx_load(cg, PTREGS_SP, cg->i64);
 		return at(cg, LLVMBuildAdd(cg->b, sp, cg_const(cg, gp->stack_off), ""));
 	}
 	struct place p = place_of(cg, n->lhs);

@@ -134,10 +134,10 @@ static int attach_timer(struct attacher *at, struct site *s, struct bpf_program 
 				cpu, strerror(errno));
 			return -1;
 		}
-		vec_push(&at->fds, fd);
 		LIBBPF_OPTS(bpf_perf_event_opts, po, .bpf_cookie = cookie);
 		struct bpf_link *l = bpf_program__attach_perf_event_opts(prog, fd, &po);
 		if (!l) {
+			close(fd);
 			fprintf(stderr, "gotrace: %s: cannot attach: %s\n", s->name, strerror(errno));
 			return -1;
 		}

@@ -11,7 +11,7 @@ struct attacher {
 	bool verbose;
 	bool *multi; /* per probe: its uprobes go through uprobe_multi links */
 	VEC(struct bpf_link *) links;
-	VEC(int) fds; /* perf events and uprobe_multi links */
+	VEC(int) fds; /* uprobe_multi links (perf events belong to their libbpf links) */
 };
 
 void attacher_init(struct attacher *a, struct probeset *ps, bool verbose);

@@ -86,8 +86,13 @@ static int list_tracepoints(const char *catpat, const char *namepat, bool verbos
 		}
 		free(names.v[i]);
 	}
+	int rc = 0;
+	if (!names.n) {
+		fprintf(stderr, "gotrace: no tracepoint matches '%s:%s'\n", catpat, namepat);
+		rc = 1;
+	}
 	vec_free(&names);
-	return 0;
+	return rc;
 }
 
 /* Each parameter and result of f with where it is (-l -v). */

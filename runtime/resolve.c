@@ -76,6 +76,20 @@ static uint32_t func_id(struct probeset *ps, const char *name)
 	return (uint32_t)ps->funcs.n - 1;
 }
 
+/* What "Attaching N probes" counts: each function (or timer, tracepoint,
+ * BEGIN, END) of each probe once, however many RET sites it has. */
+int probeset_count(const struct probeset *ps)
+{
+	int n = 0;
+	for (size_t i = 0; i < ps->sites.n; i++) {
+		const struct site *s = &ps->sites.v[i];
+		if (i == 0 || s->probe != s[-1].probe || s->kind != s[-1].kind ||
+		    s->func_id != s[-1].func_id || s->attach != s[-1].attach)
+			n++;
+	}
+	return n;
+}
+
 void probeset_free(struct probeset *ps)
 {
 	for (size_t i = 0; i < ps->funcs.n; i++)
@@ -534,7 +548,7 @@ static int resolve_uprobe(struct probeset *ps, struct diag *d, struct probe *p,
 		}
 		vec_push(&paths, path);
 	}
-	int errors = 0;
+	int errors = 0, total_matched = 0;
 	for (size_t pi = 0; pi < paths.n; pi++) {
 		char *path = paths.v[pi];
 		if (!path)
@@ -570,6 +584,7 @@ static int resolve_uprobe(struct probeset *ps, struct diag *d, struct probe *p,
 		exact = gobin_find(b, a->func);
 		if (exact) {
 			errors += add_func_sites(ps, d, p, a, b, exact, ret, path);
+			total_matched++;
 			continue;
 		}
 		if (has_wildcard(a->func)) {
@@ -582,11 +597,7 @@ static int resolve_uprobe(struct probeset *ps, struct diag *d, struct probe *p,
 				errors += add_func_sites(ps, d, p, a, b, &fs[i], ret, path);
 				matched++;
 			}
-			if (!matched && paths.n == 1) {
-				diag_error(d, a->loc, "no function in %s matches '%s'", a->target, a->func);
-				diag_hint(d, "list them with: gotrace -l '%s:%s:*'", a->provider, a->target);
-				errors++;
-			}
+			total_matched += matched;
 			continue;
 		}
 		char **sites = NULL;
@@ -607,6 +618,11 @@ static int resolve_uprobe(struct probeset *ps, struct diag *d, struct probe *p,
 				   paths.n == 1 ? a->target : path);
 			suggest_func(d, b, a->func);
 		}
+		errors++;
+	}
+	if (!a->addr && !total_matched && has_wildcard(a->func) && !errors) {
+		diag_error(d, a->loc, "no function in %s matches '%s'", a->target, a->func);
+		diag_hint(d, "list them with: gotrace -l '%s:%s:*'", a->provider, a->target);
 		errors++;
 	}
 	for (size_t i = 0; i < paths.n; i++)

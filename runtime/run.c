@@ -564,7 +564,7 @@ int run_program(struct sema *s, struct probeset *ps, const struct bpf_object_buf
 	/* BEGIN runs before anything else is attached, so that nothing
 	 * (an interval, a uprobe in a -p process) fires before it */
 	if (!o->quiet)
-		out_attached(t->out, (int)t->ps->sites.n);
+		out_attached(t->out, probeset_count(t->ps));
 	int rbfd = bpf_object__find_map_fd_by_name(t->obj, MAP_EVENTS);
 	t->rb = ring_buffer__new(rbfd, on_event, t, NULL);
 	if (!t->rb) {
@@ -580,7 +580,7 @@ int run_program(struct sema *s, struct probeset *ps, const struct bpf_object_buf
 		if (tfd >= 0)
 			bpf_map_update_elem(tfd, &zero, &tp, BPF_ANY);
 	}
-	int nattached = 0;
+	int nattached;
 	if (!t->exiting && attach_all(&t->att, t->progs, target, &nattached) < 0)
 		goto out;
 

@@ -60,6 +60,8 @@ struct resolve_opts {
 int resolve_probes(struct program *prog, struct diag *diag,
 		   const struct resolve_opts *o, struct probeset *ps);
 void probeset_free(struct probeset *ps);
+/* Attach points as bpftrace counts them (a function's RET sites are one). */
+int probeset_count(const struct probeset *ps);
 /* The BPF attach cookie of site i: the function's id in the high half
  * (`func`), the site's index in the low half (`probe`). */
 static inline uint64_t site_cookie(const struct probeset *ps, size_t i)

@@ -165,11 +165,15 @@ static struct type *t_strftime(struct sema *s, struct node *n)
 
 static struct type *t_strarg(struct sema *s, struct node *n)
 {
-	/* str($1): the positional parameter as a string constant */
-	if (n->args->kind == N_POSPARAM && !n->args->next) {
+	/* str($1), str($1, n): the positional parameter as a string
+	 * constant (n, a constant, cuts it) */
+	if (n->args->kind == N_POSPARAM) {
 		n->args->type = &ty_int64;
 		n->ival = 1;
-		return type_str(&s->arena, s->strlen);
+		int64_t len;
+		if (n->args->next && !sema_is_const_int(n->args->next, &len))
+			diag_error(s->diag, n->args->next->loc,
+				   "str($N, len): len must be a constant");
 	}
 	return type_str(&s->arena, s->strlen);
 }
@@ -264,7 +268,8 @@ static struct type *t_len(struct sema *s, struct node *n)
 	return &ty_int64;
 }
 
-static struct type *t_goarg(struct sema *s, struct node *n)
+/* goarg(n) and goret(n): a word of the arguments or of the results. */
+static struct type *check_goword(struct sema *s, struct node *n, bool result)
 {
 	int64_t i = 0;
 	sema_is_const_int(n->args, &i);
@@ -280,16 +285,21 @@ static struct type *t_goarg(struct sema *s, struct node *n)
 			   "%s(%" PRId64 "): the register ABI has 9 integer registers (words 0 to 8)",
 			   n->name, i);
 	else if (i >= 0 && i <= 15)
-		goargs_check_word(s, n, (int)i, n->name[2] == 'r');
+		goargs_check_word(s, n, (int)i, result);
 	if (s->verbose && s->env->compiler == GOC_NONE && s->env->bin)
 		diag_remark(s->diag, n->loc, "%s is not a Go binary: %s() follows the C calling convention (SysV: rdi, rsi, rdx, rcx, r8, r9)",
 			    gobin_path(s->env->bin), n->name);
 	return &ty_int64;
 }
 
+static struct type *t_goarg(struct sema *s, struct node *n)
+{
+	return check_goword(s, n, false);
+}
+
 static struct type *t_goret(struct sema *s, struct node *n)
 {
-	t_goarg(s, n);
+	check_goword(s, n, true);
 	if (s->env->abi == GOABI_SYSV && n->ival > 1)
 		diag_error(s->diag, n->args->loc, "goret(%" PRId64 "): the C convention returns two words (RAX, RDX)",
 			   n->ival);

@@ -54,18 +54,16 @@ struct type *type_tuple(struct arena *a, struct type **elems, int n)
 	t->nelems = n;
 	t->elems = arena_alloc(a, sizeof(*elems) * (size_t)n);
 	t->offsets = arena_alloc(a, sizeof(uint32_t) * (size_t)n);
-	uint32_t off = 0, align = 1;
+	uint32_t off = 0;
 	for (int i = 0; i < n; i++) {
 		uint32_t al = elems[i]->align ? elems[i]->align : 1;
 		off = (uint32_t)ALIGN_UP(off, al);
 		t->elems[i] = elems[i];
 		t->offsets[i] = off;
 		off += elems[i]->size;
-		align = MAX(align, al);
 	}
-	t->align = 8;
+	t->align = 8; /* every element is 8-aligned and a multiple of 8 long */
 	t->size = (uint32_t)ALIGN_UP(off, 8);
-	(void)align;
 	return t;
 }
 
