@@ -88,7 +88,11 @@ static struct type *t_printf(struct sema *s, struct node *n)
 		}
 		char c = f[i];
 		if (!strchr("diuxXocspr", c)) {
-			diag_error(s->diag, fl, "printf: unknown conversion '%%%c'", c);
+			if (c >= 32 && c < 127)
+				diag_error(s->diag, fl, "printf: unknown conversion '%%%c'", c);
+			else
+				diag_error(s->diag, fl, "printf: unknown conversion '%%\\x%02x'",
+					   (unsigned char)c);
 			diag_hint(s->diag, "conversions: %%d %%i %%u %%x %%X %%o %%c %%s %%r %%p %%%%");
 			return &ty_none;
 		}

@@ -144,7 +144,7 @@ static void test_printf_checks(void **state)
 	expect_error("BEGIN { printf(\"%d %d\\n\", 1); }", "printf: the format wants more arguments than the 1 given");
 	expect_error("BEGIN { printf(\"%d\\n\", 1, 2); }", "printf: more arguments than conversions");
 	expect_error("BEGIN { printf(\"%d\\n\", comm); }", "printf: %d expects an integer, but argument 1 is a string[64]");
-	expect_error("BEGIN { printf(\"%q\\n\", 1); }", "printf: unknown conversion '%q'");
+	expect_error("BEGIN { printf(\"%w\\n\", 1); }", "printf: unknown conversion '%w'");
 	expect_error("BEGIN { printf(comm); }", "printf() needs a string literal here");
 	struct checked *c = check("BEGIN { printf(\"%-5s|%05d|%x|%%|%c|%p|%lu\\n\", comm, 1, 2, 65, 0, 7); }");
 	assert_int_equal(c->nerrors, 0);
