@@ -429,7 +429,7 @@ static size_t parse_conv(const char *p, struct strbuf *spec, char *conv)
 		while (*q >= '0' && *q <= '9')
 			sb_putc(spec, *q++);
 	}
-	while (*q && strchr("hlLqjzt", *q))
+	while (*q && strchr("hljzt", *q))
 		q++; /* every integer is 64 bits */
 	if (!*q || !strchr("diuxXocsrp", *q))
 		return 0;

@@ -76,7 +76,7 @@ static struct type *t_printf(struct sema *s, struct node *n)
 			while (i < fmt->slen && f[i] >= '0' && f[i] <= '9')
 				i++;
 		}
-		while (i < fmt->slen && strchr("hlLqjzt", f[i]) && f[i]) /* as runtime/output.c */
+		while (i < fmt->slen && strchr("hljzt", f[i]) && f[i]) /* as runtime/output.c */
 			i++;
 		struct loc fl = { fmt->loc.begin + 1 + (uint32_t)start,
 				  fmt->loc.begin + 2 + (uint32_t)i };
