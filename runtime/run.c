@@ -602,14 +602,21 @@ int run_program(struct sema *s, struct probeset *ps, const struct bpf_object_buf
 		epoll_ctl(epfd, EPOLL_CTL_ADD, pidfd, &ev);
 	}
 	bool poll_target = target > 0 && pidfd < 0;
+	uint64_t remembered = mono_ns() - 400000000ull; /* first read after 0.1 s */
 	while (!t->exiting) {
 		struct epoll_event evs[4];
-		int n = epoll_wait(epfd, evs, 4, poll_target ? 100 : -1);
+		int n = epoll_wait(epfd, evs, 4, poll_target ? 100 : target > 0 ? 200 : -1);
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n < 0)
 			break;
 		bool stop = (poll_target && target_gone(t, target)) || ferror(t->out->f);
+		/* the traced process's libraries, for naming its addresses
+		 * after it has gone: read again every half second */
+		if (target > 0 && mono_ns() - remembered > 500000000ull) {
+			syms_remember(t->out->syms, (uint32_t)target);
+			remembered = mono_ns();
+		}
 		for (int i = 0; i < n; i++) {
 			if (evs[i].data.u32 == 1) {
 				drain(t);

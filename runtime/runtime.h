@@ -94,6 +94,9 @@ int list_probes(const char *pattern, pid_t pid, bool verbose);
 /* The symbolizer for output (runtime/symbols.c). */
 struct syms *syms_new(struct probeset *ps);
 void syms_set_stack_fd(struct syms *s, int fd);
+/* Reads a process's memory map again now, while it lives, so that its
+ * addresses can be named after it has exited (kept if it is gone). */
+void syms_remember(struct syms *s, uint32_t pid);
 void syms_free(struct syms *s);
 
 /* Task struct offset of thread.fsbase from the kernel's BTF, or -1. */

@@ -41,6 +41,8 @@ struct syms {
 	int stack_fd;
 };
 
+static void drop_maps(struct procmap *pm);
+
 struct syms *syms_new(struct probeset *ps)
 {
 	struct syms *s = xcalloc(1, sizeof(*s));
@@ -60,9 +62,7 @@ void syms_free(struct syms *s)
 		return;
 	for (struct procmap *p = s->procs, *next; p; p = next) {
 		next = p->next;
-		for (size_t i = 0; i < p->maps.n; i++)
-			free(p->maps.v[i].path);
-		vec_free(&p->maps);
+		drop_maps(p);
 		free(p);
 	}
 	for (size_t i = 0; i < s->ksyms.n; i++)
@@ -83,21 +83,15 @@ const char *syms_probe(struct syms *s, uint64_t site)
 	return "";
 }
 
-/* Reads /proc/PID/maps once; file-backed executable mappings only. */
-static struct procmap *proc_maps(struct syms *s, uint32_t pid)
+/* Reads /proc/PID/maps into pm (file-backed mappings); false when the
+ * process has none (it is gone). */
+static bool read_maps(struct procmap *pm)
 {
-	for (struct procmap *p = s->procs; p; p = p->next)
-		if (p->pid == pid)
-			return p;
-	struct procmap *pm = xcalloc(1, sizeof(*pm));
-	pm->pid = pid;
-	pm->next = s->procs;
-	s->procs = pm;
 	char path[64];
-	snprintf(path, sizeof(path), "/proc/%u/maps", pid);
+	snprintf(path, sizeof(path), "/proc/%u/maps", pm->pid);
 	FILE *f = fopen(path, "r");
 	if (!f)
-		return pm;
+		return false;
 	char line[1024];
 	while (fgets(line, sizeof(line), f)) {
 		unsigned long start, end, pgoff;
@@ -115,45 +109,47 @@ static struct procmap *proc_maps(struct syms *s, uint32_t pid)
 		vec_push(&pm->maps, m);
 	}
 	fclose(f);
+	return pm->maps.n > 0;
+}
+
+static void drop_maps(struct procmap *pm)
+{
+	for (size_t i = 0; i < pm->maps.n; i++)
+		free(pm->maps.v[i].path);
+	vec_free(&pm->maps);
+}
+
+/* The memory map of a process, read once. */
+static struct procmap *proc_maps(struct syms *s, uint32_t pid)
+{
+	for (struct procmap *p = s->procs; p; p = p->next)
+		if (p->pid == pid)
+			return p;
+	struct procmap *pm = xcalloc(1, sizeof(*pm));
+	pm->pid = pid;
+	pm->next = s->procs;
+	s->procs = pm;
+	read_maps(pm);
 	return pm;
 }
 
-/* The function holding addr and its start, or NULL. */
-static const struct gofunc *lookup_user(struct syms *s, uint64_t addr, uint32_t pid,
-					uint64_t *start)
+void syms_remember(struct syms *s, uint32_t pid)
 {
-	struct procmap *pm = pid ? proc_maps(s, pid) : NULL;
-	for (size_t i = 0; pm && i < pm->maps.n; i++) {
-		struct mapping *m = &pm->maps.v[i];
-		if (addr < m->start || addr >= m->end)
-			continue;
-		char *err = NULL;
-		struct gobin *b = probeset_bin(s->ps, m->path, &err);
-		free(err);
-		if (!b)
-			return NULL;
-		uint64_t va = gobin_is_dyn(b) ? addr - m->base : addr;
-		const struct gofunc *f = gobin_func_at(b, va);
-		if (f)
-			*start = f->addr + (gobin_is_dyn(b) ? m->base : 0);
-		return f;
+	struct procmap *pm = proc_maps(s, pid);
+	struct procmap fresh = { .pid = pid };
+	if (read_maps(&fresh)) {
+		drop_maps(pm);
+		pm->maps = fresh.maps;
+	} else {
+		drop_maps(&fresh);
 	}
-	for (size_t i = 0; i < s->ps->bins.n; i++) {
-		struct gobin *b = s->ps->bins.v[i];
-		if (gobin_is_dyn(b))
-			continue;
-		const struct gofunc *f = gobin_func_at(b, addr);
-		if (f) {
-			*start = f->addr;
-			return f;
-		}
-	}
-	return NULL;
 }
 
-/* The binary holding addr in process pid (or, when the process is gone,
- * a probed executable whose addresses are its own). */
-static struct gobin *binary_at(struct syms *s, uint64_t addr, uint32_t pid, uint64_t *vaddr)
+/* Where addr lies in process pid: its mapping's file (and *vaddr, the
+ * address in that file). When the process is gone, the probed executables
+ * (whose addresses are their own) that `owns` accepts. */
+static struct gobin *binary_at(struct syms *s, uint64_t addr, uint32_t pid, uint64_t *vaddr,
+			       bool (*owns)(struct gobin *b, uint64_t addr))
 {
 	struct procmap *pm = pid ? proc_maps(s, pid) : NULL;
 	for (size_t i = 0; pm && i < pm->maps.n; i++) {
@@ -168,8 +164,7 @@ static struct gobin *binary_at(struct syms *s, uint64_t addr, uint32_t pid, uint
 	}
 	for (size_t i = 0; i < s->ps->bins.n; i++) {
 		struct gobin *b = s->ps->bins.v[i];
-		uint64_t ts, te;
-		if (!gobin_is_dyn(b) && gobin_types_range(b, &ts, &te) == 0 && addr >= ts && addr < te) {
+		if (!gobin_is_dyn(b) && owns(b, addr)) {
 			*vaddr = addr;
 			return b;
 		}
@@ -177,11 +172,34 @@ static struct gobin *binary_at(struct syms *s, uint64_t addr, uint32_t pid, uint
 	return NULL;
 }
 
+static bool has_func(struct gobin *b, uint64_t addr)
+{
+	return gobin_func_at(b, addr) != NULL;
+}
+
+static bool has_type(struct gobin *b, uint64_t addr)
+{
+	uint64_t ts, te;
+	return gobin_types_range(b, &ts, &te) == 0 && addr >= ts && addr < te;
+}
+
+/* The function holding addr and its start in the process, or NULL. */
+static const struct gofunc *lookup_user(struct syms *s, uint64_t addr, uint32_t pid,
+					uint64_t *start)
+{
+	uint64_t va;
+	struct gobin *b = binary_at(s, addr, pid, &va, has_func);
+	const struct gofunc *f = b ? gobin_func_at(b, va) : NULL;
+	if (f)
+		*start = f->addr + (addr - va);
+	return f;
+}
+
 void syms_gotype(struct syms *s, uint64_t addr, uint32_t pid, struct strbuf *out)
 {
 	uint64_t va;
 	char name[256];
-	struct gobin *b = binary_at(s, addr, pid, &va);
+	struct gobin *b = binary_at(s, addr, pid, &va, has_type);
 	if (b && gobin_rtype_name(b, va, name, sizeof(name)) == 0)
 		sb_puts(out, name);
 	else
