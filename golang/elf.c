@@ -111,6 +111,15 @@ bool gobin_dyn_reloc(const struct gobin *b, uint64_t vaddr, uint32_t rtype,
 	return false;
 }
 
+
+/* Does a header table of n entries of entsize bytes at off (entsize
+ * being what we expect) lie inside the file? An empty table does. */
+static bool table_fits(const struct gobin *b, uint64_t off, uint64_t n, uint64_t entsize,
+		       uint64_t expect)
+{
+	return !n || (entsize == expect && off <= b->size && n * entsize <= b->size - off);
+}
+
 /* Checks the ELF header: an x86-64 ELF64 file, little endian, whose
  * header tables lie inside the file. */
 static int check_header(struct gobin *b)
@@ -159,18 +168,12 @@ static int check_header(struct gobin *b)
 				  b->path, eh.e_machine);
 	}
 	b->e_type = eh.e_type;
-	if (eh.e_phnum &&
-	    (eh.e_phentsize != sizeof(Elf64_Phdr) ||
-	     eh.e_phoff > b->size ||
-	     (uint64_t)eh.e_phnum * eh.e_phentsize > b->size - eh.e_phoff))
+	if (!table_fits(b, eh.e_phoff, eh.e_phnum, eh.e_phentsize, sizeof(Elf64_Phdr)))
 		return gobin_errf(b, -ENOEXEC,
 				  "%s: truncated: the program headers end past "
 				  "the end of the file (%zu bytes)",
 				  b->path, b->size);
-	if (eh.e_shnum &&
-	    (eh.e_shentsize != sizeof(Elf64_Shdr) ||
-	     eh.e_shoff > b->size ||
-	     (uint64_t)eh.e_shnum * eh.e_shentsize > b->size - eh.e_shoff))
+	if (!table_fits(b, eh.e_shoff, eh.e_shnum, eh.e_shentsize, sizeof(Elf64_Shdr)))
 		return gobin_errf(b, -ENOEXEC,
 				  "%s: truncated: the section headers end past "
 				  "the end of the file (%zu bytes)",

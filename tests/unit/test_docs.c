@@ -77,21 +77,7 @@ static char *read_doc(const char *rel, size_t *len)
 		return NULL;
 	char path[PATH_MAX + 64];
 	snprintf(path, sizeof(path), "%s/%s", root, rel);
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return NULL;
-	struct strbuf sb;
-	sb_init(&sb);
-	char buf[4096];
-	size_t n;
-	while ((n = fread(buf, 1, sizeof(buf), f)) > 0)
-		sb_putn(&sb, buf, n);
-	fclose(f);
-	if (len)
-		*len = sb.len;
-	if (!sb.s)
-		sb_putn(&sb, "", 0);
-	return sb_steal(&sb);
+	return read_file(path, len);
 }
 
 /* Line number (1-based) of the first difference between a and b. */
