@@ -21,8 +21,8 @@ CFLAGS += -std=gnu11 $(WARN) -I. -Ibuild $(LLVM_CFLAGS)
 LDLIBS += -lbpf -ldw -lelf -lz $(LLVM_LIBS) -lm
 
 # Every phase is a folder; its .c files are the library.
-PHASES := util lexer parser sema codegen golang runtime
-SRCS := $(foreach d,$(PHASES),$(wildcard $(d)/*.c))
+PHASES := util lexer parser probes sema codegen golang runtime
+SRCS := $(filter-out %.bpf.c,$(foreach d,$(PHASES),$(wildcard $(d)/*.c)))
 GEN_SRCS := build/lexer.c build/parser.c
 OBJS := $(patsubst %.c,build/%.o,$(SRCS)) build/lexer.o build/parser.o \
 	build/helpers_bc.o
@@ -50,7 +50,7 @@ build/lexer.c build/lexer.h: lexer/lexer.l build/parser.h
 	flex -o build/lexer.c --header-file=build/lexer.h $<
 
 # BPF-side helpers in C, compiled to bitcode and embedded in gotrace.
-build/helpers.bc: stdlib/helpers.bpf.c
+build/helpers.bc: codegen/helpers.bpf.c
 	@mkdir -p build
 	$(CLANG) -target bpf -O2 -Wall -Werror -emit-llvm -c -o $@ $<
 build/helpers_bc.o: build/helpers.bc

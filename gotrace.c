@@ -238,7 +238,7 @@ int main(int argc, char **argv)
 	struct probeset ps = { 0 };
 	struct sema sema;
 	bool sema_ready = false;
-	struct bpf_object_buf obj = { 0 };
+	struct blob obj = { 0 };
 	struct strbuf dump;
 	sb_init(&dump);
 	FILE *out = stdout;
@@ -294,7 +294,7 @@ out:
 	if (out != stdout)
 		fclose(out);
 	sb_free(&dump);
-	bpf_object_buf_free(&obj);
+	blob_free(&obj);
 	if (sema_ready)
 		sema_free(&sema);
 	probeset_free(&ps);

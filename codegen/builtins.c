@@ -5,7 +5,7 @@
 #include <time.h>
 
 #include "codegen/gen.h"
-#include "runtime/events.h"
+#include "abi/events.h"
 #include "sema/builtins.h"
 #include "sema/regs.h"
 

@@ -18,7 +18,7 @@
 #include <llvm-c/Target.h>
 #include <llvm-c/Transforms/PassBuilder.h>
 
-#include "runtime/events.h"
+#include "abi/events.h"
 #include "sema/builtins.h"
 #include "sema/regs.h"
 
@@ -158,7 +158,7 @@ LLVMValueRef cg_helper(struct cg *cg, int id, LLVMTypeRef ret,
 	return LLVMBuildCall2(cg->b, fty, fn, args, (unsigned)nargs, "");
 }
 
-/* Calls a helper from stdlib/helpers.bpf.c (linked in at the end). */
+/* Calls a helper from codegen/helpers.bpf.c (linked in at the end). */
 LLVMValueRef cg_call_lib(struct cg *cg, const char *name, LLVMTypeRef ret,
 			     LLVMValueRef *args, int nargs)
 {
@@ -1262,7 +1262,7 @@ static void dump_ir(struct cg *cg)
 	LLVMDisposeMessage(ir);
 }
 
-int codegen(struct sema *s, const struct cg_opts *opts, struct bpf_object_buf *out)
+int codegen(struct sema *s, const struct cg_opts *opts, struct blob *out)
 {
 	init_llvm_once();
 	struct cg cgs = { .sema = s, .opts = opts };
@@ -1368,9 +1368,3 @@ out:
 	return ret;
 }
 
-void bpf_object_buf_free(struct bpf_object_buf *o)
-{
-	free(o->data);
-	o->data = NULL;
-	o->size = 0;
-}

@@ -13,12 +13,6 @@
 
 #include "sema/sema.h"
 
-/* The object and what it is made of. */
-struct bpf_object_buf {
-	void *data;
-	size_t size;
-};
-
 enum cg_dump {
 	CG_DUMP_NONE,
 	CG_DUMP_IR,	/* before optimisation */
@@ -76,8 +70,7 @@ struct cg {
 /* Builds, optimises and emits the object. Returns 0, or -1 after printing
  * why. */
 int codegen(struct sema *s, const struct cg_opts *opts,
-	    struct bpf_object_buf *out);
-void bpf_object_buf_free(struct bpf_object_buf *o);
+	    struct blob *out);
 
 /* --- for builtin generators ---------------------------------------------- */
 
@@ -102,7 +95,7 @@ LLVMValueRef cg_helper(struct cg *cg, int id, LLVMTypeRef ret,
 		       LLVMValueRef *args, int nargs);
 /* A word of struct pt_regs in the context, by its byte offset. */
 LLVMValueRef cg_ctx_load(struct cg *cg, uint32_t off, LLVMTypeRef ty);
-/* Calls a helper of stdlib/helpers.bpf.c (gt_strlen, gt_hist_bucket...). */
+/* Calls a helper of codegen/helpers.bpf.c (gt_strlen, gt_hist_bucket...). */
 LLVMValueRef cg_call_lib(struct cg *cg, const char *name, LLVMTypeRef ret, LLVMValueRef *args,
 			 int nargs);
 /* Reads an 8-byte word of user memory at addr (0 on fault). */

@@ -12,7 +12,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "runtime/events.h"
+#include "abi/events.h"
 #include "runtime/symbols.h"
 
 #define KEY_INDENT 4	/* stack frames inside map keys */

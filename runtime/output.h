@@ -33,7 +33,7 @@ struct map_entry {
 	const void *val;
 };
 
-/* Event payloads (see runtime/events.h). */
+/* Event payloads (see abi/events.h). */
 void out_printf(struct output *o, int fmt_id, const void *payload);
 void out_print_value(struct output *o, int fmt_id, const void *payload);
 void out_time(struct output *o, int fmt_id);

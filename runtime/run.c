@@ -21,7 +21,7 @@
 #include <bpf/libbpf.h>
 
 #include "runtime/attach.h"
-#include "runtime/events.h"
+#include "abi/events.h"
 #include "runtime/runtime.h"
 #include "runtime/symbols.h"
 
@@ -83,7 +83,7 @@ static const char *probe_text(struct tracer *t, int idx)
 
 /* --- loading ------------------------------------------------------------------- */
 
-static int load(struct tracer *t, const struct bpf_object_buf *ob)
+static int load(struct tracer *t, const struct blob *ob)
 {
 	libbpf_set_print(libbpf_print_fn);
 	LIBBPF_OPTS(bpf_object_open_opts, oo, .object_name = "gotrace");
@@ -516,7 +516,7 @@ static void end_child(pid_t child)
 
 /* --- the whole run ------------------------------------------------------------------ */
 
-int run_program(struct sema *s, struct probeset *ps, const struct bpf_object_buf *ob,
+int run_program(struct sema *s, struct probeset *ps, const struct blob *ob,
 		const struct run_opts *o)
 {
 	struct tracer tr = { .s = s, .ps = ps, .o = o, .out = o->out, .lost_fd = -1 };

@@ -12,7 +12,7 @@
 
 #include <bpf/bpf.h>
 
-#include "runtime/events.h"
+#include "abi/events.h"
 #include "runtime/runtime.h"
 #include "runtime/symbols.h"
 

@@ -14,27 +14,6 @@
 #include "sema/builtins.h"
 #include "sema/goargs.h"
 
-static const char *const kind_names[PK__COUNT] = {
-	[PK_BEGIN] = "BEGIN",	      [PK_END] = "END",
-	[PK_UPROBE] = "uprobe",	      [PK_URETPROBE] = "uretprobe",
-	[PK_INTERVAL] = "interval",   [PK_PROFILE] = "profile",
-	[PK_TRACEPOINT] = "tracepoint",
-};
-
-enum probe_kind probe_kind_of(const char *provider)
-{
-	for (int i = 0; i < PK__COUNT; i++)
-		if (!strcmp(kind_names[i], provider))
-			return (enum probe_kind)i;
-	return PK_BEGIN;
-}
-
-const char *probe_kind_name(enum probe_kind k)
-{
-	return kind_names[k];
-}
-
-
 PRINTF_LIKE(3, 4)
 static void err(struct sema *s, struct loc loc, const char *fmt, ...)
 {

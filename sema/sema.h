@@ -1,84 +1,16 @@
 /* sema.h - the semantic pass: names, types, builtins, maps.
  *
- * Input: the AST and what probe resolution learned about each probe
- * (struct probe_env: its kinds, the binary's calling convention, where goid
- * lives, tracepoint fields). Output: every expression node typed, every
+ * Input: the AST and what probe resolution (probes/) learned about each
+ * probe (struct probe_env: its kinds, the binary's calling convention,
+ * where goid lives, tracepoint fields). Output: every expression node typed, every
  * map and printf format in a table that codegen and the runtime share. */
 #ifndef GOTRACE_SEMA_H
 #define GOTRACE_SEMA_H
 
-#include "golang/gobin.h"
 #include "parser/ast.h"
+#include "probes/probes.h"
 #include "sema/types.h"
 #include "util/diag.h"
-
-enum probe_kind {
-	PK_BEGIN,
-	PK_END,
-	PK_UPROBE,
-	PK_URETPROBE,
-	PK_INTERVAL,
-	PK_PROFILE,
-	PK_TRACEPOINT,
-	PK__COUNT,
-};
-#define PKM(k) (1u << (k))
-#define PKM_UPROBES (PKM(PK_UPROBE) | PKM(PK_URETPROBE))
-#define PKM_REGS                                                               \
-	(PKM_UPROBES | PKM(PK_INTERVAL) | PKM(PK_PROFILE) | PKM(PK_BEGIN) |   \
-	 PKM(PK_END))
-
-/* Probe kinds whose programs are of one BPF program type; a probe whose
- * attach points span several gets one program of each. */
-enum prog_group { PG_UPROBE, PG_PERF, PG_TRACEPOINT, PG__COUNT };
-static inline enum prog_group prog_group_of(enum probe_kind k)
-{
-	return k == PK_INTERVAL || k == PK_PROFILE ? PG_PERF
-	       : k == PK_TRACEPOINT		   ? PG_TRACEPOINT
-						   : PG_UPROBE;
-}
-
-enum probe_kind probe_kind_of(const char *provider);
-const char *probe_kind_name(enum probe_kind k);
-
-/* A field of a tracepoint's format file. */
-enum tp_field_kind {
-	TPF_INT,     /* integer of size 1, 2, 4, 8 */
-	TPF_CHARS,   /* char name[N]: a string */
-	TPF_DATALOC, /* __data_loc char[]: a string elsewhere in the record */
-};
-struct tp_field {
-	char *name;
-	uint32_t offset, size;
-	bool is_signed;
-	enum tp_field_kind kind;
-};
-
-/* What probe resolution learned about one probe's attach points. */
-struct probe_env {
-	unsigned kinds; /* PKM() of every attach point */
-	/* uprobes and return probes */
-	enum go_compiler compiler;
-	enum go_abi abi;
-	bool abi_mixed;	  /* attach points in binaries with different ABIs */
-	bool go_ret_insn; /* return probe is a uprobe on RET instructions */
-	bool sp_is_ret;	  /* at every site [sp] holds the return address */
-	bool goid_ok;
-	bool goid_tls;	  /* g from the thread pointer, else from R14 */
-	int64_t goid_off; /* offset of goid in runtime.g */
-	int64_t tls_g_off;
-	int64_t task_fsbase_off; /* task_struct.thread.fsbase, from BTF */
-	uint64_t types_start, types_end; /* Go's type descriptors, for gotype() */
-	char *goid_err; /* why goid is unavailable */
-	uint32_t in_args_size; /* stack ABI: bytes of arguments, 0 unknown */
-	struct gobin *bin;     /* when all points are in one binary */
-	const struct gofunc *func; /* when there is one function */
-	bool many_funcs;
-	/* tracepoints: fields common to every attach point */
-	struct tp_field *fields;
-	size_t nfields;
-	bool fields_mixed;
-};
 
 struct mapinfo {
 	char *name; /* without '@'; "" for @ */

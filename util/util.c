@@ -219,3 +219,10 @@ uint64_t mono_ns(void)
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return (uint64_t)ts.tv_sec * 1000000000ull + (uint64_t)ts.tv_nsec;
 }
+
+void blob_free(struct blob *b)
+{
+	free(b->data);
+	b->data = NULL;
+	b->size = 0;
+}

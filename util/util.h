@@ -53,6 +53,14 @@ NORETURN void die(const char *fmt, ...) PRINTF_LIKE(1, 2);
 	} while (0)
 
 /* String builder. */
+/* Bytes owned by whoever holds them: the BPF object codegen makes and
+ * the runtime loads. */
+struct blob {
+	void *data;
+	size_t size;
+};
+void blob_free(struct blob *b);
+
 struct strbuf {
 	char *s;
 	size_t len, cap;

@@ -48,9 +48,9 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 			struct strbuf out;
 			sb_init(&out);
 			struct cg_opts o = { .out = &out };
-			struct bpf_object_buf obj = { 0 };
+			struct blob obj = { 0 };
 			codegen(&s, &o, &obj);
-			bpf_object_buf_free(&obj);
+			blob_free(&obj);
 			sb_free(&out);
 		}
 		sema_free(&s);

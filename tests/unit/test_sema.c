@@ -206,11 +206,11 @@ static void test_codegen_object(void **state)
 		fprintf(stderr, "%s", c->errors);
 	assert_int_equal(c->nerrors, 0);
 	struct cg_opts o = { 0 };
-	struct bpf_object_buf obj = { 0 };
+	struct blob obj = { 0 };
 	assert_int_equal(codegen(&c->s, &o, &obj), 0);
 	assert_true(obj.size > 64);
 	assert_memory_equal(obj.data, "\177ELF", 4);
-	bpf_object_buf_free(&obj);
+	blob_free(&obj);
 	done(c);
 }
 

@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "runtime/runtime.h"
+#include "probes/probes.h"
 
 /* qsort order of C strings */
 static int cmp_str(const void *a, const void *b)
