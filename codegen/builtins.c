@@ -79,7 +79,7 @@ GEN(retval)
 
 GEN(arg)
 {
-	int i = (int)n->ival;
+	int i = n->bi->aux;
 	if (i < 6)
 		return cg_ctx_load(cg, abi_sysv_regs[i], cg->i64);
 	LLVMValueRef sp = cg_ctx_load(cg, PTREGS_SP, cg->i64);
@@ -89,7 +89,7 @@ GEN(arg)
 GEN(sarg)
 {
 	LLVMValueRef sp = cg_ctx_load(cg, PTREGS_SP, cg->i64);
-	return cg_read_user_u64(cg, LLVMBuildAdd(cg->b, sp, cg_const(cg, 8 + 8 * n->ival), ""));
+	return cg_read_user_u64(cg, LLVMBuildAdd(cg->b, sp, cg_const(cg, 8 + 8 * n->bi->aux), ""));
 }
 
 static LLVMValueRef stackid(struct cg *cg, uint64_t flags)
@@ -154,6 +154,18 @@ GEN(printf)
 	return NULL;
 }
 
+/* print(value): the value alone is the payload. */
+struct fill_value {
+	struct type *t;
+	LLVMValueRef v;
+};
+
+static void fill_value(struct cg *cg, LLVMValueRef payload, void *arg)
+{
+	struct fill_value *fv = arg;
+	cg_store(cg, fv->t, fv->v, payload);
+}
+
 struct fill_words {
 	LLVMValueRef w[2];
 	int n;
@@ -179,11 +191,9 @@ GEN(print)
 		cg_event(cg, EV_PRINT_MAP, (uint32_t)a->map->id, 16, fill_words, &fw);
 		return NULL;
 	}
-	struct type *t = a->type;
-	LLVMValueRef v = cg_expr(cg, a);
-	struct type *tt = type_tuple(&cg->sema->arena, &t, 1);
-	struct fill_args fa = { tt, &v };
-	cg_event(cg, EV_PRINT_VALUE, (uint32_t)n->id, tt->size, fill_tuple, &fa);
+	struct fill_value fv = { a->type, cg_expr(cg, a) };
+	cg_event(cg, EV_PRINT_VALUE, (uint32_t)n->id, (uint32_t)ALIGN_UP(a->type->size, 8),
+		 fill_value, &fv);
 	return NULL;
 }
 
@@ -497,4 +507,20 @@ GEN(gotype)
 	LLVMBuildStore(cg->b, typ, slot);
 	LLVMBuildStore(cg->b, shr(cg, pid_tgid(cg), 32), cg_gep(cg, slot, 8));
 	return slot;
+}
+
+/* --- the table --------------------------------------------------------------- */
+
+/* Every row of sema/builtins.def names its generator: a missing one is a
+ * compile error here. */
+static LLVMValueRef (*const generators[])(struct cg *, struct node *) = {
+#define B(ID, NAME, FORM, GEN_, ...) [BI_##ID] = gen_##GEN_,
+#include "sema/builtins.def"
+#undef B
+};
+_Static_assert(ARRAY_SIZE(generators) == BI__COUNT, "a generator per builtin");
+
+LLVMValueRef cg_builtin(struct cg *cg, struct node *n)
+{
+	return generators[n->bi->id](cg, n);
 }

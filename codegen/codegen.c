@@ -5,6 +5,7 @@
  * do not fit a register are handled by address: an expression yields a
  * pointer to a stack slot holding the value. */
 #include "codegen/codegen.h"
+#include "codegen/gen.h"
 
 #include <inttypes.h>
 #include <linux/bpf.h>
@@ -405,9 +406,11 @@ static LLVMValueRef map_modify(struct cg *cg, struct node *mapnode, int op,
 	return phi;
 }
 
-/* @m[k] = agg(...): update the current CPU's slot in place, or create it. */
-static void gen_agg(struct cg *cg, struct node *mapnode, struct node *call)
+/* @m[k] = agg(...): update the current CPU's slot in place, or create it.
+ * n is the call; sema links it to the map element it aggregates into. */
+GEN(agg)
 {
+	struct node *mapnode = n->lhs, *call = n;
 	struct mapinfo *m = mapnode->map;
 	struct type *t = m->val;
 	LLVMValueRef v = call->args ? cg_int(cg, call->args) : cg_const(cg, 1);
@@ -488,6 +491,7 @@ static void gen_agg(struct cg *cg, struct node *mapnode, struct node *call)
 	map_update(cg, m, key, init, BPF_ANY);
 	LLVMBuildBr(cg->b, done);
 	LLVMPositionBuilderAtEnd(cg->b, done);
+	return NULL;
 }
 
 /* --- expressions ------------------------------------------------------------- */
@@ -730,7 +734,7 @@ LLVMValueRef cg_expr(struct cg *cg, struct node *n)
 		return map_read(cg, n);
 	case N_IDENT:
 	case N_CALL:
-		return n->bi->gen(cg, n);
+		return cg_builtin(cg, n);
 	case N_POSPARAM: {
 		struct program *p = cg->sema->prog;
 		if (n->ival < 1 || n->ival > p->nparams)
@@ -814,8 +818,8 @@ static void gen_assign(struct cg *cg, struct node *n)
 		cg_store(cg, v->type, val, v->cg);
 		return;
 	}
-	if (r->kind == N_CALL && r->bi && r->bi->form == BI_AGG) {
-		gen_agg(cg, l, r);
+	if (r->kind == N_CALL && r->bi && r->bi->form == BF_AGG) {
+		cg_builtin(cg, r);
 		return;
 	}
 	if (n->op != '=') {
@@ -1120,11 +1124,10 @@ static const char *const group_sections[PG__COUNT] = { "uprobe", "perf_event", "
 static const char group_letters[PG__COUNT] = { 'u', 'p', 't' };
 
 /* One probe body as the program of one group of its attach points. */
-static void gen_probe(struct cg *cg, struct probe *p, enum prog_group g)
+static void lower_probe(struct cg *cg, struct probe *p, enum prog_group g)
 {
 	cg->probe = p;
 	cg->env = &cg->sema->envs[p->index];
-	cg->sema->env = cg->env;
 	char name[32];
 	snprintf(name, sizeof(name), "probe_%d_%c", p->index, group_letters[g]);
 	LLVMTypeRef fty = LLVMFunctionType(cg->i64, &cg->ptr, 1, 0);
@@ -1308,7 +1311,7 @@ int codegen(struct sema *s, const struct cg_opts *opts, struct blob *out)
 			for (int k = 0; k < PK__COUNT; k++)
 				if ((s->envs[p->index].kinds & PKM(k)) &&
 				    prog_group_of((enum probe_kind)k) == (enum prog_group)g) {
-					gen_probe(cg, p, (enum prog_group)g);
+					lower_probe(cg, p, (enum prog_group)g);
 					break;
 				}
 	finish_big_scratch(cg);

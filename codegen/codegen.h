@@ -75,6 +75,8 @@ int codegen(struct sema *s, const struct cg_opts *opts,
 /* --- for builtin generators ---------------------------------------------- */
 
 LLVMValueRef cg_expr(struct cg *cg, struct node *n);
+/* A builtin variable, call or aggregation, by its generator. */
+LLVMValueRef cg_builtin(struct cg *cg, struct node *n);
 /* Integer value of an expression as i64. */
 LLVMValueRef cg_int(struct cg *cg, struct node *n);
 LLVMValueRef cg_const(struct cg *cg, int64_t v);

@@ -4,7 +4,6 @@
 #include <inttypes.h>
 #include <string.h>
 
-#include "codegen/gen.h"
 #include "sema/goargs.h"
 #include "sema/regs.h"
 
@@ -13,14 +12,6 @@
 static struct type *t_str(struct sema *s, struct node *n)
 {
 	return type_str(&s->arena, s->strlen);
-}
-
-/* argN / sargN: the digit after the name. */
-static struct type *t_argn(struct sema *s, struct node *n)
-{
-	const char *d = n->name + strlen(n->name) - 1;
-	n->ival = *d - '0';
-	return &ty_int64;
 }
 
 static struct type *t_stack(struct sema *s, struct node *n)
@@ -315,18 +306,11 @@ static struct type *t_goret(struct sema *s, struct node *n)
 
 static struct type *t_agg(struct sema *s, struct node *n)
 {
-	static const struct { const char *name; enum type_kind k; } kinds[] = {
-		{ "count", TY_COUNT }, { "sum", TY_SUM }, { "avg", TY_AVG },
-		{ "min", TY_MIN },     { "max", TY_MAX }, { "stats", TY_STATS },
-		{ "hist", TY_HIST },
-	};
-	for (size_t i = 0; i < ARRAY_SIZE(kinds); i++) {
-		if (strcmp(kinds[i].name, n->name))
-			continue;
-		bool sign = n->args ? n->args->type->is_signed : false;
-		return type_agg(&s->arena, kinds[i].k, sign || kinds[i].k == TY_AVG || kinds[i].k == TY_STATS);
-	}
-	return &ty_count;
+	enum type_kind k = (enum type_kind)n->bi->aux;
+	if (k == TY_COUNT)
+		return &ty_count;
+	bool sign = n->args ? n->args->type->is_signed : false;
+	return type_agg(&s->arena, k, sign || k == TY_AVG || k == TY_STATS);
 }
 
 static struct type *t_lhist(struct sema *s, struct node *n)
@@ -354,68 +338,16 @@ static struct type *t_lhist(struct sema *s, struct node *n)
 
 /* --- the table ------------------------------------------------------------- */
 
-#define U PKM_UPROBES
 #define ANY 0
-#define ARG(n) { "arg" #n, BI_VAR, "", 0, PKM_UPROBES, &ty_int64, t_argn, gen_arg, \
-		 "argument " #n " by the C calling convention (SysV: rdi rsi rdx rcx r8 r9, then stack)", \
-		 "uprobe:libc:write { @[arg2] = count(); }" }
-#define SARG(n) { "sarg" #n, BI_VAR, "", 0, PKM_UPROBES, &ty_int64, t_argn, gen_sarg, \
-		  "stack word " #n " at sp+" #n "*8+8 (arguments of Go < 1.17)", \
-		  "uprobe:./main:main.sum { printf(\"%d\\n\", sarg0); }" }
 
 const struct builtin builtins[] = {
-	/* variables */
-	{ "pid", BI_VAR, "", 0, ANY, &ty_uint64, NULL, gen_pid, "process id", "BEGIN { printf(\"%d\\n\", pid); }" },
-	{ "tid", BI_VAR, "", 0, ANY, &ty_uint64, NULL, gen_tid, "thread id", "profile:hz:99 { @[tid] = count(); }" },
-	{ "uid", BI_VAR, "", 0, ANY, &ty_uint64, NULL, gen_uid, "user id", "tracepoint:syscalls:sys_enter_openat { @[uid] = count(); }" },
-	{ "gid", BI_VAR, "", 0, ANY, &ty_uint64, NULL, gen_gid, "group id", "BEGIN { printf(\"%d\\n\", gid); }" },
-	{ "comm", BI_VAR, "", 0, ANY, NULL, t_str, gen_comm, "name of the current thread", "uprobe:./main:main.sum { @by[comm] = count(); }" },
-	{ "nsecs", BI_VAR, "", 0, ANY, &ty_uint64, NULL, gen_nsecs, "nanoseconds since boot (monotonic)", "uprobe:./main:main.sum { @t = nsecs; }" },
-	{ "elapsed", BI_VAR, "", 0, ANY, &ty_uint64, NULL, gen_elapsed, "nanoseconds since gotrace started", "interval:s:1 { printf(\"%d\\n\", elapsed / 1000000000); }" },
-	{ "cpu", BI_VAR, "", 0, ANY, &ty_uint64, NULL, gen_cpu, "current CPU", "profile:hz:99 { @[cpu] = count(); }" },
-	{ "rand", BI_VAR, "", 0, ANY, &ty_uint64, NULL, gen_rand, "a random 32-bit number", "BEGIN { printf(\"%d\\n\", rand % 6 + 1); }" },
-	{ "func", BI_VAR, "", 0, PKM_UPROBES, &ty_func, NULL, gen_func, "the probed function", "uprobe:./hello:fmt.* { @[func] = count(); }" },
-	{ "probe", BI_VAR, "", 0, ANY, &ty_probe, NULL, gen_probe, "the full name of the probe that fired", "uprobe:./main:main.* { @[probe] = count(); }" },
-	{ "retval", BI_VAR, "", 0, PKM(PK_URETPROBE), &ty_int64, t_retval, gen_retval, "the return value (Go: the first result word)", "uretprobe:./main:main.sum { printf(\"%d\\n\", retval); }" },
-	ARG(0), ARG(1), ARG(2), ARG(3), ARG(4), ARG(5), ARG(6), ARG(7), ARG(8), ARG(9),
-	SARG(0), SARG(1), SARG(2), SARG(3), SARG(4), SARG(5), SARG(6), SARG(7), SARG(8), SARG(9),
-	{ "ustack", BI_VAR, "", 0, PKM_REGS, &ty_ustack, t_stack, gen_ustack, "the user stack, symbolized when printed", "uprobe:./main:main.sum { @[ustack] = count(); }" },
-	{ "kstack", BI_VAR, "", 0, PKM(PK_TRACEPOINT) | PKM(PK_PROFILE) | PKM(PK_INTERVAL), &ty_kstack, t_stack, gen_kstack, "the kernel stack, symbolized when printed", "tracepoint:sched:sched_switch { @[kstack] = count(); }" },
-	{ "goid", BI_VAR, "", 0, PKM_UPROBES, &ty_uint64, t_goid, gen_goid, "the current goroutine's id", "uprobe:./main:main.sum { @[goid] = count(); }" },
-
-	/* functions */
-	{ "printf", BI_FUNC, "Sa*", 1, ANY, &ty_none, t_printf, gen_printf, "formatted output: %d %i %u %x %X %o %c %s %p %%, widths, -, 0", "uprobe:./main:main.sum { printf(\"%d\\n\", goarg(0)); }" },
-	{ "print", BI_FUNC, "vII", 1, ANY, &ty_none, t_print, gen_print, "print a map now (top entries, values divided), or a value", "uprobe:./main:main.sum { @calls = count(); } interval:s:1 { print(@calls); }" },
-	{ "time", BI_FUNC, "S", 0, ANY, &ty_none, t_time, gen_time, "print the current time with a strftime format (default %H:%M:%S)", "interval:s:1 { time(\"%H:%M:%S \"); }" },
-	{ "strftime", BI_FUNC, "Si", 2, ANY, &ty_time, t_strftime, gen_strftime, "a timestamp (nanoseconds since boot) formatted when printed", "BEGIN { printf(\"%s\\n\", strftime(\"%H:%M\", nsecs)); }" },
-	{ "str", BI_FUNC, "ii", 1, ANY, NULL, t_strarg, gen_str, "a NUL-terminated string from user memory, at most len bytes", "uprobe:libc:puts { printf(\"%s\\n\", str(arg0)); }" },
-	{ "buf", BI_FUNC, "ai", 2, ANY, NULL, t_buf, gen_buf, "len bytes of user memory, printed as hex escapes", "uprobe:libc:write { printf(\"%r\\n\", buf(arg1, 8)); }" },
-	{ "reg", BI_FUNC, "S", 1, PKM_REGS, &ty_uint64, t_reg, gen_reg, "a register at the probe (ax bx cx dx si di bp sp ip r8-r15 flags)", "uprobe:./main:main.sum { printf(\"%d\\n\", reg(\"ax\")); }" },
-	{ "usym", BI_FUNC, "i", 1, ANY, &ty_usym, NULL, gen_usym, "an address, printed as the function that holds it", "uprobe:./main:main.sum { printf(\"%s\\n\", usym(reg(\"ip\"))); }" },
-	{ "exit", BI_FUNC, "i", 0, ANY, &ty_none, t_exit, gen_exit, "stop tracing (with an exit code)", "interval:s:5 { exit(); }" },
-	{ "clear", BI_FUNC, "m", 1, ANY, &ty_none, NULL, gen_clear, "remove every entry of a map", "uprobe:./main:main.sum { @c[goarg(0)] = count(); } interval:s:1 { print(@c); clear(@c); }" },
-	{ "zero", BI_FUNC, "m", 1, ANY, &ty_none, NULL, gen_zero, "set every value of a map to zero", "uprobe:./main:main.sum { @c[goarg(0)] = count(); } interval:s:1 { print(@c); zero(@c); }" },
-	{ "delete", BI_FUNC, "ka*", 1, ANY, &ty_none, t_delete, gen_delete, "remove one entry of a map", "uprobe:./main:main.sum { @start[goid] = nsecs; } uretprobe:./main:main.sum { delete(@start[goid]); }" },
-	{ "has_key", BI_FUNC, "ma*", 1, ANY, &ty_int64, t_has_key, gen_has_key, "1 if the map has the key", "uprobe:./main:main.sum /has_key(@seen, goid)/ { printf(\"again\\n\"); } uprobe:./main:main.sum { @seen[goid] = 1; }" },
-	{ "len", BI_FUNC, "m", 1, ANY, &ty_int64, t_len, gen_len, "number of entries in a map", "uprobe:./main:main.sum { @start[goid] = nsecs; } interval:s:1 { printf(\"%d calls under way\\n\", len(@start)); }" },
-	{ "strlen", BI_FUNC, "s", 1, ANY, &ty_int64, NULL, gen_strlen, "length of a string", "uprobe:./main:main.concat { @[strlen(gostr(goarg(0), goarg(1)))] = count(); }" },
-	{ "strcontains", BI_FUNC, "ss", 2, ANY, &ty_int64, NULL, gen_strcontains, "1 if the first string contains the second", "uprobe:./main:main.concat /strcontains(gostr(goarg(0), goarg(1)), \"ab\")/ { @ = count(); }" },
-	{ "gotype", BI_FUNC, "i", 1, PKM_UPROBES, &ty_gotype, t_gotype, gen_gotype, "the dynamic type behind an interface, from its first word (an itab or a type)", "uprobe:./main:main.describe { @[gotype(goarg(0))] = count(); }" },
-	{ "goarg", BI_FUNC, "I", 1, PKM(PK_UPROBE), &ty_int64, t_goarg, gen_goarg, "the Nth integer argument word by the binary's calling convention", "uprobe:./main:main.sum { printf(\"%d\\n\", goarg(0)); }" },
-	{ "goret", BI_FUNC, "I", 1, PKM(PK_URETPROBE), &ty_int64, t_goret, gen_goret, "the Nth result word by the binary's calling convention", "uretprobe:./main:main.divmod { printf(\"%d %d\\n\", goret(0), goret(1)); }" },
-	{ "gostr", BI_FUNC, "ii", 1, ANY, NULL, t_str, gen_gostr, "a Go string from (pointer, length), or from a string header at an address", "uprobe:./main:main.concat { printf(\"%s\\n\", gostr(goarg(0), goarg(1))); }" },
-
-	/* aggregations */
-	{ "count", BI_AGG, "", 0, ANY, &ty_count, t_agg, NULL, "count events", "uprobe:./main:main.sum { @calls = count(); }" },
-	{ "sum", BI_AGG, "i", 1, ANY, NULL, t_agg, NULL, "sum of values", "uprobe:./main:main.sum { @total = sum(goarg(0)); }" },
-	{ "avg", BI_AGG, "i", 1, ANY, NULL, t_agg, NULL, "average of values (integer)", "uprobe:./main:main.sum { @a = avg(goarg(0)); }" },
-	{ "min", BI_AGG, "i", 1, ANY, NULL, t_agg, NULL, "smallest value", "uprobe:./main:main.sum { @lo = min(goarg(0)); }" },
-	{ "max", BI_AGG, "i", 1, ANY, NULL, t_agg, NULL, "largest value", "uprobe:./main:main.sum { @hi = max(goarg(0)); }" },
-	{ "stats", BI_AGG, "i", 1, ANY, NULL, t_agg, NULL, "count, average and total", "uprobe:./main:main.sum { @s = stats(goarg(0)); }" },
-	{ "hist", BI_AGG, "i", 1, ANY, NULL, t_agg, NULL, "power-of-two histogram", "uprobe:./main:main.sum { @h = hist(goarg(0)); }" },
-	{ "lhist", BI_AGG, "iIII", 4, ANY, NULL, t_lhist, NULL, "linear histogram: lhist(value, min, max, step)", "uprobe:./main:main.sum { @l = lhist(goarg(0), 0, 100, 10); }" },
+#define B(ID, NAME, FORM, GEN, ARGS, MIN, PROBES, RESULT, CHECK, AUX, SIG, DOC, EXAMPLE) \
+	[BI_##ID] = { BI_##ID, NAME, BF_##FORM, ARGS, MIN, PROBES, RESULT, CHECK, AUX, SIG, DOC, EXAMPLE },
+#include "sema/builtins.def"
+#undef B
 };
 const size_t nbuiltins = ARRAY_SIZE(builtins);
+_Static_assert(ARRAY_SIZE(builtins) == BI__COUNT, "one row per builtin id");
 
 const struct builtin *builtin_find(const char *name, enum bi_form form)
 {
@@ -437,19 +369,9 @@ size_t builtin_names(const char **out, size_t max, enum bi_form form)
 /* "goarg(n)" style signature from the argument letters. */
 static void signature(const struct builtin *b, struct strbuf *out)
 {
-	/* forms the argument letters cannot say */
-	static const struct {
-		const char *name, *sig;
-	} special[] = {
-		{ "delete", "delete(@map[key]), delete(@map, key...)" },
-		{ "print", "print(@map [, top [, div]]), print(value)" },
-		{ "has_key", "has_key(@map, key...)" },
-	};
-	for (size_t i = 0; i < ARRAY_SIZE(special); i++) {
-		if (!strcmp(special[i].name, b->name)) {
-			sb_puts(out, special[i].sig);
-			return;
-		}
+	if (b->sig) {
+		sb_puts(out, b->sig);
+		return;
 	}
 	static const struct {
 		char letter;
@@ -457,9 +379,10 @@ static void signature(const struct builtin *b, struct strbuf *out)
 	} names[] = {
 		{ 'i', "n" }, { 'I', "N" }, { 's', "str" }, { 'S', "\"fmt\"" },
 		{ 'a', "value" }, { 'm', "@map" }, { 'k', "@map[key]" }, { 'v', "@map or value" },
+		{ 'p', "ptr" },
 	};
 	sb_puts(out, b->name);
-	if (b->form == BI_VAR)
+	if (b->form == BF_VAR)
 		return;
 	sb_putc(out, '(');
 	size_t n = strlen(b->args);
@@ -502,9 +425,9 @@ void builtins_doc(struct strbuf *out)
 		enum bi_form form;
 		const char *title;
 	} sections[] = {
-		{ BI_VAR, "Builtin variables" },
-		{ BI_FUNC, "Functions" },
-		{ BI_AGG, "Aggregations (map values: `@m[key] = agg(...)`)" },
+		{ BF_VAR, "Builtin variables" },
+		{ BF_FUNC, "Functions" },
+		{ BF_AGG, "Aggregations (map values: `@m[key] = agg(...)`)" },
 	};
 	sb_puts(out, "# Builtins\n\n"
 		     "Generated from the builtin table (`sema/builtins.c`) by\n"

@@ -1,29 +1,37 @@
-/* builtins.h - every builtin variable and function, in one table: name,
- * arguments, where it may be used, how it is typed, how it is compiled, and
- * its one-line documentation. Adding a builtin is adding a row. */
+/* builtins.h - every builtin variable, function and aggregation, in one
+ * table built from sema/builtins.def: name, arguments, where it may be
+ * used, how it is typed, its one-line documentation and example. Code
+ * generators are indexed by the same ids in codegen/. Adding a builtin is
+ * adding a row to builtins.def and its generator. */
 #ifndef GOTRACE_BUILTINS_H
 #define GOTRACE_BUILTINS_H
 
-#include <llvm-c/Core.h>
-
 #include "sema/sema.h"
-
-struct cg;
 
 #define PRINTF_MAX_ARGS 64
 
 enum bi_form {
-	BI_VAR,	 /* pid, comm, goid, ... */
-	BI_FUNC, /* printf(...), goarg(n), ... */
-	BI_AGG,	 /* count(), hist(x): only as `@m[k] = agg(...)` */
+	BF_VAR,	 /* pid, comm, goid, ... */
+	BF_FUNC, /* printf(...), goarg(n), ... */
+	BF_AGG,	 /* count(), hist(x): only as `@m[k] = agg(...)` */
+};
+
+enum builtin_id {
+#define B(id, ...) BI_##id,
+#include "sema/builtins.def"
+#undef B
+	BI__COUNT
 };
 
 /* Argument kinds, one letter per argument in `args`:
  *   i  integer          s  string           a  any value
  *   I  integer constant S  string literal   m  map (@m)
- *   k  map element (@m[key])                 *  rest like the previous one
- *   v  a map (@m) or any value */
+ *   k  map element (@m[key]), or the map itself when keys follow
+ *   v  a map (@m) or any value
+ *   p  an integer, or a positional parameter ($1) taken as text
+ *   *  more arguments like the previous one */
 struct builtin {
+	enum builtin_id id;
 	const char *name;
 	enum bi_form form;
 	const char *args;
@@ -33,9 +41,8 @@ struct builtin {
 	struct type *result;
 	/* Extra checks and the result type; args are already typed. */
 	struct type *(*check)(struct sema *s, struct node *n);
-	/* Code: returns an i64 for integers, a pointer for values by ref,
-	 * NULL for statements. */
-	LLVMValueRef (*gen)(struct cg *cg, struct node *n);
+	int aux;	 /* argN's N; an aggregation's enum type_kind */
+	const char *sig; /* docs signature the letters cannot say, or NULL */
 	const char *doc;
 	const char *example;
 };

@@ -445,9 +445,9 @@ static struct type *check_posparam(struct sema *s, struct node *n)
 
 static struct type *check_ident(struct sema *s, struct node *n)
 {
-	const struct builtin *b = builtin_find(n->name, BI_VAR);
+	const struct builtin *b = builtin_find(n->name, BF_VAR);
 	if (!b) {
-		if (builtin_find(n->name, BI_FUNC) || builtin_find(n->name, BI_AGG)) {
+		if (builtin_find(n->name, BF_FUNC) || builtin_find(n->name, BF_AGG)) {
 			err(s, n->loc, "%s is a function: write %s(...)", n->name, n->name);
 			return &ty_int64;
 		}
@@ -457,7 +457,7 @@ static struct type *check_ident(struct sema *s, struct node *n)
 		}
 		err(s, n->loc, "unknown identifier '%s'", n->name);
 		const char *names[128];
-		size_t k = builtin_names(names, ARRAY_SIZE(names), BI_VAR);
+		size_t k = builtin_names(names, ARRAY_SIZE(names), BF_VAR);
 		const char *sug = diag_suggest(n->name, names, k);
 		if (sug)
 			hint(s, "did you mean '%s'?", sug);
@@ -720,9 +720,12 @@ static bool check_args(struct sema *s, struct node *n, const struct builtin *b)
 			a->type = m && m->val ? m->val : &ty_none;
 			continue;
 		}
-		if (i == 0 && a->kind == N_POSPARAM && !strcmp(b->name, "str")) {
-			a->type = &ty_int64; /* str($1): the parameter as a string */
-			continue;
+		if (k == 'p') {
+			if (a->kind == N_POSPARAM) {
+				a->type = &ty_int64; /* str($1): the parameter as text */
+				continue;
+			}
+			k = 'i';
 		}
 		if (k == 'S' && a->kind == N_STR) {
 			/* a format: never sent to the kernel, any length */
@@ -761,29 +764,29 @@ static bool check_args(struct sema *s, struct node *n, const struct builtin *b)
 
 static struct type *check_call(struct sema *s, struct node *n, bool agg_ok)
 {
-	const struct builtin *b = builtin_find(n->name, BI_FUNC);
+	const struct builtin *b = builtin_find(n->name, BF_FUNC);
 	if (!b)
-		b = builtin_find(n->name, BI_AGG);
+		b = builtin_find(n->name, BF_AGG);
 	if (!b) {
 		for (struct node *a = n->args; a; a = a->next)
 			if (a->kind != N_MAP)
 				sema_expr(s, a);
-		if (builtin_find(n->name, BI_VAR)) {
+		if (builtin_find(n->name, BF_VAR)) {
 			err(s, n->loc, "%s is a variable, not a function: write %s", n->name, n->name);
 			return &ty_int64;
 		}
 		struct loc l = { n->loc.begin, n->loc.begin + (uint32_t)strlen(n->name) };
 		err(s, l, "unknown function '%s'", n->name);
 		const char *names[256];
-		size_t k = builtin_names(names, ARRAY_SIZE(names), BI_FUNC);
-		k += builtin_names(names + k, ARRAY_SIZE(names) - k, BI_AGG);
+		size_t k = builtin_names(names, ARRAY_SIZE(names), BF_FUNC);
+		k += builtin_names(names + k, ARRAY_SIZE(names) - k, BF_AGG);
 		const char *sug = diag_suggest(n->name, names, k);
 		if (sug)
 			hint(s, "did you mean '%s'?", sug);
 		return &ty_int64;
 	}
 	n->bi = b;
-	if (b->form == BI_AGG && !agg_ok) {
+	if (b->form == BF_AGG && !agg_ok) {
 		err(s, n->loc, "%s() is an aggregation: assign it to a map, like @x = %s(...)",
 		    b->name, b->name);
 	}
@@ -848,6 +851,7 @@ static void check_assign_map(struct sema *s, struct node *n)
 	if (r->kind == N_CALL) {
 		t = check_call(s, r, n->op == '=');
 		r->type = t;
+		r->lhs = l; /* an aggregation's generator updates this element */
 	} else {
 		t = sema_expr(s, r);
 	}
