@@ -247,7 +247,7 @@ int main(int argc, char **argv)
 	if (parse_program(&src, &diag, o.params, o.nparams, &prog))
 		goto out;
 	if (o.dump && !strcmp(o.dump, "ast")) {
-		ast_dump(prog, &dump);
+		ast_dump(prog, &dump, NULL);
 		fputs(dump.s, stdout);
 		rc = 0;
 		goto out;
@@ -261,7 +261,7 @@ int main(int argc, char **argv)
 	if (sema_check(&sema))
 		goto out;
 	if (o.dump && !strcmp(o.dump, "types")) {
-		ast_dump(prog, &dump);
+		sema_dump(&sema, &dump);
 		fputs(dump.s, stdout);
 		rc = 0;
 		goto out;

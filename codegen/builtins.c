@@ -79,7 +79,7 @@ GEN(retval)
 
 GEN(arg)
 {
-	int i = n->bi->aux;
+	int i = n->call.bi->aux;
 	if (i < 6)
 		return cg_ctx_load(cg, abi_sysv_regs[i], cg->i64);
 	LLVMValueRef sp = cg_ctx_load(cg, PTREGS_SP, cg->i64);
@@ -89,7 +89,7 @@ GEN(arg)
 GEN(sarg)
 {
 	LLVMValueRef sp = cg_ctx_load(cg, PTREGS_SP, cg->i64);
-	return cg_read_user_u64(cg, LLVMBuildAdd(cg->b, sp, cg_const(cg, 8 + 8 * n->bi->aux), ""));
+	return cg_read_user_u64(cg, LLVMBuildAdd(cg->b, sp, cg_const(cg, 8 + 8 * n->call.bi->aux), ""));
 }
 
 static LLVMValueRef stackid(struct cg *cg, uint64_t flags)
@@ -144,13 +144,13 @@ static void fill_tuple(struct cg *cg, LLVMValueRef payload, void *arg)
 
 GEN(printf)
 {
-	struct fmtinfo *f = &cg->sema->fmts.v[n->id];
+	struct fmtinfo *f = &cg->sema->fmts.v[n->call.fmt];
 	LLVMValueRef vals[PRINTF_MAX_ARGS];
 	int i = 0;
-	for (struct node *a = n->args->next; a && i < PRINTF_MAX_ARGS; a = a->next, i++)
+	for (struct node *a = n->call.args->next; a && i < PRINTF_MAX_ARGS; a = a->next, i++)
 		vals[i] = cg_expr(cg, a);
 	struct fill_args fa = { f->args, vals };
-	cg_event(cg, EV_PRINTF, (uint32_t)n->id, f->args->size, fill_tuple, &fa);
+	cg_event(cg, EV_PRINTF, (uint32_t)n->call.fmt, f->args->size, fill_tuple, &fa);
 	return NULL;
 }
 
@@ -180,53 +180,53 @@ static void fill_words(struct cg *cg, LLVMValueRef payload, void *arg)
 
 GEN(print)
 {
-	struct node *a = n->args;
-	if (a->kind == N_MAP && !a->args) {
+	struct node *a = n->call.args;
+	if (a->kind == N_MAP && !a->map.keys) {
 		int64_t top = 0, div = 0;
 		if (a->next)
 			sema_is_const_int(a->next, &top);
 		if (a->next && a->next->next)
 			sema_is_const_int(a->next->next, &div);
 		struct fill_words fw = { { cg_const(cg, top), cg_const(cg, div) }, 2 };
-		cg_event(cg, EV_PRINT_MAP, (uint32_t)a->map->id, 16, fill_words, &fw);
+		cg_event(cg, EV_PRINT_MAP, (uint32_t)a->map.map->id, 16, fill_words, &fw);
 		return NULL;
 	}
 	struct fill_value fv = { a->type, cg_expr(cg, a) };
-	cg_event(cg, EV_PRINT_VALUE, (uint32_t)n->id, (uint32_t)ALIGN_UP(a->type->size, 8),
+	cg_event(cg, EV_PRINT_VALUE, (uint32_t)n->call.fmt, (uint32_t)ALIGN_UP(a->type->size, 8),
 		 fill_value, &fv);
 	return NULL;
 }
 
 GEN(time)
 {
-	cg_event(cg, EV_TIME, (uint32_t)n->id, 0, NULL, NULL);
+	cg_event(cg, EV_TIME, (uint32_t)n->call.fmt, 0, NULL, NULL);
 	return NULL;
 }
 
 GEN(strftime)
 {
 	LLVMValueRef slot = cg_alloca(cg, 16, "strftime");
-	LLVMBuildStore(cg->b, cg_const(cg, n->id), slot);
-	LLVMBuildStore(cg->b, cg_int(cg, n->args->next), cg_gep(cg, slot, 8));
+	LLVMBuildStore(cg->b, cg_const(cg, n->call.fmt), slot);
+	LLVMBuildStore(cg->b, cg_int(cg, n->call.args->next), cg_gep(cg, slot, 8));
 	return slot;
 }
 
 GEN(exit)
 {
-	struct fill_words fw = { { n->args ? cg_int(cg, n->args) : cg_const(cg, 0) }, 1 };
+	struct fill_words fw = { { n->call.args ? cg_int(cg, n->call.args) : cg_const(cg, 0) }, 1 };
 	cg_event(cg, EV_EXIT, 0, 8, fill_words, &fw);
 	return NULL;
 }
 
 GEN(clear)
 {
-	cg_event(cg, EV_CLEAR, (uint32_t)n->args->map->id, 0, NULL, NULL);
+	cg_event(cg, EV_CLEAR, (uint32_t)n->call.args->map.map->id, 0, NULL, NULL);
 	return NULL;
 }
 
 GEN(zero)
 {
-	cg_event(cg, EV_ZERO, (uint32_t)n->args->map->id, 0, NULL, NULL);
+	cg_event(cg, EV_ZERO, (uint32_t)n->call.args->map.map->id, 0, NULL, NULL);
 	return NULL;
 }
 
@@ -244,14 +244,14 @@ static LLVMValueRef clamp_len(struct cg *cg, LLVMValueRef len, int64_t max)
 GEN(str)
 {
 	uint32_t size = n->type->size;
-	if (n->ival == 1) {
+	if (n->call.param_text) {
 		/* str($N): a positional parameter */
 		struct program *p = cg->sema->prog;
-		int64_t i = n->args->ival;
+		int64_t i = n->call.args->param.index;
 		const char *s = i >= 1 && i <= p->nparams ? p->params[i - 1] : "";
 		int64_t len = (int64_t)strlen(s);
-		if (n->args->next)
-			sema_is_const_int(n->args->next, &len);
+		if (n->call.args->next)
+			sema_is_const_int(n->call.args->next, &len);
 		char *cut = xstrndup(s, (size_t)MAX(0, MIN(len, (int64_t)strlen(s))));
 		LLVMValueRef v = cg_literal_str(cg, cut, size);
 		free(cut);
@@ -259,14 +259,14 @@ GEN(str)
 	}
 	LLVMValueRef buf = cg_alloca(cg, size, "str");
 	cg_memset0(cg, buf, size);
-	LLVMValueRef ptr = LLVMBuildIntToPtr(cg->b, cg_int(cg, n->args), cg->ptr, "");
-	if (!n->args->next) {
+	LLVMValueRef ptr = LLVMBuildIntToPtr(cg->b, cg_int(cg, n->call.args), cg->ptr, "");
+	if (!n->call.args->next) {
 		LLVMValueRef args[] = { buf, LLVMConstInt(cg->i32, size, 0), ptr };
 		cg_helper(cg, BPF_FUNC_probe_read_user_str, cg->i64, args, 3);
 		return buf;
 	}
 	/* str(ptr, len): at most len bytes, NUL-terminated */
-	LLVMValueRef len = clamp_len(cg, cg_int(cg, n->args->next), size - 1);
+	LLVMValueRef len = clamp_len(cg, cg_int(cg, n->call.args->next), size - 1);
 	len = LLVMBuildAdd(cg->b, len, cg_const(cg, 1), "");
 	LLVMValueRef args[] = { buf, LLVMBuildTrunc(cg->b, len, cg->i32, ""), ptr };
 	cg_helper(cg, BPF_FUNC_probe_read_user_str, cg->i64, args, 3);
@@ -300,11 +300,11 @@ LLVMValueRef cg_gostr(struct cg *cg, LLVMValueRef ptr, LLVMValueRef len, uint32_
 GEN(gostr)
 {
 	LLVMValueRef ptr, len;
-	if (n->args->next) {
-		ptr = cg_int(cg, n->args);
-		len = cg_int(cg, n->args->next);
+	if (n->call.args->next) {
+		ptr = cg_int(cg, n->call.args);
+		len = cg_int(cg, n->call.args->next);
 	} else {
-		LLVMValueRef hdr = cg_int(cg, n->args);
+		LLVMValueRef hdr = cg_int(cg, n->call.args);
 		ptr = cg_read_user_u64(cg, hdr);
 		len = cg_read_user_u64(cg, LLVMBuildAdd(cg->b, hdr, cg_const(cg, 8), ""));
 	}
@@ -316,23 +316,23 @@ GEN(buf)
 	uint32_t size = n->type->size, max = size - 8;
 	LLVMValueRef slot = cg_alloca(cg, size, "buf");
 	cg_memset0(cg, slot, size);
-	if (n->args->type->kind == TY_STR) {
+	if (n->call.args->type->kind == TY_STR) {
 		/* buf($s, n): the first bytes of a string */
-		uint32_t have = MIN(max, n->args->type->size);
-		LLVMValueRef src = cg_expr(cg, n->args);
-		LLVMValueRef len = clamp_len(cg, cg_int(cg, n->args->next), have);
+		uint32_t have = MIN(max, n->call.args->type->size);
+		LLVMValueRef src = cg_expr(cg, n->call.args);
+		LLVMValueRef len = clamp_len(cg, cg_int(cg, n->call.args->next), have);
 		LLVMBuildStore(cg->b, LLVMBuildTrunc(cg->b, len, cg->i32, ""), slot);
 		cg_memcpy(cg, cg_gep(cg, slot, 8), src, have);
 		return slot;
 	}
-	LLVMValueRef len = clamp_len(cg, cg_int(cg, n->args->next), max);
+	LLVMValueRef len = clamp_len(cg, cg_int(cg, n->call.args->next), max);
 	LLVMBuildStore(cg->b, LLVMBuildTrunc(cg->b, len, cg->i32, ""), slot);
 	LLVMBasicBlockRef rd = cg_block(cg, "buf.read"), done = cg_block(cg, "buf.done");
 	LLVMValueRef some = LLVMBuildICmp(cg->b, LLVMIntSGT, len, cg_const(cg, 0), "");
 	LLVMBuildCondBr(cg->b, some, rd, done);
 	LLVMPositionBuilderAtEnd(cg->b, rd);
 	LLVMValueRef args[] = { cg_gep(cg, slot, 8), LLVMBuildTrunc(cg->b, len, cg->i32, ""),
-				LLVMBuildIntToPtr(cg->b, cg_int(cg, n->args), cg->ptr, "") };
+				LLVMBuildIntToPtr(cg->b, cg_int(cg, n->call.args), cg->ptr, "") };
 	cg_helper(cg, BPF_FUNC_probe_read_user, cg->i64, args, 3);
 	LLVMBuildBr(cg->b, done);
 	LLVMPositionBuilderAtEnd(cg->b, done);
@@ -341,7 +341,7 @@ GEN(buf)
 
 GEN(reg)
 {
-	const struct reg_info *r = reg_find(n->args->str);
+	const struct reg_info *r = reg_find(n->call.args->str.text);
 	/* pt_regs is at the start of every context registers are read from */
 	return cg_ctx_load(cg, r ? r->off : 0, cg->i64);
 }
@@ -349,22 +349,22 @@ GEN(reg)
 GEN(usym)
 {
 	LLVMValueRef slot = cg_alloca(cg, 16, "usym");
-	LLVMBuildStore(cg->b, cg_int(cg, n->args), slot);
+	LLVMBuildStore(cg->b, cg_int(cg, n->call.args), slot);
 	LLVMBuildStore(cg->b, shr(cg, pid_tgid(cg), 32), cg_gep(cg, slot, 8));
 	return slot;
 }
 
 GEN(strlen)
 {
-	LLVMValueRef args[] = { cg_expr(cg, n->args),
-				LLVMConstInt(cg->i32, n->args->type->size, 0) };
+	LLVMValueRef args[] = { cg_expr(cg, n->call.args),
+				LLVMConstInt(cg->i32, n->call.args->type->size, 0) };
 	return cg_call_lib(cg, "gt_strlen", cg->i64, args, 2);
 }
 
 GEN(strcontains)
 {
-	LLVMValueRef h = cg_expr(cg, n->args), nd = cg_expr(cg, n->args->next);
-	LLVMValueRef args[] = { h, nd, LLVMConstInt(cg->i32, n->args->type->size, 0) };
+	LLVMValueRef h = cg_expr(cg, n->call.args), nd = cg_expr(cg, n->call.args->next);
+	LLVMValueRef args[] = { h, nd, LLVMConstInt(cg->i32, n->call.args->type->size, 0) };
 	return cg_call_lib(cg, "gt_strcontains", cg->i64, args, 3);
 }
 
@@ -391,9 +391,9 @@ static LLVMValueRef key_from(struct cg *cg, struct mapinfo *m, struct node *keys
 
 GEN(delete)
 {
-	struct node *a = n->args;
-	struct mapinfo *m = a->map;
-	LLVMValueRef key = key_from(cg, m, a->next ? a->next : a->args);
+	struct node *a = n->call.args;
+	struct mapinfo *m = a->map.map;
+	LLVMValueRef key = key_from(cg, m, a->next ? a->next : a->map.keys);
 	LLVMValueRef args[] = { cg->maps[m->id], key };
 	cg_helper(cg, BPF_FUNC_map_delete_elem, cg->i64, args, 2);
 	return NULL;
@@ -401,8 +401,8 @@ GEN(delete)
 
 GEN(has_key)
 {
-	struct mapinfo *m = n->args->map;
-	LLVMValueRef key = key_from(cg, m, n->args->next);
+	struct mapinfo *m = n->call.args->map.map;
+	LLVMValueRef key = key_from(cg, m, n->call.args->next);
 	LLVMValueRef args[] = { cg->maps[m->id], key };
 	LLVMValueRef p = cg_helper(cg, BPF_FUNC_map_lookup_elem, cg->ptr, args, 2);
 	LLVMValueRef found = LLVMBuildICmp(cg->b, LLVMIntNE, p, LLVMConstNull(cg->ptr), "");
@@ -453,7 +453,7 @@ static LLVMValueRef count_callback(struct cg *cg, struct node *n)
 /* len(@m): bpf_for_each_map_elem with a counting callback. */
 GEN(len)
 {
-	struct mapinfo *m = n->args->map;
+	struct mapinfo *m = n->call.args->map.map;
 	LLVMValueRef key = cg_stack_slot(cg, 8, "lenkey"); /* the callback's context */
 	LLVMBuildStore(cg->b, cg_const(cg, 0), key);
 	LLVMValueRef largs[] = { cg->lencount, key };
@@ -478,14 +478,22 @@ GEN(len)
 
 /* --- Go -------------------------------------------------------------------- */
 
+/* goarg(N), goret(N): N is a constant (sema checked it). */
+static int word_index(struct node *n)
+{
+	int64_t i = 0;
+	sema_is_const_int(n->call.args, &i);
+	return (int)i;
+}
+
 GEN(goarg)
 {
-	return cg_abi_word(cg, (int)n->ival, false);
+	return cg_abi_word(cg, word_index(n), false);
 }
 
 GEN(goret)
 {
-	return cg_abi_word(cg, (int)n->ival, true);
+	return cg_abi_word(cg, word_index(n), true);
 }
 
 /* gotype(w): w is an interface's first word. A non-empty interface's is
@@ -496,7 +504,7 @@ GEN(goret)
 GEN(gotype)
 {
 	struct probe_env *env = cg->env;
-	LLVMValueRef w = cg_int(cg, n->args);
+	LLVMValueRef w = cg_int(cg, n->call.args);
 	LLVMValueRef w0 = cg_read_user_u64(cg, w);
 	LLVMValueRef lo = LLVMBuildICmp(cg->b, LLVMIntUGE, w0, cg_const(cg, (int64_t)env->types_start), "");
 	LLVMValueRef hi = LLVMBuildICmp(cg->b, LLVMIntULT, w0, cg_const(cg, (int64_t)env->types_end), "");
@@ -522,5 +530,5 @@ _Static_assert(ARRAY_SIZE(generators) == BI__COUNT, "a generator per builtin");
 
 LLVMValueRef cg_builtin(struct cg *cg, struct node *n)
 {
-	return generators[n->bi->id](cg, n);
+	return generators[n->call.bi->id](cg, n);
 }

@@ -29,6 +29,12 @@ extern const char gt_helpers_bc[], gt_helpers_bc_end[];
 #define HIST_KEYS_MAX 65536
 
 static LLVMValueRef gen_stmt_list(struct cg *cg, struct node *list);
+
+/* The stack slot of a variable of the current probe. */
+static LLVMValueRef var_slot(struct cg *cg, const struct node *v)
+{
+	return cg->vars[v->var.var->id];
+}
 static LLVMValueRef define_map(struct cg *cg, const char *name, uint32_t type,
 			       uint32_t max_entries, uint32_t key_size, uint32_t value_size);
 
@@ -295,15 +301,16 @@ LLVMValueRef cg_g_pointer(struct cg *cg)
  * bucket after it. */
 static LLVMValueRef build_key(struct cg *cg, struct node *mapnode)
 {
-	struct mapinfo *m = mapnode->map;
+	struct mapinfo *m = mapnode->map.map;
+	struct node *keys = mapnode->map.keys;
 	uint32_t size = mapinfo_key_size(m);
 	LLVMValueRef key = cg_alloca(cg, size, "key");
-	if (!mapnode->args) {
+	if (!keys) {
 		cg_memset0(cg, key, size);
 		return key;
 	}
-	if (!mapnode->args->next) {
-		struct node *k = mapnode->args;
+	if (!keys->next) {
+		struct node *k = keys;
 		LLVMValueRef v = cg_expr(cg, k);
 		if (size > m->key->size)
 			cg_memset0(cg, key, size);
@@ -312,7 +319,7 @@ static LLVMValueRef build_key(struct cg *cg, struct node *mapnode)
 	}
 	cg_memset0(cg, key, size);
 	int i = 0;
-	for (struct node *k = mapnode->args; k; k = k->next, i++) {
+	for (struct node *k = keys; k; k = k->next, i++) {
 		LLVMValueRef v = cg_expr(cg, k);
 		cg_store(cg, m->key->elems[i], v, cg_gep(cg, key, m->key->offsets[i]));
 	}
@@ -335,7 +342,7 @@ static void map_update(struct cg *cg, struct mapinfo *m, LLVMValueRef key,
 /* Reads @m[k]: the value, or zero when the key is absent. */
 static LLVMValueRef map_read(struct cg *cg, struct node *n)
 {
-	struct mapinfo *m = n->map;
+	struct mapinfo *m = n->map.map;
 	LLVMValueRef key = build_key(cg, n);
 	LLVMValueRef p = map_lookup(cg, m, key);
 	LLVMBasicBlockRef cur = LLVMGetInsertBlock(cg->b);
@@ -373,7 +380,7 @@ static LLVMValueRef arith(struct cg *cg, int op, LLVMValueRef a, LLVMValueRef b,
 static LLVMValueRef map_modify(struct cg *cg, struct node *mapnode, int op,
 			       LLVMValueRef v, bool want_old)
 {
-	struct mapinfo *m = mapnode->map;
+	struct mapinfo *m = mapnode->map.map;
 	LLVMValueRef key = build_key(cg, mapnode);
 	LLVMValueRef p = map_lookup(cg, m, key);
 	LLVMBasicBlockRef from = LLVMGetInsertBlock(cg->b);
@@ -410,10 +417,10 @@ static LLVMValueRef map_modify(struct cg *cg, struct node *mapnode, int op,
  * n is the call; sema links it to the map element it aggregates into. */
 GEN(agg)
 {
-	struct node *mapnode = n->lhs, *call = n;
-	struct mapinfo *m = mapnode->map;
+	struct node *mapnode = n->call.target;
+	struct mapinfo *m = mapnode->map.map;
 	struct type *t = m->val;
-	LLVMValueRef v = call->args ? cg_int(cg, call->args) : cg_const(cg, 1);
+	LLVMValueRef v = n->call.args ? cg_int(cg, n->call.args) : cg_const(cg, 1);
 	LLVMValueRef key = build_key(cg, mapnode);
 	if (t->kind == TY_HIST || t->kind == TY_LHIST) {
 		LLVMValueRef bucket;
@@ -559,20 +566,21 @@ static LLVMValueRef str_equal(struct cg *cg, LLVMValueRef a, LLVMValueRef b,
 
 static LLVMValueRef gen_logical(struct cg *cg, struct node *n)
 {
-	LLVMValueRef a = truthy(cg, cg_int(cg, n->lhs));
+	int op = n->binop.op;
+	LLVMValueRef a = truthy(cg, cg_int(cg, n->binop.lhs));
 	LLVMBasicBlockRef from = LLVMGetInsertBlock(cg->b);
 	LLVMBasicBlockRef rhs = cg_block(cg, "logic.rhs"), done = cg_block(cg, "logic.done");
-	if (n->op == OP_LAND)
+	if (op == OP_LAND)
 		LLVMBuildCondBr(cg->b, a, rhs, done);
 	else
 		LLVMBuildCondBr(cg->b, a, done, rhs);
 	LLVMPositionBuilderAtEnd(cg->b, rhs);
-	LLVMValueRef b = truthy(cg, cg_int(cg, n->rhs));
+	LLVMValueRef b = truthy(cg, cg_int(cg, n->binop.rhs));
 	LLVMBasicBlockRef rhs_end = LLVMGetInsertBlock(cg->b);
 	LLVMBuildBr(cg->b, done);
 	LLVMPositionBuilderAtEnd(cg->b, done);
 	LLVMValueRef phi = LLVMBuildPhi(cg->b, cg->i1, "");
-	LLVMValueRef vals[] = { LLVMConstInt(cg->i1, n->op == OP_LOR, 0), b };
+	LLVMValueRef vals[] = { LLVMConstInt(cg->i1, op == OP_LOR, 0), b };
 	LLVMBasicBlockRef bbs[] = { from, rhs_end };
 	LLVMAddIncoming(phi, vals, bbs, 2);
 	return bool64(cg, phi);
@@ -580,19 +588,21 @@ static LLVMValueRef gen_logical(struct cg *cg, struct node *n)
 
 static LLVMValueRef gen_binop(struct cg *cg, struct node *n)
 {
-	if (n->op == OP_LAND || n->op == OP_LOR)
+	int op = n->binop.op;
+	struct node *l = n->binop.lhs, *r = n->binop.rhs;
+	if (op == OP_LAND || op == OP_LOR)
 		return gen_logical(cg, n);
-	if (n->lhs->type->kind == TY_STR) {
-		LLVMValueRef a = cg_expr(cg, n->lhs), b = cg_expr(cg, n->rhs);
-		LLVMValueRef eq = str_equal(cg, a, b, n->lhs->type->size);
-		if (n->op == OP_NE)
+	if (l->type->kind == TY_STR) {
+		LLVMValueRef a = cg_expr(cg, l), b = cg_expr(cg, r);
+		LLVMValueRef eq = str_equal(cg, a, b, l->type->size);
+		if (op == OP_NE)
 			eq = LLVMBuildNot(cg->b, eq, "");
 		return bool64(cg, eq);
 	}
-	LLVMValueRef a = cg_int(cg, n->lhs), b = cg_int(cg, n->rhs);
-	bool sign = n->lhs->type->is_signed && n->rhs->type->is_signed;
+	LLVMValueRef a = cg_int(cg, l), b = cg_int(cg, r);
+	bool sign = l->type->is_signed && r->type->is_signed;
 	LLVMIntPredicate p;
-	switch (n->op) {
+	switch (op) {
 	case OP_EQ: p = LLVMIntEQ; break;
 	case OP_NE: p = LLVMIntNE; break;
 	case '<': p = sign ? LLVMIntSLT : LLVMIntULT; break;
@@ -600,27 +610,27 @@ static LLVMValueRef gen_binop(struct cg *cg, struct node *n)
 	case OP_LE: p = sign ? LLVMIntSLE : LLVMIntULE; break;
 	case OP_GE: p = sign ? LLVMIntSGE : LLVMIntUGE; break;
 	default:
-		return arith(cg, n->op, a, b, n->type->is_signed);
+		return arith(cg, op, a, b, n->type->is_signed);
 	}
 	return bool64(cg, LLVMBuildICmp(cg->b, p, a, b, ""));
 }
 
 static LLVMValueRef gen_ternary(struct cg *cg, struct node *n)
 {
-	LLVMValueRef c = truthy(cg, cg_int(cg, n->cond));
+	LLVMValueRef c = truthy(cg, cg_int(cg, n->cond.cond));
 	LLVMBasicBlockRef tb = cg_block(cg, "tern.then"), eb = cg_block(cg, "tern.else"),
 			  done = cg_block(cg, "tern.done");
 	bool ref = type_by_ref(n->type);
 	LLVMValueRef slot = ref ? cg_alloca(cg, n->type->size, "tern") : NULL;
 	LLVMBuildCondBr(cg->b, c, tb, eb);
 	LLVMPositionBuilderAtEnd(cg->b, tb);
-	LLVMValueRef a = cg_expr(cg, n->then);
+	LLVMValueRef a = cg_expr(cg, n->cond.then);
 	if (ref)
 		cg_memcpy(cg, slot, a, n->type->size);
 	LLVMBasicBlockRef ta = LLVMGetInsertBlock(cg->b);
 	LLVMBuildBr(cg->b, done);
 	LLVMPositionBuilderAtEnd(cg->b, eb);
-	LLVMValueRef b = cg_expr(cg, n->els);
+	LLVMValueRef b = cg_expr(cg, n->cond.els);
 	if (ref)
 		cg_memcpy(cg, slot, b, n->type->size);
 	LLVMBasicBlockRef ea = LLVMGetInsertBlock(cg->b);
@@ -648,7 +658,7 @@ LLVMValueRef cg_fit_int(struct cg *cg, LLVMValueRef v, const struct type *t)
 
 static LLVMValueRef gen_deref(struct cg *cg, struct node *n)
 {
-	LLVMValueRef addr = cg_int(cg, n->lhs->lhs);
+	LLVMValueRef addr = cg_int(cg, n->deref.ptr->cast.operand);
 	uint32_t bytes = n->type->bits / 8;
 	LLVMValueRef slot = cg_alloca(cg, 8, "deref");
 	store64(cg, cg_const(cg, 0), slot);
@@ -661,7 +671,7 @@ static LLVMValueRef gen_deref(struct cg *cg, struct node *n)
 /* args.NAME of a tracepoint: read from the record (the context). */
 static LLVMValueRef gen_tp_field(struct cg *cg, struct node *n)
 {
-	struct tp_field *f = &cg->env->fields[n->id];
+	struct tp_field *f = &cg->env->fields[n->field.tp_field];
 	if (f->kind == TPF_INT) {
 		LLVMTypeRef ty = LLVMIntTypeInContext(cg->ctx, f->size * 8);
 		LLVMValueRef v = cg_ctx_load(cg, f->offset, ty);
@@ -689,15 +699,17 @@ static LLVMValueRef gen_tp_field(struct cg *cg, struct node *n)
 
 static LLVMValueRef gen_incdec(struct cg *cg, struct node *n)
 {
-	bool prefix = n->ival != 0;
-	if (n->lhs->kind == N_VAR) {
-		LLVMValueRef slot = n->lhs->var->cg;
+	bool prefix = n->incdec.prefix;
+	struct node *l = n->incdec.target;
+	if (l->kind == N_VAR) {
+		LLVMValueRef slot = var_slot(cg, l);
 		LLVMValueRef old = load64(cg, slot);
-		LLVMValueRef nv = cg_fit_int(cg, arith(cg, n->op, old, NULL, false), n->lhs->var->type);
+		LLVMValueRef nv = cg_fit_int(cg, arith(cg, n->incdec.op, old, NULL, false),
+					     l->var.var->type);
 		store64(cg, nv, slot);
 		return prefix ? nv : old;
 	}
-	return map_modify(cg, n->lhs, n->op, cg_const(cg, 1), !prefix);
+	return map_modify(cg, l, n->incdec.op, cg_const(cg, 1), !prefix);
 }
 
 static LLVMValueRef gen_string_literal(struct cg *cg, const char *s, size_t len,
@@ -723,13 +735,13 @@ LLVMValueRef cg_expr(struct cg *cg, struct node *n)
 {
 	switch (n->kind) {
 	case N_INT:
-		return cg_const(cg, n->ival);
+		return cg_const(cg, n->num.value);
 	case N_STR:
-		return gen_string_literal(cg, n->str, n->slen, n->type->size);
+		return gen_string_literal(cg, n->str.text, n->str.len, n->type->size);
 	case N_VAR:
-		if (type_by_ref(n->var->type))
-			return n->var->cg;
-		return load64(cg, n->var->cg);
+		if (type_by_ref(n->var.var->type))
+			return var_slot(cg, n);
+		return load64(cg, var_slot(cg, n));
 	case N_MAP:
 		return map_read(cg, n);
 	case N_IDENT:
@@ -737,38 +749,39 @@ LLVMValueRef cg_expr(struct cg *cg, struct node *n)
 		return cg_builtin(cg, n);
 	case N_POSPARAM: {
 		struct program *p = cg->sema->prog;
-		if (n->ival < 1 || n->ival > p->nparams)
+		int i = n->param.index;
+		if (i < 1 || i > p->nparams)
 			return cg_const(cg, 0);
-		return cg_const(cg, strtoll(p->params[n->ival - 1], NULL, 0));
+		return cg_const(cg, strtoll(p->params[i - 1], NULL, 0));
 	}
 	case N_PARAMCNT:
 		return cg_const(cg, cg->sema->prog->nparams);
 	case N_BINOP:
 		return gen_binop(cg, n);
 	case N_UNOP: {
-		LLVMValueRef v = cg_int(cg, n->lhs);
-		if (n->op == '-')
+		LLVMValueRef v = cg_int(cg, n->unop.operand);
+		if (n->unop.op == '-')
 			return LLVMBuildNeg(cg->b, v, "");
-		if (n->op == '~')
+		if (n->unop.op == '~')
 			return LLVMBuildNot(cg->b, v, "");
 		return bool64(cg, LLVMBuildICmp(cg->b, LLVMIntEQ, v, cg_const(cg, 0), ""));
 	}
 	case N_TERNARY:
 		return gen_ternary(cg, n);
 	case N_CAST:
-		return cg_fit_int(cg, cg_int(cg, n->lhs), n->type);
+		return cg_fit_int(cg, cg_int(cg, n->cast.operand), n->type);
 	case N_DEREF:
 		return gen_deref(cg, n);
 	case N_INDEX:
 		return cg_goargs(cg, n);
 	case N_FIELD: {
-		if (n->goop)
+		struct node *base = n->field.base;
+		if (n->field.go.op)
 			return cg_goargs(cg, n);
-		if (n->lhs->kind == N_IDENT && !strcmp(n->lhs->name, "args"))
+		if (base->kind == N_IDENT && !strcmp(base->call.name, "args"))
 			return gen_tp_field(cg, n);
-		LLVMValueRef t = cg_expr(cg, n->lhs);
-		struct type *tt = n->lhs->type;
-		LLVMValueRef p = cg_gep(cg, t, tt->offsets[n->ival]);
+		LLVMValueRef t = cg_expr(cg, base);
+		LLVMValueRef p = cg_gep(cg, t, base->type->offsets[n->field.index]);
 		return type_by_ref(n->type) ? p : load64(cg, p);
 	}
 	case N_TUPLE: {
@@ -776,7 +789,7 @@ LLVMValueRef cg_expr(struct cg *cg, struct node *n)
 		LLVMValueRef slot = cg_alloca(cg, t->size, "tuple");
 		cg_memset0(cg, slot, t->size);
 		int i = 0;
-		for (struct node *e = n->args; e; e = e->next, i++)
+		for (struct node *e = n->tuple.elems; e; e = e->next, i++)
 			cg_store(cg, t->elems[i], cg_expr(cg, e), cg_gep(cg, slot, t->offsets[i]));
 		return slot;
 	}
@@ -803,30 +816,32 @@ static void dead_block(struct cg *cg)
 
 static void gen_assign(struct cg *cg, struct node *n)
 {
-	struct node *l = n->lhs, *r = n->rhs;
+	struct node *l = n->assign.target, *r = n->assign.value;
+	int op = n->assign.op;
 	if (l->kind == N_VAR) {
-		struct var *v = l->var;
-		if (n->op != '=') {
-			LLVMValueRef old = load64(cg, v->cg);
-			LLVMValueRef nv = arith(cg, n->op, old, cg_int(cg, r), v->type->is_signed);
-			store64(cg, cg_fit_int(cg, nv, v->type), v->cg);
+		struct var *v = l->var.var;
+		LLVMValueRef slot = var_slot(cg, l);
+		if (op != '=') {
+			LLVMValueRef old = load64(cg, slot);
+			LLVMValueRef nv = arith(cg, op, old, cg_int(cg, r), v->type->is_signed);
+			store64(cg, cg_fit_int(cg, nv, v->type), slot);
 			return;
 		}
 		LLVMValueRef val = cg_expr(cg, r);
 		if (v->type->kind == TY_INT)
 			val = cg_fit_int(cg, val, v->type);
-		cg_store(cg, v->type, val, v->cg);
+		cg_store(cg, v->type, val, slot);
 		return;
 	}
-	if (r->kind == N_CALL && r->bi && r->bi->form == BF_AGG) {
+	if (r->kind == N_CALL && r->call.bi && r->call.bi->form == BF_AGG) {
 		cg_builtin(cg, r);
 		return;
 	}
-	if (n->op != '=') {
-		map_modify(cg, l, n->op, cg_int(cg, r), false);
+	if (op != '=') {
+		map_modify(cg, l, op, cg_int(cg, r), false);
 		return;
 	}
-	struct mapinfo *m = l->map;
+	struct mapinfo *m = l->map.map;
 	LLVMValueRef val = cg_expr(cg, r);
 	LLVMValueRef slot;
 	if (type_by_ref(m->val)) {
@@ -839,26 +854,26 @@ static void gen_assign(struct cg *cg, struct node *n)
 	map_update(cg, m, key, slot, BPF_ANY);
 }
 
+/* while (cond) body, for ($i : from .. to) body */
 static void gen_loop(struct cg *cg, struct node *n)
 {
 	LLVMBasicBlockRef cond = cg_block(cg, "loop.cond"), body = cg_block(cg, "loop.body"),
 			  step = cg_block(cg, "loop.step"), done = cg_block(cg, "loop.done");
-	LLVMValueRef end = NULL;
-	if (n->kind == N_FOR) {
-		LLVMValueRef start = cg_int(cg, n->init);
-		end = cg_int(cg, n->rhs);
-		LLVMValueRef endslot = cg_stack_slot(cg, 8, "for.end");
-		store64(cg, end, endslot);
-		end = endslot;
-		store64(cg, start, n->lhs->var->cg);
+	bool range = n->kind == N_FOR;
+	LLVMValueRef end = NULL, ivar = range ? var_slot(cg, n->range.var) : NULL;
+	if (range) {
+		LLVMValueRef start = cg_int(cg, n->range.from);
+		end = cg_stack_slot(cg, 8, "for.end");
+		store64(cg, cg_int(cg, n->range.to), end);
+		store64(cg, start, ivar);
 	}
 	LLVMBuildBr(cg->b, cond);
 	LLVMPositionBuilderAtEnd(cg->b, cond);
 	LLVMValueRef c;
-	if (n->kind == N_FOR)
-		c = LLVMBuildICmp(cg->b, LLVMIntSLT, load64(cg, n->lhs->var->cg), load64(cg, end), "");
+	if (range)
+		c = LLVMBuildICmp(cg->b, LLVMIntSLT, load64(cg, ivar), load64(cg, end), "");
 	else
-		c = truthy(cg, cg_int(cg, n->cond));
+		c = truthy(cg, cg_int(cg, n->loop.cond));
 	LLVMBuildCondBr(cg->b, c, body, done);
 
 	LLVMPositionBuilderAtEnd(cg->b, body);
@@ -867,15 +882,13 @@ static void gen_loop(struct cg *cg, struct node *n)
 		cg->cont[cg->loops] = step;
 	}
 	cg->loops++;
-	gen_stmt_list(cg, n->body->body);
+	gen_stmt_list(cg, (range ? n->range.body : n->loop.body)->block.stmts);
 	cg->loops--;
 	if (!terminated(cg))
 		LLVMBuildBr(cg->b, step);
 	LLVMPositionBuilderAtEnd(cg->b, step);
-	if (n->kind == N_FOR) {
-		LLVMValueRef i = load64(cg, n->lhs->var->cg);
-		store64(cg, LLVMBuildAdd(cg->b, i, cg_const(cg, 1), ""), n->lhs->var->cg);
-	}
+	if (range)
+		store64(cg, LLVMBuildAdd(cg->b, load64(cg, ivar), cg_const(cg, 1), ""), ivar);
 	LLVMBuildBr(cg->b, cond);
 	LLVMPositionBuilderAtEnd(cg->b, done);
 }
@@ -895,23 +908,23 @@ static void gen_stmt_inner(struct cg *cg, struct node *n)
 {
 	switch (n->kind) {
 	case N_EXPRSTMT:
-		cg_expr(cg, n->lhs);
+		cg_expr(cg, n->exprstmt.expr);
 		break;
 	case N_ASSIGN:
 		gen_assign(cg, n);
 		break;
 	case N_IF: {
-		LLVMValueRef c = truthy(cg, cg_int(cg, n->cond));
+		LLVMValueRef c = truthy(cg, cg_int(cg, n->cond.cond));
 		LLVMBasicBlockRef tb = cg_block(cg, "if.then"), eb = cg_block(cg, "if.else"),
 				  done = cg_block(cg, "if.done");
 		LLVMBuildCondBr(cg->b, c, tb, eb);
 		LLVMPositionBuilderAtEnd(cg->b, tb);
-		gen_stmt_list(cg, n->then->body);
+		gen_stmt_list(cg, n->cond.then->block.stmts);
 		if (!terminated(cg))
 			LLVMBuildBr(cg->b, done);
 		LLVMPositionBuilderAtEnd(cg->b, eb);
-		if (n->els)
-			gen_stmt(cg, n->els);
+		if (n->cond.els)
+			gen_stmt(cg, n->cond.els);
 		if (!terminated(cg))
 			LLVMBuildBr(cg->b, done);
 		LLVMPositionBuilderAtEnd(cg->b, done);
@@ -922,8 +935,8 @@ static void gen_stmt_inner(struct cg *cg, struct node *n)
 		gen_loop(cg, n);
 		break;
 	case N_UNROLL:
-		for (int64_t i = 0; i < n->ival; i++)
-			gen_stmt_list(cg, n->body->body);
+		for (int64_t i = 0; i < n->unroll.times; i++)
+			gen_stmt_list(cg, n->unroll.body->block.stmts);
 		break;
 	case N_BREAK:
 	case N_CONTINUE: {
@@ -939,7 +952,7 @@ static void gen_stmt_inner(struct cg *cg, struct node *n)
 		dead_block(cg);
 		break;
 	case N_BLOCK:
-		gen_stmt_list(cg, n->body);
+		gen_stmt_list(cg, n->block.stmts);
 		break;
 	default:
 		break;
@@ -959,24 +972,21 @@ static LLVMValueRef gen_stmt_list(struct cg *cg, struct node *list)
 static void alloc_vars(struct cg *cg, struct node *n)
 {
 	for (; n; n = n->next) {
-		if (n->kind == N_VAR && n->var && n->var->cg_fn != cg->fn) {
-			n->var->cg_fn = cg->fn;
+		struct var *v = n->kind == N_VAR ? n->var.var : NULL;
+		if (v && !cg->vars[v->id]) {
 			/* integers on the BPF stack itself, where the verifier
 			 * follows their values (loop counters must be there);
 			 * strings and tuples in the scratch area */
-			uint32_t size = n->var->type->size ? n->var->type->size : 8;
-			n->var->cg = n->var->type->kind == TY_INT ? cg_stack_slot(cg, 8, n->var->name)
-								  : cg_alloca(cg, size, n->var->name);
-			cg_memset0(cg, n->var->cg, size);
+			uint32_t size = v->type->size ? v->type->size : 8;
+			LLVMValueRef slot = v->type->kind == TY_INT ? cg_stack_slot(cg, 8, v->name)
+								  : cg_alloca(cg, size, v->name);
+			cg_memset0(cg, slot, size);
+			cg->vars[v->id] = slot;
 		}
-		alloc_vars(cg, n->lhs);
-		alloc_vars(cg, n->rhs);
-		alloc_vars(cg, n->cond);
-		alloc_vars(cg, n->then);
-		alloc_vars(cg, n->els);
-		alloc_vars(cg, n->init);
-		alloc_vars(cg, n->body);
-		alloc_vars(cg, n->args);
+		struct node *kids[4];
+		int k = ast_children(n, kids);
+		for (int i = 0; i < k; i++)
+			alloc_vars(cg, kids[i]);
 	}
 }
 
@@ -1145,6 +1155,7 @@ static void lower_probe(struct cg *cg, struct probe *p, enum prog_group g)
 	LLVMPositionBuilderAtEnd(cg->b, body);
 	cg->loops = 0;
 
+	memset(cg->vars, 0, sizeof(*cg->vars) * (size_t)cg->sema->nvars);
 	alloc_vars(cg, p->pred);
 	alloc_vars(cg, p->body);
 
@@ -1160,7 +1171,7 @@ static void lower_probe(struct cg *cg, struct probe *p, enum prog_group g)
 		LLVMBuildRet(cg->b, cg_const(cg, 0));
 		LLVMPositionBuilderAtEnd(cg->b, go);
 	}
-	gen_stmt_list(cg, p->body->body);
+	gen_stmt_list(cg, p->body->block.stmts);
 	if (!terminated(cg))
 		LLVMBuildRet(cg->b, cg_const(cg, 0));
 	LLVMPositionBuilderAtEnd(cg->b, cg->entry);
@@ -1306,6 +1317,7 @@ int codegen(struct sema *s, const struct cg_opts *opts, struct blob *out)
 					 LLVMRelocStatic, LLVMCodeModelDefault);
 
 	define_maps(cg);
+	cg->vars = xcalloc((size_t)s->nvars + 1, sizeof(*cg->vars));
 	for (struct probe *p = s->prog->probes; p; p = p->next)
 		for (int g = 0; g < PG__COUNT; g++)
 			for (int k = 0; k < PK__COUNT; k++)
@@ -1362,6 +1374,7 @@ int codegen(struct sema *s, const struct cg_opts *opts, struct blob *out)
 	ret = 0;
 out:
 	free(cg->maps);
+	free(cg->vars);
 	LLVMDisposeDIBuilder(cg->di);
 	LLVMDisposeBuilder(cg->b);
 	if (cg->tm)

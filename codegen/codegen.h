@@ -50,6 +50,7 @@ struct cg {
 
 	LLVMValueRef events, lost, stacks, lencount, target, zeros; /* globals */
 	LLVMValueRef *maps;		   /* one per sema map */
+	LLVMValueRef *vars;		   /* current probe's variables, by var id */
 
 	/* current probe */
 	struct probe *probe;

@@ -34,8 +34,9 @@ static struct place at(struct cg *cg, LLVMValueRef addr)
 
 static struct place place_of(struct cg *cg, struct node *n)
 {
-	if (n->goop == GOOP_PARAM) {
-		const struct goparam *gp = n->gp;
+	const struct gostep *st = ast_gostep(n);
+	if (st->op == GOOP_PARAM) {
+		const struct goparam *gp = st->param;
 		if (gp->in_regs) {
 			struct place p = { .regs = true, .result = gp->is_result, .word = gp->word };
 			return p;
@@ -43,26 +44,27 @@ static struct place place_of(struct cg *cg, struct node *n)
 		LLVMValueRef sp = cg_ctx_load(cg, PTREGS_SP, cg->i64);
 		return at(cg, LLVMBuildAdd(cg->b, sp, cg_const(cg, gp->stack_off), ""));
 	}
-	struct place p = place_of(cg, n->lhs);
-	const struct gotype *pt = n->lhs->gt;
-	switch (n->goop) {
+	struct node *base = ast_base(n);
+	struct place p = place_of(cg, base);
+	const struct gotype *pt = ast_gostep(base)->gt;
+	switch (st->op) {
 	case GOOP_FIELD: {
 		if (pt->kind == GT_PTR) {
 			p = at(cg, word_at(cg, p, 0));
 			pt = pt->elem;
 		}
 		if (p.regs) {
-			for (int i = 0; i < n->id; i++)
+			for (int i = 0; i < st->field; i++)
 				p.word += goargs_words(pt->fields[i].type);
 		} else {
 			p.addr = LLVMBuildAdd(cg->b, p.addr,
-					      cg_const(cg, (int64_t)pt->fields[n->id].offset), "");
+					      cg_const(cg, (int64_t)pt->fields[st->field].offset), "");
 		}
 		return p;
 	}
 	case GOOP_LEN:
 	case GOOP_CAP: {
-		int k = n->goop == GOOP_LEN ? 1 : 2;
+		int k = st->op == GOOP_LEN ? 1 : 2;
 		if (p.regs)
 			p.word += k;
 		else
@@ -70,8 +72,8 @@ static struct place place_of(struct cg *cg, struct node *n)
 		return p;
 	}
 	case GOOP_INDEX: {
-		LLVMValueRef idx = cg_int(cg, n->rhs);
-		LLVMValueRef off = LLVMBuildMul(cg->b, idx, cg_const(cg, (int64_t)n->gt->size), "");
+		LLVMValueRef idx = cg_int(cg, n->index.index);
+		LLVMValueRef off = LLVMBuildMul(cg->b, idx, cg_const(cg, (int64_t)st->gt->size), "");
 		if (pt->kind == GT_SLICE)
 			return at(cg, LLVMBuildAdd(cg->b, word_at(cg, p, 0), off, ""));
 		if (p.regs) /* an array of one element */
@@ -98,7 +100,7 @@ static LLVMValueRef read_sized(struct cg *cg, LLVMValueRef addr, uint32_t size)
 LLVMValueRef cg_goargs(struct cg *cg, struct node *n)
 {
 	struct place p = place_of(cg, n);
-	const struct gotype *t = n->gt;
+	const struct gotype *t = ast_gostep(n)->gt;
 	if (t->kind == GT_STRING) {
 		LLVMValueRef ptr = word_at(cg, p, 0), len = word_at(cg, p, 1);
 		return cg_gostr(cg, ptr, len, n->type->size);

@@ -40,30 +40,85 @@ static struct node *mk(struct parse_state *ps, enum node_kind k, struct loc l)
 {
 	return ast_new(ps->prog, k, l);
 }
-static struct node *mk2(struct parse_state *ps, enum node_kind k, struct loc l,
-			int op, struct node *lhs, struct node *rhs)
+static struct node *mkbin(struct parse_state *ps, struct loc l, int op,
+			  struct node *lhs, struct node *rhs)
 {
-	struct node *n = ast_new(ps->prog, k, l);
-	n->op = op;
-	n->lhs = lhs;
-	n->rhs = rhs;
+	struct node *n = mk(ps, N_BINOP, l);
+	n->binop.op = op;
+	n->binop.lhs = lhs;
+	n->binop.rhs = rhs;
 	return n;
 }
-static struct node *mkname(struct parse_state *ps, enum node_kind k,
-			   struct loc l, char *name, struct node *args)
+static struct node *mkun(struct parse_state *ps, struct loc l, int op, struct node *x)
 {
-	struct node *n = ast_new(ps->prog, k, l);
-	n->name = name;
-	n->args = args;
+	struct node *n = mk(ps, N_UNOP, l);
+	n->unop.op = op;
+	n->unop.operand = x;
 	return n;
 }
-static struct node *mkif(struct parse_state *ps, struct loc l, struct node *c,
-			 struct node *t, struct node *e)
+static struct node *mkvar(struct parse_state *ps, struct loc l, char *name)
 {
-	struct node *n = ast_new(ps->prog, N_IF, l);
-	n->cond = c;
-	n->then = t;
-	n->els = e;
+	struct node *n = mk(ps, N_VAR, l);
+	n->var.name = name;
+	return n;
+}
+static struct node *mkmap(struct parse_state *ps, struct loc l, char *name,
+			  struct node *keys)
+{
+	struct node *n = mk(ps, N_MAP, l);
+	n->map.name = name;
+	n->map.keys = keys;
+	return n;
+}
+static struct node *mkassign(struct parse_state *ps, struct loc l, int op,
+			     struct node *target, struct node *value)
+{
+	struct node *n = mk(ps, N_ASSIGN, l);
+	n->assign.op = op;
+	n->assign.target = target;
+	n->assign.value = value;
+	return n;
+}
+static struct node *mkincdec(struct parse_state *ps, struct loc l, int op,
+			     bool prefix, struct node *target)
+{
+	struct node *n = mk(ps, N_INCDEC, l);
+	n->incdec.op = op;
+	n->incdec.prefix = prefix;
+	n->incdec.target = target;
+	return n;
+}
+static struct node *mkcast(struct parse_state *ps, struct loc l, char *ctype,
+			   bool ptr, struct node *x)
+{
+	struct node *n = mk(ps, N_CAST, l);
+	n->cast.ctype = ctype;
+	n->cast.ptr = ptr;
+	n->cast.operand = x;
+	return n;
+}
+static struct node *mkfield(struct parse_state *ps, struct loc l, struct node *base,
+			    char *name, int index)
+{
+	struct node *n = mk(ps, N_FIELD, l);
+	n->field.base = base;
+	n->field.name = name;
+	n->field.index = index;
+	return n;
+}
+static struct node *mkcond(struct parse_state *ps, enum node_kind k, struct loc l,
+			   struct node *c, struct node *t, struct node *e)
+{
+	struct node *n = mk(ps, k, l);
+	n->cond.cond = c;
+	n->cond.then = t;
+	n->cond.els = e;
+	return n;
+}
+static struct node *mkblock(struct parse_state *ps, struct loc l, struct node *stmts)
+{
+	struct node *n = mk(ps, N_BLOCK, l);
+	n->block.stmts = stmts;
 	return n;
 }
 static void yyerror(YYLTYPE *loc, yyscan_t scanner, struct parse_state *ps,
@@ -175,8 +230,8 @@ pred
 
 /* block = "{" (stmt ";")* stmt? "}" */
 block
-	: '{' stmts '}'		{ $$ = mk(ps, N_BLOCK, @$); $$->body = $2; }
-	| '{' stmts sstmt '}'	{ $$ = mk(ps, N_BLOCK, @$); $$->body = ast_append($2, $3); }
+	: '{' stmts '}'		{ $$ = mkblock(ps, @$, $2); }
+	| '{' stmts sstmt '}'	{ $$ = mkblock(ps, @$, ast_append($2, $3)); }
 	;
 
 stmts
@@ -190,11 +245,11 @@ stmts
 /* sstmt = expr | var ("=" | op=) expr | map ("=" | op=) expr
  *       | "break" | "continue" | "return" */
 sstmt
-	: expr			{ $$ = mk2(ps, N_EXPRSTMT, @$, 0, $1, NULL); }
-	| VAR '=' expr		{ $$ = mk2(ps, N_ASSIGN, @$, '=', mkname(ps, N_VAR, @1, $1, NULL), $3); }
-	| VAR ASSIGNOP expr	{ $$ = mk2(ps, N_ASSIGN, @$, $2, mkname(ps, N_VAR, @1, $1, NULL), $3); }
-	| map '=' expr		{ $$ = mk2(ps, N_ASSIGN, @$, '=', $1, $3); }
-	| map ASSIGNOP expr	{ $$ = mk2(ps, N_ASSIGN, @$, $2, $1, $3); }
+	: expr			{ $$ = mk(ps, N_EXPRSTMT, @$); $$->exprstmt.expr = $1; }
+	| VAR '=' expr		{ $$ = mkassign(ps, @$, '=', mkvar(ps, @1, $1), $3); }
+	| VAR ASSIGNOP expr	{ $$ = mkassign(ps, @$, $2, mkvar(ps, @1, $1), $3); }
+	| map '=' expr		{ $$ = mkassign(ps, @$, '=', $1, $3); }
+	| map ASSIGNOP expr	{ $$ = mkassign(ps, @$, $2, $1, $3); }
 	| BREAK			{ $$ = mk(ps, N_BREAK, @$); }
 	| CONTINUE		{ $$ = mk(ps, N_CONTINUE, @$); }
 	| RETURN		{ $$ = mk(ps, N_RETURN, @$); }
@@ -206,62 +261,62 @@ sstmt
  *       | "unroll" "(" int ")" block
  *       | block */
 cstmt
-	: IF '(' expr ')' block elsepart	{ $$ = mkif(ps, @$, $3, $5, $6); }
-	| WHILE '(' expr ')' block		{ $$ = mk(ps, N_WHILE, @$); $$->cond = $3; $$->body = $5; }
+	: IF '(' expr ')' block elsepart	{ $$ = mkcond(ps, N_IF, @$, $3, $5, $6); }
+	| WHILE '(' expr ')' block		{ $$ = mk(ps, N_WHILE, @$); $$->loop.cond = $3; $$->loop.body = $5; }
 	| FOR '(' VAR ':' expr DOTDOT expr ')' block {
 		$$ = mk(ps, N_FOR, @$);
-		$$->lhs = mkname(ps, N_VAR, @3, $3, NULL);
-		$$->init = $5;
-		$$->rhs = $7;
-		$$->body = $9;
+		$$->range.var = mkvar(ps, @3, $3);
+		$$->range.from = $5;
+		$$->range.to = $7;
+		$$->range.body = $9;
 	}
-	| UNROLL '(' expr ')' block		{ $$ = mk(ps, N_UNROLL, @$); $$->cond = $3; $$->body = $5; }
+	| UNROLL '(' expr ')' block		{ $$ = mk(ps, N_UNROLL, @$); $$->unroll.count = $3; $$->unroll.body = $5; }
 	| block					{ $$ = $1; }
 	;
 
 elsepart
 	: %empty				{ $$ = NULL; }
 	| ELSE block				{ $$ = $2; }
-	| ELSE IF '(' expr ')' block elsepart	{ $$ = mkif(ps, loc_span(@2, @$), $4, $6, $7); }
+	| ELSE IF '(' expr ')' block elsepart	{ $$ = mkcond(ps, N_IF, loc_span(@2, @$), $4, $6, $7); }
 	;
 
 expr
 	: unary				{ $$ = $1; }
-	| expr '?' expr ':' expr	{ $$ = mk(ps, N_TERNARY, @$); $$->cond = $1; $$->then = $3; $$->els = $5; }
-	| expr LOR expr			{ $$ = mk2(ps, N_BINOP, @$, OP_LOR, $1, $3); }
-	| expr LAND expr		{ $$ = mk2(ps, N_BINOP, @$, OP_LAND, $1, $3); }
-	| expr '|' expr			{ $$ = mk2(ps, N_BINOP, @$, '|', $1, $3); }
-	| expr '^' expr			{ $$ = mk2(ps, N_BINOP, @$, '^', $1, $3); }
-	| expr '&' expr			{ $$ = mk2(ps, N_BINOP, @$, '&', $1, $3); }
-	| expr EQ expr			{ $$ = mk2(ps, N_BINOP, @$, OP_EQ, $1, $3); }
-	| expr NE expr			{ $$ = mk2(ps, N_BINOP, @$, OP_NE, $1, $3); }
-	| expr '<' expr			{ $$ = mk2(ps, N_BINOP, @$, '<', $1, $3); }
-	| expr '>' expr			{ $$ = mk2(ps, N_BINOP, @$, '>', $1, $3); }
-	| expr LE expr			{ $$ = mk2(ps, N_BINOP, @$, OP_LE, $1, $3); }
-	| expr GE expr			{ $$ = mk2(ps, N_BINOP, @$, OP_GE, $1, $3); }
-	| expr SHL expr			{ $$ = mk2(ps, N_BINOP, @$, OP_SHL, $1, $3); }
-	| expr SHR expr			{ $$ = mk2(ps, N_BINOP, @$, OP_SHR, $1, $3); }
-	| expr '+' expr			{ $$ = mk2(ps, N_BINOP, @$, '+', $1, $3); }
-	| expr '-' expr			{ $$ = mk2(ps, N_BINOP, @$, '-', $1, $3); }
-	| expr '*' expr			{ $$ = mk2(ps, N_BINOP, @$, '*', $1, $3); }
-	| expr '/' expr			{ $$ = mk2(ps, N_BINOP, @$, '/', $1, $3); }
-	| expr '%' expr			{ $$ = mk2(ps, N_BINOP, @$, '%', $1, $3); }
+	| expr '?' expr ':' expr	{ $$ = mkcond(ps, N_TERNARY, @$, $1, $3, $5); }
+	| expr LOR expr			{ $$ = mkbin(ps, @$, OP_LOR, $1, $3); }
+	| expr LAND expr		{ $$ = mkbin(ps, @$, OP_LAND, $1, $3); }
+	| expr '|' expr			{ $$ = mkbin(ps, @$, '|', $1, $3); }
+	| expr '^' expr			{ $$ = mkbin(ps, @$, '^', $1, $3); }
+	| expr '&' expr			{ $$ = mkbin(ps, @$, '&', $1, $3); }
+	| expr EQ expr			{ $$ = mkbin(ps, @$, OP_EQ, $1, $3); }
+	| expr NE expr			{ $$ = mkbin(ps, @$, OP_NE, $1, $3); }
+	| expr '<' expr			{ $$ = mkbin(ps, @$, '<', $1, $3); }
+	| expr '>' expr			{ $$ = mkbin(ps, @$, '>', $1, $3); }
+	| expr LE expr			{ $$ = mkbin(ps, @$, OP_LE, $1, $3); }
+	| expr GE expr			{ $$ = mkbin(ps, @$, OP_GE, $1, $3); }
+	| expr SHL expr			{ $$ = mkbin(ps, @$, OP_SHL, $1, $3); }
+	| expr SHR expr			{ $$ = mkbin(ps, @$, OP_SHR, $1, $3); }
+	| expr '+' expr			{ $$ = mkbin(ps, @$, '+', $1, $3); }
+	| expr '-' expr			{ $$ = mkbin(ps, @$, '-', $1, $3); }
+	| expr '*' expr			{ $$ = mkbin(ps, @$, '*', $1, $3); }
+	| expr '/' expr			{ $$ = mkbin(ps, @$, '/', $1, $3); }
+	| expr '%' expr			{ $$ = mkbin(ps, @$, '%', $1, $3); }
 	;
 
 /* unary = ("-" | "!" | "~" | "*") unary | "(" type "*"? ")" unary
  *       | ("++" | "--") (var | map) | postfix */
 unary
 	: postfix			{ $$ = $1; }
-	| '-' unary			{ $$ = mk2(ps, N_UNOP, @$, '-', $2, NULL); }
-	| '!' unary			{ $$ = mk2(ps, N_UNOP, @$, '!', $2, NULL); }
-	| '~' unary			{ $$ = mk2(ps, N_UNOP, @$, '~', $2, NULL); }
-	| '*' unary			{ $$ = mk2(ps, N_DEREF, @$, 0, $2, NULL); }
-	| '(' TYPENAME ')' unary	{ $$ = mk2(ps, N_CAST, @$, 0, $4, NULL); $$->name = $2; }
-	| '(' TYPENAME '*' ')' unary	{ $$ = mk2(ps, N_CAST, @$, 0, $5, NULL); $$->name = $2; $$->ctype_ptr = true; }
-	| INC VAR			{ $$ = mk2(ps, N_INCDEC, @$, OP_INC, mkname(ps, N_VAR, @2, $2, NULL), NULL); $$->ival = 1; }
-	| DEC VAR			{ $$ = mk2(ps, N_INCDEC, @$, OP_DEC, mkname(ps, N_VAR, @2, $2, NULL), NULL); $$->ival = 1; }
-	| INC map			{ $$ = mk2(ps, N_INCDEC, @$, OP_INC, $2, NULL); $$->ival = 1; }
-	| DEC map			{ $$ = mk2(ps, N_INCDEC, @$, OP_DEC, $2, NULL); $$->ival = 1; }
+	| '-' unary			{ $$ = mkun(ps, @$, '-', $2); }
+	| '!' unary			{ $$ = mkun(ps, @$, '!', $2); }
+	| '~' unary			{ $$ = mkun(ps, @$, '~', $2); }
+	| '*' unary			{ $$ = mk(ps, N_DEREF, @$); $$->deref.ptr = $2; }
+	| '(' TYPENAME ')' unary	{ $$ = mkcast(ps, @$, $2, false, $4); }
+	| '(' TYPENAME '*' ')' unary	{ $$ = mkcast(ps, @$, $2, true, $5); }
+	| INC VAR			{ $$ = mkincdec(ps, @$, OP_INC, true, mkvar(ps, @2, $2)); }
+	| DEC VAR			{ $$ = mkincdec(ps, @$, OP_DEC, true, mkvar(ps, @2, $2)); }
+	| INC map			{ $$ = mkincdec(ps, @$, OP_INC, true, $2); }
+	| DEC map			{ $$ = mkincdec(ps, @$, OP_DEC, true, $2); }
 	;
 
 /* postfix = primary ("." (ident | int) | "->" ident | "[" expr "]")*
@@ -269,36 +324,36 @@ unary
  * (args->name is bpftrace's spelling of args.name) */
 postfix
 	: primary			{ $$ = $1; }
-	| postfix '.' IDENT		{ $$ = mk2(ps, N_FIELD, @$, 0, $1, NULL); $$->name = $3; }
-	| postfix ARROW IDENT		{ $$ = mk2(ps, N_FIELD, @$, 0, $1, NULL); $$->name = $3; }
-	| postfix '.' INT		{ $$ = mk2(ps, N_FIELD, @$, 0, $1, NULL); $$->ival = $3; }
-	| postfix '.' '~' IDENT		{ $$ = mk2(ps, N_FIELD, @$, 0, $1, NULL); $$->name = tilde_name(ps, $4); }
-	| postfix '[' expr ']'		{ $$ = mk2(ps, N_INDEX, @$, 0, $1, $3); }
-	| VAR INC			{ $$ = mk2(ps, N_INCDEC, @$, OP_INC, mkname(ps, N_VAR, @1, $1, NULL), NULL); }
-	| VAR DEC			{ $$ = mk2(ps, N_INCDEC, @$, OP_DEC, mkname(ps, N_VAR, @1, $1, NULL), NULL); }
-	| map INC			{ $$ = mk2(ps, N_INCDEC, @$, OP_INC, $1, NULL); }
-	| map DEC			{ $$ = mk2(ps, N_INCDEC, @$, OP_DEC, $1, NULL); }
+	| postfix '.' IDENT		{ $$ = mkfield(ps, @$, $1, $3, -1); }
+	| postfix ARROW IDENT		{ $$ = mkfield(ps, @$, $1, $3, -1); }
+	| postfix '.' INT		{ $$ = mkfield(ps, @$, $1, NULL, $3 > INT32_MAX ? -1 : (int)$3); }
+	| postfix '.' '~' IDENT		{ $$ = mkfield(ps, @$, $1, tilde_name(ps, $4), -1); }
+	| postfix '[' expr ']'		{ $$ = mk(ps, N_INDEX, @$); $$->index.base = $1; $$->index.index = $3; }
+	| VAR INC			{ $$ = mkincdec(ps, @$, OP_INC, false, mkvar(ps, @1, $1)); }
+	| VAR DEC			{ $$ = mkincdec(ps, @$, OP_DEC, false, mkvar(ps, @1, $1)); }
+	| map INC			{ $$ = mkincdec(ps, @$, OP_INC, false, $1); }
+	| map DEC			{ $$ = mkincdec(ps, @$, OP_DEC, false, $1); }
 	;
 
 /* primary = int | string | var | map | ident | ident "(" args ")" | "$N" | "$#"
  *         | "(" expr ")" | "(" expr "," exprs ")" */
 primary
-	: INT				{ $$ = mk(ps, N_INT, @$); $$->ival = $1; }
-	| STRING			{ $$ = mk(ps, N_STR, @$); $$->str = $1.str; $$->slen = $1.len; }
-	| VAR				{ $$ = mkname(ps, N_VAR, @$, $1, NULL); }
+	: INT				{ $$ = mk(ps, N_INT, @$); $$->num.value = $1; }
+	| STRING			{ $$ = mk(ps, N_STR, @$); $$->str.text = $1.str; $$->str.len = $1.len; }
+	| VAR				{ $$ = mkvar(ps, @$, $1); }
 	| map				{ $$ = $1; }
-	| IDENT				{ $$ = mkname(ps, N_IDENT, @$, $1, NULL); }
-	| IDENT '(' args ')'		{ $$ = mkname(ps, N_CALL, @$, $1, $3); }
-	| POSPARAM			{ $$ = mk(ps, N_POSPARAM, @$); $$->ival = $1; }
+	| IDENT				{ $$ = mk(ps, N_IDENT, @$); $$->call.name = $1; }
+	| IDENT '(' args ')'		{ $$ = mk(ps, N_CALL, @$); $$->call.name = $1; $$->call.args = $3; }
+	| POSPARAM			{ $$ = mk(ps, N_POSPARAM, @$); $$->param.index = $1 > INT32_MAX ? INT32_MAX : (int)$1; }
 	| PARAMCNT			{ $$ = mk(ps, N_PARAMCNT, @$); }
 	| '(' expr ')'			{ $$ = $2; }
-	| '(' expr ',' exprs ')'	{ $$ = mk(ps, N_TUPLE, @$); $$->args = ast_append($2, $4); }
+	| '(' expr ',' exprs ')'	{ $$ = mk(ps, N_TUPLE, @$); $$->tuple.elems = ast_append($2, $4); }
 	;
 
 /* map = "@" name ("[" exprs "]")? */
 map
-	: MAP %prec MAPNAME		{ $$ = mkname(ps, N_MAP, @$, $1, NULL); }
-	| MAP '[' exprs ']'		{ $$ = mkname(ps, N_MAP, @$, $1, $3); }
+	: MAP %prec MAPNAME		{ $$ = mkmap(ps, @$, $1, NULL); }
+	| MAP '[' exprs ']'		{ $$ = mkmap(ps, @$, $1, $3); }
 	;
 
 args

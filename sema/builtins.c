@@ -17,7 +17,7 @@ static struct type *t_str(struct sema *s, struct node *n)
 static struct type *t_stack(struct sema *s, struct node *n)
 {
 	s->uses_stacks = true;
-	return n->name[0] == 'u' ? &ty_ustack : &ty_kstack;
+	return n->call.name[0] == 'u' ? &ty_ustack : &ty_kstack;
 }
 
 static struct type *t_retval(struct sema *s, struct node *n)
@@ -43,7 +43,7 @@ static struct type *t_goid(struct sema *s, struct node *n)
 /* printf conversions: flags, width, precision, length, conversion. */
 static struct type *t_printf(struct sema *s, struct node *n)
 {
-	struct node *fmt = n->args;
+	struct node *fmt = n->call.args;
 	if (ast_count(fmt->next) > PRINTF_MAX_ARGS) {
 		diag_error(s->diag, n->loc, "printf() takes at most %d arguments after the format",
 			   PRINTF_MAX_ARGS);
@@ -51,29 +51,29 @@ static struct type *t_printf(struct sema *s, struct node *n)
 	}
 	struct node *arg = fmt->next;
 	int argi = 1;
-	const char *f = fmt->str;
-	for (size_t i = 0; i < fmt->slen; i++) {
+	const char *f = fmt->str.text;
+	for (size_t i = 0; i < fmt->str.len; i++) {
 		if (f[i] != '%')
 			continue;
 		size_t start = i++;
-		if (i < fmt->slen && f[i] == '%')
+		if (i < fmt->str.len && f[i] == '%')
 			continue;
-		while (i < fmt->slen && strchr("-+ #0", f[i]))
+		while (i < fmt->str.len && strchr("-+ #0", f[i]))
 			i++;
-		while (i < fmt->slen && f[i] >= '0' && f[i] <= '9')
+		while (i < fmt->str.len && f[i] >= '0' && f[i] <= '9')
 			i++;
-		if (i < fmt->slen && f[i] == '.') {
+		if (i < fmt->str.len && f[i] == '.') {
 			i++;
-			while (i < fmt->slen && f[i] >= '0' && f[i] <= '9')
+			while (i < fmt->str.len && f[i] >= '0' && f[i] <= '9')
 				i++;
 		}
-		while (i < fmt->slen && strchr("hljzt", f[i]) && f[i]) /* as runtime/output.c */
+		while (i < fmt->str.len && strchr("hljzt", f[i]) && f[i]) /* as runtime/output.c */
 			i++;
 		struct loc fl = { fmt->loc.begin + 1 + (uint32_t)start,
 				  fmt->loc.begin + 2 + (uint32_t)i };
 		if (fl.end > fmt->loc.end)
 			fl = fmt->loc;
-		if (i >= fmt->slen) {
+		if (i >= fmt->str.len) {
 			diag_error(s->diag, fl, "printf: incomplete conversion at the end of the format");
 			return &ty_none;
 		}
@@ -115,15 +115,15 @@ static struct type *t_printf(struct sema *s, struct node *n)
 	int k = 0;
 	for (struct node *a = fmt->next; a; a = a->next)
 		ts[k++] = a->type;
-	n->id = sema_add_fmt(s, FMT_PRINTF, fmt->str, type_tuple(&s->arena, ts, nargs),
+	n->call.fmt = sema_add_fmt(s, FMT_PRINTF, fmt->str.text, type_tuple(&s->arena, ts, nargs),
 			     n->loc);
 	return &ty_none;
 }
 
 static struct type *t_print(struct sema *s, struct node *n)
 {
-	struct node *a = n->args;
-	if (a->kind == N_MAP && !a->args) {
+	struct node *a = n->call.args;
+	if (a->kind == N_MAP && !a->map.keys) {
 		if (a->type->kind == TY_NONE)
 			return &ty_none;
 		for (struct node *x = a->next; x; x = x->next) {
@@ -141,20 +141,20 @@ static struct type *t_print(struct sema *s, struct node *n)
 		diag_error(s->diag, a->loc, "print() needs a map or a value");
 		return &ty_none;
 	}
-	n->id = sema_add_fmt(s, FMT_VALUE, NULL, a->type, n->loc);
+	n->call.fmt = sema_add_fmt(s, FMT_VALUE, NULL, a->type, n->loc);
 	return &ty_none;
 }
 
 static struct type *t_time(struct sema *s, struct node *n)
 {
-	char *fmt = n->args ? n->args->str : "%H:%M:%S\n";
-	n->id = sema_add_fmt(s, FMT_TIME, fmt, &ty_none, n->loc);
+	char *fmt = n->call.args ? n->call.args->str.text : "%H:%M:%S\n";
+	n->call.fmt = sema_add_fmt(s, FMT_TIME, fmt, &ty_none, n->loc);
 	return &ty_none;
 }
 
 static struct type *t_strftime(struct sema *s, struct node *n)
 {
-	n->id = sema_add_fmt(s, FMT_STRFTIME, n->args->str, &ty_none, n->loc);
+	n->call.fmt = sema_add_fmt(s, FMT_STRFTIME, n->call.args->str.text, &ty_none, n->loc);
 	return &ty_time;
 }
 
@@ -162,12 +162,12 @@ static struct type *t_strarg(struct sema *s, struct node *n)
 {
 	/* str($1), str($1, n): the positional parameter as a string
 	 * constant (n, a constant, cuts it) */
-	if (n->args->kind == N_POSPARAM) {
-		n->args->type = &ty_int64;
-		n->ival = 1;
+	if (n->call.args->kind == N_POSPARAM) {
+		n->call.args->type = &ty_int64;
+		n->call.param_text = true;
 		int64_t len;
-		if (n->args->next && !sema_is_const_int(n->args->next, &len))
-			diag_error(s->diag, n->args->next->loc,
+		if (n->call.args->next && !sema_is_const_int(n->call.args->next, &len))
+			diag_error(s->diag, n->call.args->next->loc,
 				   "str($N, len): len must be a constant");
 	}
 	return type_str(&s->arena, s->strlen);
@@ -176,15 +176,15 @@ static struct type *t_strarg(struct sema *s, struct node *n)
 static struct type *t_buf(struct sema *s, struct node *n)
 {
 	int64_t len = s->strlen;
-	enum type_kind k = n->args->type->kind;
+	enum type_kind k = n->call.args->type->kind;
 	if (k != TY_INT && k != TY_STR) {
-		diag_error(s->diag, n->args->loc, "buf() reads from an address or a string, not a %s",
+		diag_error(s->diag, n->call.args->loc, "buf() reads from an address or a string, not a %s",
 			   type_kind_name(k));
 		return type_buf(&s->arena, 1);
 	}
-	if (n->args->next && sema_is_const_int(n->args->next, &len)) {
+	if (n->call.args->next && sema_is_const_int(n->call.args->next, &len)) {
 		if (len < 1 || len > 256) {
-			diag_error(s->diag, n->args->next->loc, "buf(): length must be between 1 and 256");
+			diag_error(s->diag, n->call.args->next->loc, "buf(): length must be between 1 and 256");
 			len = 1;
 		}
 	}
@@ -193,12 +193,12 @@ static struct type *t_buf(struct sema *s, struct node *n)
 
 static struct type *t_reg(struct sema *s, struct node *n)
 {
-	const struct reg_info *r = reg_find(n->args->str);
+	const struct reg_info *r = reg_find(n->call.args->str.text);
 	if (!r) {
-		diag_error(s->diag, n->args->loc, "unknown register '%s'", n->args->str);
+		diag_error(s->diag, n->call.args->loc, "unknown register '%s'", n->call.args->str.text);
 		const char *names[32];
 		size_t k = reg_names(names, ARRAY_SIZE(names));
-		const char *sug = diag_suggest(n->args->str, names, k);
+		const char *sug = diag_suggest(n->call.args->str.text, names, k);
 		if (sug)
 			diag_hint(s->diag, "did you mean '%s'?", sug);
 		else
@@ -214,26 +214,27 @@ static struct type *t_exit(struct sema *s, struct node *n)
 
 static struct type *t_delete(struct sema *s, struct node *n)
 {
-	struct node *a = n->args;
+	struct node *a = n->call.args;
+	struct mapinfo *m = a->map.map;
 	if (a->next) {
 		/* delete(@m, key) */
-		if (a->args)
+		if (a->map.keys)
 			diag_error(s->diag, a->loc, "delete(@m, key): the first argument is the map itself");
 		else
-			sema_check_keys(s, a->map, a->next, n->loc, "delete");
+			sema_check_keys(s, m, a->next, n->loc, "delete");
 		return &ty_none;
 	}
-	if (a->map && a->map->val && (a->map->val->kind == TY_HIST || a->map->val->kind == TY_LHIST))
-		diag_error(s->diag, a->loc, "delete() does not work on @%s, a histogram", a->name);
-	else if (!a->args && a->map && a->map->nkeys)
-		diag_error(s->diag, a->loc, "delete() needs a key: delete(@%s[key])", a->name);
+	if (m && m->val && (m->val->kind == TY_HIST || m->val->kind == TY_LHIST))
+		diag_error(s->diag, a->loc, "delete() does not work on @%s, a histogram", a->map.name);
+	else if (!a->map.keys && m && m->nkeys)
+		diag_error(s->diag, a->loc, "delete() needs a key: delete(@%s[key])", a->map.name);
 	return &ty_none;
 }
 
 static struct type *t_has_key(struct sema *s, struct node *n)
 {
-	struct node *m = n->args;
-	sema_check_keys(s, m->map, m->next, n->loc, "has_key");
+	struct node *m = n->call.args;
+	sema_check_keys(s, m->map.map, m->next, n->loc, "has_key");
 	return &ty_int64;
 }
 
@@ -257,9 +258,9 @@ static struct type *t_gotype(struct sema *s, struct node *n)
 static struct type *t_len(struct sema *s, struct node *n)
 {
 	s->uses_len = true;
-	struct mapinfo *m = n->args->map;
+	struct mapinfo *m = n->call.args->map.map;
 	if (m && m->val && (m->val->kind == TY_HIST || m->val->kind == TY_LHIST))
-		diag_error(s->diag, n->args->loc, "len() of a histogram counts buckets, not keys: not supported");
+		diag_error(s->diag, n->call.args->loc, "len() of a histogram counts buckets, not keys: not supported");
 	return &ty_int64;
 }
 
@@ -267,23 +268,22 @@ static struct type *t_len(struct sema *s, struct node *n)
 static struct type *check_goword(struct sema *s, struct node *n, bool result)
 {
 	int64_t i = 0;
-	sema_is_const_int(n->args, &i);
-	n->ival = i;
+	sema_is_const_int(n->call.args, &i);
 	if (i < 0 || i > 15)
-		diag_error(s->diag, n->args->loc, "goarg(): index must be between 0 and 15");
+		diag_error(s->diag, n->call.args->loc, "goarg(): index must be between 0 and 15");
 	if (s->env->abi_mixed)
 		diag_error(s->diag, n->loc,
 			   "%s(): the attach points of this probe use different calling conventions",
-			   n->name);
+			   n->call.name);
 	else if (s->env->abi == GOABI_REG && i > 8)
-		diag_error(s->diag, n->args->loc,
+		diag_error(s->diag, n->call.args->loc,
 			   "%s(%" PRId64 "): the register ABI has 9 integer registers (words 0 to 8)",
-			   n->name, i);
+			   n->call.name, i);
 	else if (i >= 0 && i <= 15)
 		goargs_check_word(s, n, (int)i, result);
 	if (s->verbose && s->env->compiler == GOC_NONE && s->env->bin)
 		diag_remark(s->diag, n->loc, "%s is not a Go binary: %s() follows the C calling convention (SysV: rdi, rsi, rdx, rcx, r8, r9)",
-			    gobin_path(s->env->bin), n->name);
+			    gobin_path(s->env->bin), n->call.name);
 	return &ty_int64;
 }
 
@@ -295,9 +295,11 @@ static struct type *t_goarg(struct sema *s, struct node *n)
 static struct type *t_goret(struct sema *s, struct node *n)
 {
 	check_goword(s, n, true);
-	if (s->env->abi == GOABI_SYSV && n->ival > 1)
-		diag_error(s->diag, n->args->loc, "goret(%" PRId64 "): the C convention returns two words (RAX, RDX)",
-			   n->ival);
+	int64_t i = 0;
+	sema_is_const_int(n->call.args, &i);
+	if (s->env->abi == GOABI_SYSV && i > 1)
+		diag_error(s->diag, n->call.args->loc, "goret(%" PRId64 "): the C convention returns two words (RAX, RDX)",
+			   i);
 	if (s->env->abi == GOABI_STACK && !s->env->in_args_size)
 		diag_error(s->diag, n->loc,
 			   "goret(): with the stack ABI the results follow the arguments, whose size needs DWARF");
@@ -306,10 +308,10 @@ static struct type *t_goret(struct sema *s, struct node *n)
 
 static struct type *t_agg(struct sema *s, struct node *n)
 {
-	enum type_kind k = (enum type_kind)n->bi->aux;
+	enum type_kind k = (enum type_kind)n->call.bi->aux;
 	if (k == TY_COUNT)
 		return &ty_count;
-	bool sign = n->args ? n->args->type->is_signed : false;
+	bool sign = n->call.args ? n->call.args->type->is_signed : false;
 	return type_agg(&s->arena, k, sign || k == TY_AVG || k == TY_STATS);
 }
 
@@ -317,15 +319,15 @@ static struct type *t_lhist(struct sema *s, struct node *n)
 {
 	int64_t v[3] = { 0, 0, 0 };
 	int i = 0;
-	for (struct node *a = n->args->next; a; a = a->next, i++)
+	for (struct node *a = n->call.args->next; a; a = a->next, i++)
 		sema_is_const_int(a, &v[i]);
-	struct node *step = n->args->next->next->next;
+	struct node *step = n->call.args->next->next->next;
 	if (v[2] <= 0) {
 		diag_error(s->diag, step->loc, "lhist(): step must be positive, not %" PRId64, v[2]);
 		return type_lhist(&s->arena, 0, 1, 1);
 	}
 	if (v[1] <= v[0]) {
-		diag_error(s->diag, n->args->next->next->loc, "lhist(): max (%" PRId64 ") must be above min (%" PRId64 ")",
+		diag_error(s->diag, n->call.args->next->next->loc, "lhist(): max (%" PRId64 ") must be above min (%" PRId64 ")",
 			   v[1], v[0]);
 		return type_lhist(&s->arena, 0, 1, 1);
 	}

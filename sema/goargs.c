@@ -6,8 +6,8 @@
  *   args.b[i]       an element of a slice or array
  *   args.r.URL.Path struct fields, through pointers
  *
- * Each step of such a chain gets the Go type of its value (node->gt) and
- * what the step does (node->goop); codegen walks the same chain. */
+ * Each step of such a chain gets the Go type of its value and what the
+ * step does (struct gostep); codegen walks the same chain. */
 #include <stdio.h>
 #include <string.h>
 
@@ -25,28 +25,28 @@ static const struct gotype *param_root(struct sema *s, struct node *n)
 	struct probe_env *env = s->env;
 	bool ret = env->kinds & PKM(PK_URETPROBE);
 	if ((env->kinds & PKM(PK_UPROBE)) && ret) {
-		diag_error(s->diag, n->loc, "args.%s: the probe mixes entries and returns", n->name);
+		diag_error(s->diag, n->loc, "args.%s: the probe mixes entries and returns", n->field.name);
 		return NULL;
 	}
 	if (!env->bin || !env->func || env->many_funcs) {
 		diag_error(s->diag, n->loc,
-			   "args.%s needs a probe on exactly one function (this one has several)", n->name);
+			   "args.%s needs a probe on exactly one function (this one has several)", n->field.name);
 		return NULL;
 	}
 	const struct goparam *ps;
 	size_t np;
 	if (gobin_params(env->bin, env->func, &ps, &np) < 0) {
-		diag_error(s->diag, n->loc, "args.%s: %s", n->name, gobin_error(env->bin));
+		diag_error(s->diag, n->loc, "args.%s: %s", n->field.name, gobin_error(env->bin));
 		diag_hint(s->diag, "goarg(N) reads the Nth argument word without DWARF");
 		return NULL;
 	}
 	const struct goparam *p = NULL;
 	for (size_t i = 0; i < np; i++)
-		if (ps[i].is_result == ret && !strcmp(ps[i].name, n->name))
+		if (ps[i].is_result == ret && !strcmp(ps[i].name, n->field.name))
 			p = &ps[i];
 	if (!p) {
 		diag_error(s->diag, n->loc, "%s has no %s named '%s'", env->func->name,
-			   ret ? "result" : "parameter", n->name);
+			   ret ? "result" : "parameter", n->field.name);
 		struct strbuf sb;
 		sb_init(&sb);
 		for (size_t i = 0; i < np; i++)
@@ -63,49 +63,53 @@ static const struct gotype *param_root(struct sema *s, struct node *n)
 	if (p->has_float && p->in_regs && env->abi != GOABI_STACK) {
 		diag_error(s->diag, n->loc,
 			   "args.%s is a %s: Go passes it in an XMM register, and uprobes cannot read XMM registers",
-			   n->name, p->type ? p->type->name : "float");
+			   n->field.name, p->type ? p->type->name : "float");
 		return NULL;
 	}
 	if (!p->in_regs && p->stack_off < 0) {
-		diag_error(s->diag, n->loc, "args.%s: a result returned in memory cannot be read", n->name);
+		diag_error(s->diag, n->loc, "args.%s: a result returned in memory cannot be read", n->field.name);
 		return NULL;
 	}
 	if (p->in_regs && env->abi == GOABI_SYSV && p->type && p->type->kind == GT_STRUCT) {
 		diag_error(s->diag, n->loc, "args.%s: structs passed in registers by the C convention are not supported",
-			   n->name);
+			   n->field.name);
 		return NULL;
 	}
-	n->gp = p;
-	n->goop = GOOP_PARAM;
+	n->field.go.param = p;
+	n->field.go.op = GOOP_PARAM;
 	return p->type;
 }
 
 const struct gotype *goargs_path(struct sema *s, struct node *n)
 {
-	if (n->kind == N_FIELD && !n->name) {
+	bool field = n->kind == N_FIELD;
+	struct gostep *st = field ? &n->field.go : &n->index.go;
+	const char *name = field ? n->field.name : NULL;
+	struct node *base = ast_base(n);
+	if (field && !name) {
 		diag_error(s->diag, n->loc, "a Go value has fields by name, not by number");
 		return NULL;
 	}
-	if (n->kind == N_FIELD && n->lhs->kind == N_IDENT && !strcmp(n->lhs->name, "args")) {
-		n->lhs->type = &ty_none;
-		return n->gt = param_root(s, n);
+	if (field && base->kind == N_IDENT && !strcmp(base->call.name, "args")) {
+		base->type = &ty_none;
+		return st->gt = param_root(s, n);
 	}
 	const struct gotype *pt = NULL;
-	if (n->kind == N_FIELD || n->kind == N_INDEX)
-		pt = goargs_path(s, n->lhs);
+	if (base)
+		pt = goargs_path(s, base);
 	if (!pt)
 		return NULL;
 	const struct gotype *t = pt;
-	if (t->kind == GT_PTR && n->kind == N_FIELD)
+	if (t->kind == GT_PTR && field)
 		t = t->elem; /* fields through pointers, like Go */
 	if (!t) {
 		diag_error(s->diag, n->loc, "cannot look inside an unsafe.Pointer");
 		return NULL;
 	}
-	if (n->kind == N_INDEX) {
-		struct type *it = sema_expr(s, n->rhs);
+	if (!field) {
+		struct type *it = sema_expr(s, n->index.index);
 		if (it->kind != TY_INT) {
-			diag_error(s->diag, n->rhs->loc, "an index must be an integer");
+			diag_error(s->diag, n->index.index->loc, "an index must be an integer");
 			return NULL;
 		}
 		if (t->kind != GT_SLICE && t->kind != GT_ARRAY) {
@@ -113,33 +117,29 @@ const struct gotype *goargs_path(struct sema *s, struct node *n)
 			     t->name ? t->name : "?", "");
 			return NULL;
 		}
-		n->goop = GOOP_INDEX;
-		return n->gt = t->elem;
+		st->op = GOOP_INDEX;
+		return st->gt = t->elem;
 	}
-	if (!n->name) {
-		diag_error(s->diag, n->loc, "a Go value has no numbered fields");
-		return NULL;
+	if ((t->kind == GT_SLICE || t->kind == GT_STRING) && !strcmp(name, "len")) {
+		st->op = GOOP_LEN;
+		return st->gt = &gotype_int;
 	}
-	if ((t->kind == GT_SLICE || t->kind == GT_STRING) && !strcmp(n->name, "len")) {
-		n->goop = GOOP_LEN;
-		return n->gt = &gotype_int;
-	}
-	if (t->kind == GT_SLICE && !strcmp(n->name, "cap")) {
-		n->goop = GOOP_CAP;
-		return n->gt = &gotype_int;
+	if (t->kind == GT_SLICE && !strcmp(name, "cap")) {
+		st->op = GOOP_CAP;
+		return st->gt = &gotype_int;
 	}
 	if (t->kind != GT_STRUCT) {
-		gerr(s, n->loc, "%s has no fields (looking for '%s')", t->name ? t->name : "?", n->name);
+		gerr(s, n->loc, "%s has no fields (looking for '%s')", t->name ? t->name : "?", name);
 		return NULL;
 	}
 	for (size_t i = 0; i < t->nfields; i++) {
-		if (strcmp(t->fields[i].name, n->name))
+		if (strcmp(t->fields[i].name, name))
 			continue;
-		n->goop = GOOP_FIELD;
-		n->id = (int)i;
-		return n->gt = t->fields[i].type;
+		st->op = GOOP_FIELD;
+		st->field = (int)i;
+		return st->gt = t->fields[i].type;
 	}
-	gerr(s, n->loc, "%s has no field '%s'", t->name ? t->name : "?", n->name);
+	gerr(s, n->loc, "%s has no field '%s'", t->name ? t->name : "?", name);
 	struct strbuf sb;
 	sb_init(&sb);
 	for (size_t i = 0; i < t->nfields && i < 12; i++)
@@ -253,7 +253,7 @@ bool goargs_check_word(struct sema *s, struct node *n, int word, bool result)
 	bool ok = true;
 	if (word >= words && floats.len) {
 		char what[32];
-		if (!strcmp(n->name, "retval"))
+		if (n->kind == N_IDENT)
 			snprintf(what, sizeof(what), "retval");
 		else
 			snprintf(what, sizeof(what), "%s(%d)", result ? "goret" : "goarg", word);
@@ -261,7 +261,7 @@ bool goargs_check_word(struct sema *s, struct node *n, int word, bool result)
 			   "%s: %s %s floating-point (%s): Go passes those in XMM registers, and uprobes cannot read XMM registers",
 			   what, env->func->name, result ? "returns" : "takes", floats.s);
 		ok = false;
-	} else if (word >= words && strcmp(n->name, "retval")) {
+	} else if (word >= words && n->kind != N_IDENT) {
 		diag_warning(s->diag, n->loc, "%s(%d): %s has only %d %s word%s", result ? "goret" : "goarg",
 			     word, env->func->name, words, result ? "result" : "argument",
 			     words == 1 ? "" : "s");

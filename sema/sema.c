@@ -82,22 +82,23 @@ bool sema_is_const_int(struct node *n, int64_t *v)
 {
 	switch (n->kind) {
 	case N_INT:
-		*v = n->ival;
+		*v = n->num.value;
 		return true;
 	case N_UNOP: {
 		int64_t x;
-		if (!sema_is_const_int(n->lhs, &x))
+		if (!sema_is_const_int(n->unop.operand, &x))
 			return false;
 		/* two's complement, as the BPF code computes it: no C overflow */
-		*v = n->op == '-' ? (int64_t)(0 - (uint64_t)x) : n->op == '~' ? ~x : !x;
+		int op = n->unop.op;
+		*v = op == '-' ? (int64_t)(0 - (uint64_t)x) : op == '~' ? ~x : !x;
 		return true;
 	}
 	case N_BINOP: {
 		int64_t a, b;
-		if (!sema_is_const_int(n->lhs, &a) || !sema_is_const_int(n->rhs, &b))
+		if (!sema_is_const_int(n->binop.lhs, &a) || !sema_is_const_int(n->binop.rhs, &b))
 			return false;
 		uint64_t ua = (uint64_t)a, ub = (uint64_t)b;
-		switch (n->op) {
+		switch (n->binop.op) {
 		case '+': *v = (int64_t)(ua + ub); return true;
 		case '-': *v = (int64_t)(ua - ub); return true;
 		case '*': *v = (int64_t)(ua * ub); return true;
@@ -182,12 +183,12 @@ static bool valid_key_type(struct type *t)
  * uint64 (key 0) for a map without keys. */
 static struct type *key_type(struct sema *s, struct node *mapnode)
 {
-	int n = ast_count(mapnode->args);
+	int n = ast_count(mapnode->map.keys);
 	if (n == 0)
 		return &ty_uint64;
 	struct type **ts = arena_alloc(&s->arena, sizeof(*ts) * (size_t)n);
 	int i = 0;
-	for (struct node *k = mapnode->args; k; k = k->next, i++) {
+	for (struct node *k = mapnode->map.keys; k; k = k->next, i++) {
 		ts[i] = sema_expr(s, k);
 		if (!valid_key_type(ts[i])) {
 			err(s, k->loc, "a %s cannot be a map key", type_kind_name(ts[i]->kind));
@@ -203,11 +204,11 @@ struct mapinfo *sema_map_of(struct sema *s, struct node *mapnode,
 	struct type *key = key_type(s, mapnode);
 	if (!key)
 		return NULL;
-	int nkeys = ast_count(mapnode->args);
-	struct mapinfo *m = find_map(s, mapnode->name);
+	int nkeys = ast_count(mapnode->map.keys);
+	struct mapinfo *m = find_map(s, mapnode->map.name);
 	if (!m) {
 		m = arena_alloc(&s->arena, sizeof(*m));
-		m->name = mapnode->name;
+		m->name = mapnode->map.name;
 		m->id = (int)s->maps.n;
 		m->loc = mapnode->loc;
 		vec_push(&s->maps, m);
@@ -229,7 +230,7 @@ struct mapinfo *sema_map_of(struct sema *s, struct node *mapnode,
 			    m->name, tstr(s, val), tstr(s, m->val));
 		}
 	}
-	mapnode->map = m;
+	mapnode->map.map = m;
 	return m;
 }
 
@@ -282,16 +283,16 @@ static struct var *find_var(struct sema *s, const char *name)
 
 static void unknown_var(struct sema *s, struct node *n)
 {
-	err(s, n->loc, "undefined variable '$%s'", n->name);
+	err(s, n->loc, "undefined variable '$%s'", n->var.name);
 	const char *names[64];
 	size_t k = 0;
 	for (struct var *v = s->vars; v && k < ARRAY_SIZE(names); v = v->next)
 		names[k++] = v->name;
-	const char *sug = diag_suggest(n->name, names, k);
+	const char *sug = diag_suggest(n->var.name, names, k);
 	if (sug)
 		hint(s, "did you mean '$%s'?", sug);
 	else
-		hint(s, "assign it first: $%s = ...;", n->name);
+		hint(s, "assign it first: $%s = ...;", n->var.name);
 }
 
 /* --- expressions --------------------------------------------------------- */
@@ -309,7 +310,7 @@ static struct type *operand(struct sema *s, struct node *n)
 	struct type *t = sema_expr(s, n);
 	if (t->kind == TY_NONE) {
 		if (n->kind == N_CALL)
-			err(s, n->loc, "%s() has no value", n->name);
+			err(s, n->loc, "%s() has no value", n->call.name);
 		else
 			err(s, n->loc, "this has no value");
 		n->type = t = &ty_int64;
@@ -319,26 +320,26 @@ static struct type *operand(struct sema *s, struct node *n)
 
 static struct type *check_binop(struct sema *s, struct node *n)
 {
-	struct type *a = operand(s, n->lhs), *b = operand(s, n->rhs);
-	if ((n->op == OP_EQ || n->op == OP_NE) && a->kind == TY_STR &&
-	    b->kind == TY_STR)
+	int op = n->binop.op;
+	struct type *a = operand(s, n->binop.lhs), *b = operand(s, n->binop.rhs);
+	if ((op == OP_EQ || op == OP_NE) && a->kind == TY_STR && b->kind == TY_STR)
 		return &ty_int64;
 	if (!is_int(a) || !is_int(b)) {
-		struct node *bad = is_int(a) ? n->rhs : n->lhs;
+		struct node *bad = is_int(a) ? n->binop.rhs : n->binop.lhs;
 		struct type *bt = is_int(a) ? b : a;
 		if (a->kind == TY_STR && b->kind == TY_STR)
 			err(s, n->loc, "strings can only be compared with == and !=");
 		else
 			err(s, bad->loc, "type mismatch: '%s' needs integers, but this is a %s",
-			    op_name(n->op), tstr(s, bt));
+			    op_name(op), tstr(s, bt));
 		if (bt->kind == TY_COUNT || type_is_agg(bt))
 			hint(s, "an aggregation cannot be read in a probe; print it instead");
 		return &ty_int64;
 	}
 	/* as in C: unsigned when either side is (all are 64 bits wide) */
 	bool uns = !a->is_signed || !b->is_signed;
-	if (n->op == OP_EQ || n->op == OP_NE || n->op == '<' || n->op == '>' ||
-	    n->op == OP_LE || n->op == OP_GE || n->op == OP_LAND || n->op == OP_LOR)
+	if (op == OP_EQ || op == OP_NE || op == '<' || op == '>' || op == OP_LE ||
+	    op == OP_GE || op == OP_LAND || op == OP_LOR)
 		return &ty_int64;
 	return uns ? &ty_uint64 : &ty_int64;
 }
@@ -346,9 +347,9 @@ static struct type *check_binop(struct sema *s, struct node *n)
 /* Is n a chain args.a.b[i]... ? */
 static bool rooted_at_args(const struct node *n)
 {
-	while (n->kind == N_FIELD || n->kind == N_INDEX)
-		n = n->lhs;
-	return n->kind == N_IDENT && !strcmp(n->name, "args");
+	while (ast_base(n))
+		n = ast_base(n);
+	return n->kind == N_IDENT && !strcmp(n->call.name, "args");
 }
 
 /* args.NAME... of a uprobe: DWARF's parameters. */
@@ -356,10 +357,10 @@ static struct type *check_goargs(struct sema *s, struct node *n)
 {
 	if (s->env->kinds & ~PKM_UPROBES) {
 		struct node *r = n;
-		while (r->lhs->kind != N_IDENT)
-			r = r->lhs;
+		while (ast_base(ast_base(r)))
+			r = ast_base(r);
 		err(s, r->loc, "args.%s: a probe that mixes uprobes with other kinds has no args",
-		    r->name ? r->name : "?");
+		    r->kind == N_FIELD && r->field.name ? r->field.name : "?");
 		return &ty_int64;
 	}
 	const struct gotype *gt = goargs_path(s, n);
@@ -370,56 +371,57 @@ static struct type *check_goargs(struct sema *s, struct node *n)
 
 static struct type *check_field(struct sema *s, struct node *n)
 {
-	if (rooted_at_args(n) && !n->name) {
+	const char *name = n->field.name;
+	struct node *base = n->field.base;
+	if (rooted_at_args(n) && !name) {
 		err(s, n->loc, "args has fields by name, not by number");
 		return &ty_int64;
 	}
 	if (rooted_at_args(n) && (s->env->kinds & PKM_UPROBES))
 		return check_goargs(s, n);
-	if (n->lhs->kind == N_IDENT && !strcmp(n->lhs->name, "args")) {
-		/* args.NAME: a tracepoint field (uprobe parameters come with
-		 * DWARF support). */
-		n->lhs->type = &ty_none;
+	if (base->kind == N_IDENT && !strcmp(base->call.name, "args")) {
+		/* args.NAME: a tracepoint field */
+		base->type = &ty_none;
 		if (s->env->kinds & PKM(PK_TRACEPOINT)) {
 			if (s->env->kinds != PKM(PK_TRACEPOINT)) {
-				err(s, n->loc, "args.%s: the probe mixes tracepoints with other kinds", n->name);
+				err(s, n->loc, "args.%s: the probe mixes tracepoints with other kinds", name);
 				return &ty_int64;
 			}
 			for (size_t i = 0; i < s->env->nfields; i++) {
 				struct tp_field *f = &s->env->fields[i];
-				if (strcmp(f->name, n->name))
+				if (strcmp(f->name, name))
 					continue;
-				n->id = (int)i;
+				n->field.tp_field = (int)i;
 				if (f->kind == TPF_INT)
 					return type_int(&s->arena, (int)f->size * 8, f->is_signed);
 				return type_str(&s->arena, s->strlen);
 			}
 			if (s->env->fields_mixed)
-				err(s, n->loc, "args.%s: the tracepoints of this probe do not share that field", n->name);
+				err(s, n->loc, "args.%s: the tracepoints of this probe do not share that field", name);
 			else
-				err(s, n->loc, "tracepoint has no field '%s'", n->name ? n->name : "?");
+				err(s, n->loc, "tracepoint has no field '%s'", name);
 			const char *names[256];
 			size_t k = 0;
 			for (size_t i = 0; i < s->env->nfields && k < ARRAY_SIZE(names); i++)
 				names[k++] = s->env->fields[i].name;
-			const char *sug = n->name ? diag_suggest(n->name, names, k) : NULL;
+			const char *sug = diag_suggest(name, names, k);
 			if (sug)
 				hint(s, "did you mean 'args.%s'?", sug);
 			return &ty_int64;
 		}
-		err(s, n->loc, "args.%s needs a uprobe or a tracepoint", n->name ? n->name : "?");
+		err(s, n->loc, "args.%s needs a uprobe or a tracepoint", name);
 		return &ty_int64;
 	}
-	struct type *t = sema_expr(s, n->lhs);
+	struct type *t = sema_expr(s, base);
 	if (t->kind != TY_TUPLE) {
 		err(s, n->loc, "field access needs a tuple, but this is a %s", tstr(s, t));
 		return &ty_int64;
 	}
-	if (n->name || n->ival < 0 || n->ival >= t->nelems) {
+	if (name || n->field.index < 0 || n->field.index >= t->nelems) {
 		err(s, n->loc, "tuple index out of range (the tuple has %d elements)", t->nelems);
 		return &ty_int64;
 	}
-	return t->elems[n->ival];
+	return t->elems[n->field.index];
 }
 
 /* $N as a number is a constant: the node becomes that integer, so that
@@ -427,45 +429,45 @@ static struct type *check_field(struct sema *s, struct node *n)
 static struct type *check_posparam(struct sema *s, struct node *n)
 {
 	int64_t value = 0; /* missing: 0, like bpftrace */
-	if (n->ival >= 1 && n->ival <= s->prog->nparams) {
-		const char *v = s->prog->params[n->ival - 1];
+	int i = n->param.index;
+	if (i >= 1 && i <= s->prog->nparams) {
+		const char *v = s->prog->params[i - 1];
 		char *end;
 		value = strtoll(v, &end, 0);
 		if (!*v || *end) {
-			err(s, n->loc, "positional parameter $%" PRId64 " is not a number: '%s'",
-			    n->ival, v);
-			hint(s, "use str($%" PRId64 ") for a string", n->ival);
+			err(s, n->loc, "positional parameter $%d is not a number: '%s'", i, v);
+			hint(s, "use str($%d) for a string", i);
 			return &ty_int64;
 		}
 	}
 	n->kind = N_INT;
-	n->ival = value;
+	n->num.value = value;
 	return &ty_int64;
 }
 
 static struct type *check_ident(struct sema *s, struct node *n)
 {
-	const struct builtin *b = builtin_find(n->name, BF_VAR);
+	const struct builtin *b = builtin_find(n->call.name, BF_VAR);
 	if (!b) {
-		if (builtin_find(n->name, BF_FUNC) || builtin_find(n->name, BF_AGG)) {
-			err(s, n->loc, "%s is a function: write %s(...)", n->name, n->name);
+		if (builtin_find(n->call.name, BF_FUNC) || builtin_find(n->call.name, BF_AGG)) {
+			err(s, n->loc, "%s is a function: write %s(...)", n->call.name, n->call.name);
 			return &ty_int64;
 		}
-		if (!strcmp(n->name, "args")) {
+		if (!strcmp(n->call.name, "args")) {
 			err(s, n->loc, "args needs a field: args.NAME");
 			return &ty_int64;
 		}
-		err(s, n->loc, "unknown identifier '%s'", n->name);
+		err(s, n->loc, "unknown identifier '%s'", n->call.name);
 		const char *names[128];
 		size_t k = builtin_names(names, ARRAY_SIZE(names), BF_VAR);
-		const char *sug = diag_suggest(n->name, names, k);
+		const char *sug = diag_suggest(n->call.name, names, k);
 		if (sug)
 			hint(s, "did you mean '%s'?", sug);
-		else if (n->name[0] != '$')
-			hint(s, "variables start with '$' ($%s) and maps with '@' (@%s)", n->name, n->name);
+		else if (n->call.name[0] != '$')
+			hint(s, "variables start with '$' ($%s) and maps with '@' (@%s)", n->call.name, n->call.name);
 		return &ty_int64;
 	}
-	n->bi = b;
+	n->call.bi = b;
 	if (b->probes && !sema_require_kinds(s, n, b->probes, b->name))
 		return b->result ? b->result : &ty_int64;
 	if (b->check)
@@ -480,20 +482,56 @@ static struct type *check_map_read(struct sema *s, struct node *n)
 		return &ty_int64;
 	if (!m->val) {
 		if (s->pass == 2) {
-			err(s, n->loc, "@%s is read but never assigned", n->name);
-			hint(s, "assign it in some probe, e.g. @%s = 1;", n->name);
+			err(s, n->loc, "@%s is read but never assigned", n->map.name);
+			hint(s, "assign it in some probe, e.g. @%s = 1;", n->map.name);
 		}
 		return &ty_int64;
 	}
 	if (type_is_agg(m->val)) {
 		err(s, n->loc, "@%s holds a %s() aggregation, which cannot be read as a value in a probe",
-		    n->name, type_kind_name(m->val->kind));
+		    n->map.name, type_kind_name(m->val->kind));
 		hint(s, "print it with print(@%s), or keep a plain counter: @%s = @%s + 1",
-		     n->name, n->name, n->name);
+		     n->map.name, n->map.name, n->map.name);
 		return &ty_int64;
 	}
 	m->used_as_value = true;
 	return m->val;
+}
+
+/* The types a cast names: int8 .. uint64. */
+static struct type *cast_type(struct sema *s, const char *ctype)
+{
+	bool sign = ctype[0] != 'u';
+	int bits = atoi(ctype + (sign ? 3 : 4));
+	return type_int(&s->arena, bits, sign);
+}
+
+/* ++ and -- on a variable or a map element. */
+static struct type *check_incdec(struct sema *s, struct node *n)
+{
+	struct node *l = n->incdec.target;
+	const char *op = op_name(n->incdec.op);
+	if (l->kind == N_VAR) {
+		struct var *v = find_var(s, l->var.name);
+		if (!v) {
+			unknown_var(s, l);
+			return &ty_int64;
+		}
+		l->var.var = v;
+		l->type = v->type;
+		if (!is_int(v->type))
+			err(s, n->loc, "'%s' needs an integer variable, but $%s is a %s", op,
+			    l->var.name, tstr(s, v->type));
+		return v->type;
+	}
+	struct mapinfo *m = sema_map_of(s, l, &ty_int64, true);
+	if (m && m->val && !is_int(m->val))
+		err(s, n->loc, "'%s' needs an integer map value, but @%s holds %s", op,
+		    l->map.name, tstr(s, m->val));
+	if (m)
+		m->used_as_value = true;
+	l->type = &ty_int64;
+	return &ty_int64;
 }
 
 struct type *sema_expr(struct sema *s, struct node *n)
@@ -504,20 +542,20 @@ struct type *sema_expr(struct sema *s, struct node *n)
 		t = &ty_int64;
 		break;
 	case N_STR:
-		if (n->slen + 1 > s->strlen) {
+		if (n->str.len + 1 > s->strlen) {
 			err(s, n->loc, "string literal of %zu bytes is longer than the string size %u",
-			    n->slen, s->strlen - 1);
+			    n->str.len, s->strlen - 1);
 			hint(s, "raise it with --strlen");
 		}
 		t = type_str(&s->arena, s->strlen);
 		break;
 	case N_VAR: {
-		struct var *v = find_var(s, n->name);
+		struct var *v = find_var(s, n->var.name);
 		if (!v) {
 			unknown_var(s, n);
 			break;
 		}
-		n->var = v;
+		n->var.var = v;
 		t = v->type;
 		break;
 	}
@@ -540,18 +578,20 @@ struct type *sema_expr(struct sema *s, struct node *n)
 		t = check_binop(s, n);
 		break;
 	case N_UNOP: {
-		struct type *a = operand(s, n->lhs);
+		struct type *a = operand(s, n->unop.operand);
 		if (!is_int(a))
-			err(s, n->lhs->loc, "type mismatch: '%s' needs an integer, but this is a %s",
-			    op_name(n->op), tstr(s, a));
-		t = n->op == '!' ? &ty_int64 : (a->kind == TY_INT ? a : &ty_int64);
+			err(s, n->unop.operand->loc,
+			    "type mismatch: '%s' needs an integer, but this is a %s",
+			    op_name(n->unop.op), tstr(s, a));
+		t = n->unop.op == '!' ? &ty_int64 : (a->kind == TY_INT ? a : &ty_int64);
 		break;
 	}
 	case N_TERNARY: {
-		struct type *c = operand(s, n->cond);
+		struct type *c = operand(s, n->cond.cond);
 		if (!is_int(c))
-			err(s, n->cond->loc, "the condition must be an integer, not a %s", tstr(s, c));
-		struct type *a = operand(s, n->then), *b = operand(s, n->els);
+			err(s, n->cond.cond->loc, "the condition must be an integer, not a %s",
+			    tstr(s, c));
+		struct type *a = operand(s, n->cond.then), *b = operand(s, n->cond.els);
 		if (!type_equal(a, b)) {
 			err(s, n->loc, "the branches of ?: have different types: %s and %s",
 			    tstr(s, a), tstr(s, b));
@@ -562,35 +602,31 @@ struct type *sema_expr(struct sema *s, struct node *n)
 		break;
 	}
 	case N_CAST: {
-		struct type *a = operand(s, n->lhs);
+		struct type *a = operand(s, n->cast.operand);
 		if (!is_int(a))
-			err(s, n->lhs->loc, "only integers can be cast, not a %s", tstr(s, a));
-		bool sign = n->name[0] != 'u';
-		int bits = atoi(n->name + (sign ? 3 : 4));
-		t = n->ctype_ptr ? &ty_uint64 : type_int(&s->arena, bits, sign);
+			err(s, n->cast.operand->loc, "only integers can be cast, not a %s",
+			    tstr(s, a));
+		t = n->cast.ptr ? &ty_uint64 : cast_type(s, n->cast.ctype);
 		break;
 	}
 	case N_DEREF: {
-		struct node *c = n->lhs;
-		if (c->kind != N_CAST || !c->ctype_ptr) {
-			sema_expr(s, c);
+		struct node *c = n->deref.ptr;
+		sema_expr(s, c);
+		if (c->kind != N_CAST || !c->cast.ptr) {
 			err(s, n->loc, "a pointer read needs a pointer type: *(uint64 *)(addr)");
 			break;
 		}
-		sema_expr(s, c);
-		bool sign = c->name[0] != 'u';
-		int bits = atoi(c->name + (sign ? 3 : 4));
-		t = type_int(&s->arena, bits, sign);
+		t = cast_type(s, c->cast.ctype);
 		break;
 	}
 	case N_FIELD:
 		t = check_field(s, n);
 		break;
 	case N_TUPLE: {
-		int cnt = ast_count(n->args);
+		int cnt = ast_count(n->tuple.elems);
 		struct type **ts = arena_alloc(&s->arena, sizeof(*ts) * (size_t)cnt);
 		int i = 0;
-		for (struct node *e = n->args; e; e = e->next, i++) {
+		for (struct node *e = n->tuple.elems; e; e = e->next, i++) {
 			ts[i] = sema_expr(s, e);
 			if (ts[i]->kind == TY_NONE || type_is_agg(ts[i])) {
 				err(s, e->loc, "a %s cannot be in a tuple", type_kind_name(ts[i]->kind));
@@ -605,36 +641,13 @@ struct type *sema_expr(struct sema *s, struct node *n)
 			t = check_goargs(s, n);
 			break;
 		}
-		sema_expr(s, n->lhs);
-		sema_expr(s, n->rhs);
+		sema_expr(s, n->index.base);
+		sema_expr(s, n->index.index);
 		err(s, n->loc, "indexing with [] is only for maps (@m[key])");
 		break;
-	case N_INCDEC: {
-		struct node *l = n->lhs;
-		if (l->kind == N_VAR) {
-			struct var *v = find_var(s, l->name);
-			if (!v) {
-				unknown_var(s, l);
-				break;
-			}
-			l->var = v;
-			l->type = v->type;
-			if (!is_int(v->type))
-				err(s, n->loc, "'%s' needs an integer variable, but $%s is a %s",
-				    op_name(n->op), l->name, tstr(s, v->type));
-			t = v->type;
-		} else {
-			struct mapinfo *m = sema_map_of(s, l, &ty_int64, true);
-			if (m && m->val && !is_int(m->val))
-				err(s, n->loc, "'%s' needs an integer map value, but @%s holds %s",
-				    op_name(n->op), l->name, tstr(s, m->val));
-			if (m)
-				m->used_as_value = true;
-			l->type = &ty_int64;
-			t = &ty_int64;
-		}
+	case N_INCDEC:
+		t = check_incdec(s, n);
 		break;
-	}
 	default:
 		err(s, n->loc, "not an expression");
 		break;
@@ -646,7 +659,7 @@ struct type *sema_expr(struct sema *s, struct node *n)
 /* Checks a call's arguments against the builtin's argument letters. */
 static bool check_args(struct sema *s, struct node *n, const struct builtin *b)
 {
-	int nargs = ast_count(n->args);
+	int nargs = ast_count(n->call.args);
 	int maxargs = (int)strlen(b->args);
 	bool rest = maxargs && b->args[maxargs - 1] == '*';
 	if (rest)
@@ -664,7 +677,7 @@ static bool check_args(struct sema *s, struct node *n, const struct builtin *b)
 		if (b->example)
 			hint(s, "for example: %s", b->example);
 		/* still type the arguments for further errors */
-		for (struct node *a = n->args; a; a = a->next)
+		for (struct node *a = n->call.args; a; a = a->next)
 			if (a->kind != N_MAP)
 				sema_expr(s, a);
 		return false;
@@ -672,29 +685,29 @@ static bool check_args(struct sema *s, struct node *n, const struct builtin *b)
 	bool ok = true;
 	int i = 0;
 	char prev = 'a';
-	for (struct node *a = n->args; a; a = a->next, i++) {
+	for (struct node *a = n->call.args; a; a = a->next, i++) {
 		char k = b->args[i < (int)strlen(b->args) ? i : (int)strlen(b->args) - 1];
 		if (k == '*')
 			k = prev;
 		else
 			prev = k;
 		if (k == 'v')
-			k = a->kind == N_MAP && !a->args ? 'm' : 'a';
+			k = a->kind == N_MAP && !a->map.keys ? 'm' : 'a';
 		if (k == 'm') {
-			if (a->kind != N_MAP || a->args) {
+			if (a->kind != N_MAP || a->map.keys) {
 				err(s, a->loc, "%s() needs a map here, like @name", b->name);
 				ok = false;
 				continue;
 			}
-			struct mapinfo *m = find_map(s, a->name);
-			a->map = m;
+			struct mapinfo *m = find_map(s, a->map.name);
+			a->map.map = m;
 			if (!m && s->pass == 2) {
-				err(s, a->loc, "@%s is never assigned", a->name);
+				err(s, a->loc, "@%s is never assigned", a->map.name);
 				ok = false;
 				continue;
 			}
 			if (m && !m->val && s->pass == 2) {
-				err(s, a->loc, "@%s is never assigned", a->name);
+				err(s, a->loc, "@%s is never assigned", a->map.name);
 				ok = false;
 			}
 			a->type = m && m->val ? m->val : &ty_none;
@@ -706,12 +719,12 @@ static bool check_args(struct sema *s, struct node *n, const struct builtin *b)
 				ok = false;
 				continue;
 			}
-			if (!a->args && a->next) {
+			if (!a->map.keys && a->next) {
 				/* the map itself; its key follows: delete(@m, key) */
-				a->map = find_map(s, a->name);
-				a->type = a->map && a->map->val ? a->map->val : &ty_none;
-				if (!a->map && s->pass == 2) {
-					err(s, a->loc, "@%s is never assigned", a->name);
+				struct mapinfo *m = a->map.map = find_map(s, a->map.name);
+				a->type = m && m->val ? m->val : &ty_none;
+				if (!m && s->pass == 2) {
+					err(s, a->loc, "@%s is never assigned", a->map.name);
 					ok = false;
 				}
 				continue;
@@ -764,28 +777,28 @@ static bool check_args(struct sema *s, struct node *n, const struct builtin *b)
 
 static struct type *check_call(struct sema *s, struct node *n, bool agg_ok)
 {
-	const struct builtin *b = builtin_find(n->name, BF_FUNC);
+	const struct builtin *b = builtin_find(n->call.name, BF_FUNC);
 	if (!b)
-		b = builtin_find(n->name, BF_AGG);
+		b = builtin_find(n->call.name, BF_AGG);
 	if (!b) {
-		for (struct node *a = n->args; a; a = a->next)
+		for (struct node *a = n->call.args; a; a = a->next)
 			if (a->kind != N_MAP)
 				sema_expr(s, a);
-		if (builtin_find(n->name, BF_VAR)) {
-			err(s, n->loc, "%s is a variable, not a function: write %s", n->name, n->name);
+		if (builtin_find(n->call.name, BF_VAR)) {
+			err(s, n->loc, "%s is a variable, not a function: write %s", n->call.name, n->call.name);
 			return &ty_int64;
 		}
-		struct loc l = { n->loc.begin, n->loc.begin + (uint32_t)strlen(n->name) };
-		err(s, l, "unknown function '%s'", n->name);
+		struct loc l = { n->loc.begin, n->loc.begin + (uint32_t)strlen(n->call.name) };
+		err(s, l, "unknown function '%s'", n->call.name);
 		const char *names[256];
 		size_t k = builtin_names(names, ARRAY_SIZE(names), BF_FUNC);
 		k += builtin_names(names + k, ARRAY_SIZE(names) - k, BF_AGG);
-		const char *sug = diag_suggest(n->name, names, k);
+		const char *sug = diag_suggest(n->call.name, names, k);
 		if (sug)
 			hint(s, "did you mean '%s'?", sug);
 		return &ty_int64;
 	}
-	n->bi = b;
+	n->call.bi = b;
 	if (b->form == BF_AGG && !agg_ok) {
 		err(s, n->loc, "%s() is an aggregation: assign it to a map, like @x = %s(...)",
 		    b->name, b->name);
@@ -803,71 +816,86 @@ static struct type *check_call(struct sema *s, struct node *n, bool agg_ok)
 
 static void check_block(struct sema *s, struct node *list);
 
+/* A new variable of the probe, typed by its first assignment. */
+static struct var *new_var(struct sema *s, struct node *at, struct type *t)
+{
+	struct var *v = arena_alloc(&s->arena, sizeof(*v));
+	v->name = at->var.name;
+	v->type = t;
+	v->loc = at->loc;
+	v->id = s->nvars++;
+	v->next = s->vars;
+	s->vars = v;
+	return v;
+}
+
+/* The value of an assignment: a call may be an aggregation only when it
+ * goes into a map. */
+static struct type *assigned_value(struct sema *s, struct node *value, bool agg_ok)
+{
+	struct type *t = value->kind == N_CALL ? check_call(s, value, agg_ok)
+					       : sema_expr(s, value);
+	value->type = t;
+	return t;
+}
+
+/* $v = value, $v op= value */
 static void check_assign_var(struct sema *s, struct node *n)
 {
-	struct node *l = n->lhs;
-	struct type *t = n->rhs->kind == N_CALL ? check_call(s, n->rhs, false)
-						: sema_expr(s, n->rhs);
-	n->rhs->type = t;
-	struct var *v = find_var(s, l->name);
-	if (n->op != '=') {
+	struct node *l = n->assign.target, *r = n->assign.value;
+	int op = n->assign.op;
+	struct type *t = assigned_value(s, r, false);
+	struct var *v = find_var(s, l->var.name);
+	if (op != '=') {
 		if (!v) {
 			unknown_var(s, l);
 			return;
 		}
-		l->var = v;
+		l->var.var = v;
 		l->type = v->type;
 		if (!is_int(v->type) || !is_int(t))
-			err(s, n->loc, "'%s=' needs integers", op_name(n->op));
+			err(s, n->loc, "'%s=' needs integers", op_name(op));
 		return;
 	}
 	if (t->kind == TY_NONE) {
-		err(s, n->rhs->loc, "this has no value to assign");
+		err(s, r->loc, "this has no value to assign");
 		return;
 	}
 	if (type_is_agg(t)) {
-		err(s, n->rhs->loc, "an aggregation can only be assigned to a map");
+		err(s, r->loc, "an aggregation can only be assigned to a map");
 		return;
 	}
 	if (!v) {
-		v = arena_alloc(&s->arena, sizeof(*v));
-		v->name = l->name;
-		v->type = t;
-		v->loc = l->loc;
-		v->next = s->vars;
-		s->vars = v;
+		v = new_var(s, l, t);
 	} else if (!type_equal(v->type, t)) {
-		err(s, n->rhs->loc, "type mismatch: $%s is %s (from %s) but this is %s",
-		    l->name, tstr(s, v->type), where(s, v->loc), tstr(s, t));
+		err(s, r->loc, "type mismatch: $%s is %s (from %s) but this is %s",
+		    l->var.name, tstr(s, v->type), where(s, v->loc), tstr(s, t));
 	}
-	l->var = v;
+	l->var.var = v;
 	l->type = v->type;
 }
 
+/* @m[k] = value, @m[k] op= value, @m[k] = agg(...) */
 static void check_assign_map(struct sema *s, struct node *n)
 {
-	struct node *l = n->lhs, *r = n->rhs;
-	struct type *t;
-	if (r->kind == N_CALL) {
-		t = check_call(s, r, n->op == '=');
-		r->type = t;
-		r->lhs = l; /* an aggregation's generator updates this element */
-	} else {
-		t = sema_expr(s, r);
-	}
+	struct node *l = n->assign.target, *r = n->assign.value;
+	int op = n->assign.op;
+	struct type *t = assigned_value(s, r, op == '=');
+	if (r->kind == N_CALL)
+		r->call.target = l; /* an aggregation's generator updates it */
 	if (t->kind == TY_NONE) {
 		err(s, r->loc, "this has no value to assign");
 		sema_map_of(s, l, NULL, false);
 		return;
 	}
-	if (n->op != '=') {
+	if (op != '=') {
 		if (!is_int(t))
 			err(s, r->loc, "'%s=' needs an integer, but this is a %s",
-			    op_name(n->op), tstr(s, t));
+			    op_name(op), tstr(s, t));
 		struct mapinfo *m = sema_map_of(s, l, &ty_int64, true);
 		if (m && m->val && !is_int(m->val))
 			err(s, n->loc, "'%s=' needs an integer map, but @%s holds %s",
-			    op_name(n->op), l->name, tstr(s, m->val));
+			    op_name(op), l->map.name, tstr(s, m->val));
 		if (m)
 			m->used_as_value = true;
 		l->type = &ty_int64;
@@ -877,70 +905,74 @@ static void check_assign_map(struct sema *s, struct node *n)
 	l->type = m && m->val ? m->val : t;
 }
 
+static void check_cond(struct sema *s, struct node *c)
+{
+	struct type *t = sema_expr(s, c);
+	if (!is_int(t))
+		err(s, c->loc, "the condition must be an integer, not a %s", tstr(s, t));
+}
+
+/* for ($i : from .. to) body */
+static void check_for(struct sema *s, struct node *n)
+{
+	struct node *iv = n->range.var;
+	struct type *a = sema_expr(s, n->range.from), *b = sema_expr(s, n->range.to);
+	if (!is_int(a) || !is_int(b))
+		err(s, n->loc, "for ($i : a..b) needs integer bounds");
+	struct var *v = find_var(s, iv->var.name);
+	if (v && !is_int(v->type))
+		err(s, iv->loc, "$%s is a %s, not an integer", v->name, tstr(s, v->type));
+	else if (!v)
+		v = new_var(s, iv, &ty_int64);
+	iv->var.var = v;
+	iv->type = v->type;
+	s->loops++;
+	check_block(s, n->range.body->block.stmts);
+	s->loops--;
+}
+
 static void check_stmt(struct sema *s, struct node *n)
 {
 	switch (n->kind) {
-	case N_EXPRSTMT:
-		if (n->lhs->kind == N_CALL)
-			n->lhs->type = check_call(s, n->lhs, false);
+	case N_EXPRSTMT: {
+		struct node *e = n->exprstmt.expr;
+		if (e->kind == N_CALL)
+			e->type = check_call(s, e, false);
 		else
-			sema_expr(s, n->lhs);
+			sema_expr(s, e);
 		break;
+	}
 	case N_ASSIGN:
-		if (n->lhs->kind == N_VAR)
+		if (n->assign.target->kind == N_VAR)
 			check_assign_var(s, n);
 		else
 			check_assign_map(s, n);
 		break;
-	case N_IF: {
-		struct type *c = sema_expr(s, n->cond);
-		if (!is_int(c))
-			err(s, n->cond->loc, "the condition must be an integer, not a %s", tstr(s, c));
-		check_block(s, n->then->body);
-		if (n->els)
-			check_stmt(s, n->els);
+	case N_IF:
+		check_cond(s, n->cond.cond);
+		check_block(s, n->cond.then->block.stmts);
+		if (n->cond.els)
+			check_stmt(s, n->cond.els);
 		break;
-	}
-	case N_WHILE: {
-		struct type *c = sema_expr(s, n->cond);
-		if (!is_int(c))
-			err(s, n->cond->loc, "the condition must be an integer, not a %s", tstr(s, c));
+	case N_WHILE:
+		check_cond(s, n->loop.cond);
 		s->loops++;
-		check_block(s, n->body->body);
+		check_block(s, n->loop.body->block.stmts);
 		s->loops--;
 		break;
-	}
-	case N_FOR: {
-		struct type *a = sema_expr(s, n->init), *b = sema_expr(s, n->rhs);
-		if (!is_int(a) || !is_int(b))
-			err(s, n->loc, "for ($i : a..b) needs integer bounds");
-		struct var *v = find_var(s, n->lhs->name);
-		if (v && !is_int(v->type)) {
-			err(s, n->lhs->loc, "$%s is a %s, not an integer", v->name, tstr(s, v->type));
-		} else if (!v) {
-			v = arena_alloc(&s->arena, sizeof(*v));
-			v->name = n->lhs->name;
-			v->type = &ty_int64;
-			v->loc = n->lhs->loc;
-			v->next = s->vars;
-			s->vars = v;
-		}
-		n->lhs->var = v;
-		n->lhs->type = v->type;
-		s->loops++;
-		check_block(s, n->body->body);
-		s->loops--;
+	case N_FOR:
+		check_for(s, n);
 		break;
-	}
 	case N_UNROLL: {
 		int64_t cnt;
-		sema_expr(s, n->cond);
-		if (!sema_is_const_int(n->cond, &cnt))
-			err(s, n->cond->loc, "unroll needs a constant count");
+		struct node *c = n->unroll.count;
+		sema_expr(s, c);
+		if (!sema_is_const_int(c, &cnt))
+			err(s, c->loc, "unroll needs a constant count");
 		else if (cnt < 1 || cnt > 100)
-			err(s, n->cond->loc, "unroll count must be between 1 and 100, not %" PRId64, cnt);
-		n->ival = cnt;
-		check_block(s, n->body->body);
+			err(s, c->loc, "unroll count must be between 1 and 100, not %" PRId64, cnt);
+		n->unroll.times = cnt;
+		check_block(s, n->unroll.body->block.stmts);
 		break;
 	}
 	case N_BREAK:
@@ -951,7 +983,7 @@ static void check_stmt(struct sema *s, struct node *n)
 	case N_RETURN:
 		break;
 	case N_BLOCK:
-		check_block(s, n->body);
+		check_block(s, n->block.stmts);
 		break;
 	default:
 		err(s, n->loc, "not a statement");
@@ -984,7 +1016,20 @@ static void check_probe(struct sema *s, struct probe *p)
 		if (!is_int(t))
 			err(s, p->pred->loc, "the predicate must be an integer, not a %s", tstr(s, t));
 	}
-	check_block(s, p->body->body);
+	check_block(s, p->body->block.stmts);
+}
+
+static void annot_type(const struct node *n, struct strbuf *out)
+{
+	if (!n->type)
+		return;
+	sb_puts(out, " :: ");
+	type_print(n->type, out);
+}
+
+void sema_dump(const struct sema *s, struct strbuf *out)
+{
+	ast_dump(s->prog, out, annot_type);
 }
 
 int sema_check(struct sema *s)

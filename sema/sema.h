@@ -31,8 +31,7 @@ struct var {
 	char *name;
 	struct type *type;
 	struct loc loc;
-	void *cg;	/* codegen's storage */
-	void *cg_fn;	/* the function cg belongs to */
+	int id;		/* unique in the program: codegen's index */
 	struct var *next;
 };
 
@@ -55,6 +54,7 @@ struct sema {
 	int pass;		/* 1: learning map types, silently; 2: checking */
 	VEC(struct mapinfo *) maps;
 	VEC(struct fmtinfo) fmts;
+	int nvars; /* struct var ids given out */
 	bool uses_stacks;
 	bool uses_len;
 	/* current probe */
@@ -71,6 +71,8 @@ void sema_init(struct sema *s, struct program *p, struct diag *d,
 /* Checks the program; returns the number of errors. */
 int sema_check(struct sema *s);
 void sema_free(struct sema *s);
+/* The tree with each expression's type (-d types). */
+void sema_dump(const struct sema *s, struct strbuf *out);
 
 /* Used by builtin checks. */
 struct type *sema_expr(struct sema *s, struct node *n);

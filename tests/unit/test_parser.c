@@ -44,7 +44,7 @@ static char *dump(struct parsed *r)
 {
 	struct strbuf sb;
 	sb_init(&sb);
-	ast_dump(r->prog, &sb);
+	ast_dump(r->prog, &sb, NULL);
 	return sb_steal(&sb);
 }
 
@@ -125,7 +125,7 @@ static void test_predicate_division(void **state)
 	assert_int_equal(r.nerrors, 0);
 	assert_non_null(r.prog->probes->pred);
 	assert_int_equal(r.prog->probes->pred->kind, N_BINOP);
-	assert_int_equal(r.prog->probes->pred->op, '>');
+	assert_int_equal(r.prog->probes->pred->binop.op, '>');
 	done(&r);
 }
 
@@ -168,10 +168,10 @@ static void test_statements(void **state)
 				" for ($j : 0..5) { @s += $j; } unroll(3) { @u--; } return; }",
 				NULL, 0);
 	assert_int_equal(r.nerrors, 0);
-	struct node *s = r.prog->probes->body->body;
+	struct node *s = r.prog->probes->body->block.stmts;
 	assert_int_equal(s->kind, N_IF);
-	assert_int_equal(s->els->kind, N_IF);
-	assert_int_equal(s->els->els->kind, N_BLOCK);
+	assert_int_equal(s->cond.els->kind, N_IF);
+	assert_int_equal(s->cond.els->cond.els->kind, N_BLOCK);
 	assert_int_equal(s->next->kind, N_WHILE);
 	assert_int_equal(s->next->next->kind, N_FOR);
 	assert_int_equal(s->next->next->next->kind, N_UNROLL);
@@ -185,13 +185,13 @@ static void test_casts_and_tuples(void **state)
 				"@m[$t.0, (int32)-1] = $t.1; }",
 				NULL, 0);
 	assert_int_equal(r.nerrors, 0);
-	struct node *s = r.prog->probes->body->body;
-	assert_int_equal(s->rhs->kind, N_DEREF);
-	assert_int_equal(s->rhs->lhs->kind, N_CAST);
-	assert_true(s->rhs->lhs->ctype_ptr);
-	assert_string_equal(s->rhs->lhs->name, "uint8");
-	assert_int_equal(s->next->rhs->kind, N_TUPLE);
-	assert_int_equal(ast_count(s->next->next->lhs->args), 2);
+	struct node *s = r.prog->probes->body->block.stmts;
+	assert_int_equal(s->assign.value->kind, N_DEREF);
+	assert_int_equal(s->assign.value->deref.ptr->kind, N_CAST);
+	assert_true(s->assign.value->deref.ptr->cast.ptr);
+	assert_string_equal(s->assign.value->deref.ptr->cast.ctype, "uint8");
+	assert_int_equal(s->next->assign.value->kind, N_TUPLE);
+	assert_int_equal(ast_count(s->next->next->assign.target->map.keys), 2);
 	done(&r);
 }
 
@@ -199,10 +199,10 @@ static void test_strings_and_numbers(void **state)
 {
 	struct parsed r = parse("BEGIN { printf(\"a\\tb\\x41\\101\\\"\", 0x10, 1_000_000); }", NULL, 0);
 	assert_int_equal(r.nerrors, 0);
-	struct node *call = r.prog->probes->body->body->lhs;
-	assert_string_equal(call->args->str, "a\tbAA\"");
-	assert_int_equal(call->args->next->ival, 16);
-	assert_int_equal(call->args->next->next->ival, 1000000);
+	struct node *call = r.prog->probes->body->block.stmts->exprstmt.expr;
+	assert_string_equal(call->call.args->str.text, "a\tbAA\"");
+	assert_int_equal(call->call.args->next->num.value, 16);
+	assert_int_equal(call->call.args->next->next->num.value, 1000000);
 	done(&r);
 }
 

@@ -69,7 +69,7 @@ static char *type_of_first_assign(struct checked *c)
 {
 	struct strbuf sb;
 	sb_init(&sb);
-	type_print(c->prog->probes->body->body->rhs->type, &sb);
+	type_print(c->prog->probes->body->block.stmts->assign.value->type, &sb);
 	return sb_steal(&sb);
 }
 
