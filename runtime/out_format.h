@@ -15,10 +15,12 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "abi/events.h"
 #include "runtime/output.h"
 
 #define KEY_INDENT 4   /* stack frames inside map keys */
 #define VALUE_INDENT 8 /* stack frames anywhere else */
+#define OUT_STACK_MAX (STACK_DEPTH + 1) /* frames, with the return address */
 
 struct out_row;
 
@@ -82,6 +84,12 @@ struct out_agg {
 };
 void out_agg_reduce(const struct output *o, const struct type *t,
 		    const void *val, struct out_agg *a);
+
+/* The frames of a stack value (ustack, kstack), innermost first, and
+ * the process its user frames belong to; 0 frames when it is gone. Name
+ * them with runtime/symbols.h. */
+int out_stack(const struct output *o, const struct type *t, const void *data,
+	      uint64_t ips[OUT_STACK_MAX], uint32_t *pid);
 
 /* Any value as text (hist and lhist excepted: the formats print those
  * from their rows); stack frames indented by `indent`, numbers divided

@@ -8,10 +8,7 @@
 #include <inttypes.h>
 #include <time.h>
 
-#include "abi/events.h"
 #include "runtime/symbols.h"
-
-#define STACK_MAX (STACK_DEPTH + 1) /* frames, with the return address */
 
 /* --- scalars ----------------------------------------------------------------- */
 
@@ -132,27 +129,37 @@ static void agg_text(const struct output *o, const struct type *t,
 
 /* --- everything else ----------------------------------------------------------- */
 
+/* The frames of a stack value, innermost first, and the process a user
+ * stack's frames belong to; 0 frames when the stack is gone. */
+int out_stack(const struct output *o, const struct type *t, const void *data,
+	      uint64_t ips[OUT_STACK_MAX], uint32_t *pid)
+{
+	int64_t id = (int64_t)out_rd64(data);
+	int n;
+	*pid = (uint32_t)out_rd64((const char *)data + 8);
+	if (t->kind == TY_USTACK)
+		n = syms_ustack(o->syms, id, out_rd64((const char *)data + 16), ips,
+				OUT_STACK_MAX);
+	else
+		n = syms_kstack(o->syms, id, ips, OUT_STACK_MAX);
+	return MAX(0, MIN(n, OUT_STACK_MAX));
+}
+
 /* A stack as bpftrace shows it: a newline, then one indented frame per
  * line; nothing when the stack is gone. */
 static void stack_text(const struct output *o, const struct type *t,
 		       const void *data, int indent, struct strbuf *sb)
 {
-	uint64_t ips[STACK_MAX];
-	int64_t id = (int64_t)out_rd64(data);
-	uint64_t pid = out_rd64((const char *)data + 8);
-	int n;
-	if (t->kind == TY_USTACK)
-		n = syms_ustack(o->syms, id, out_rd64((const char *)data + 16), ips,
-				STACK_MAX);
-	else
-		n = syms_kstack(o->syms, id, ips, STACK_MAX);
-	if (n <= 0)
+	uint64_t ips[OUT_STACK_MAX];
+	uint32_t pid;
+	int n = out_stack(o, t, data, ips, &pid);
+	if (!n)
 		return;
 	sb_putc(sb, '\n');
-	for (int i = 0; i < n && i < STACK_MAX; i++) {
+	for (int i = 0; i < n; i++) {
 		sb_printf(sb, "%*s", indent, "");
 		if (t->kind == TY_USTACK)
-			syms_usym_off(o->syms, ips[i], (uint32_t)pid, sb);
+			syms_usym_off(o->syms, ips[i], pid, sb);
 		else
 			syms_ksym_off(o->syms, ips[i], sb);
 		sb_putc(sb, '\n');
