@@ -1,7 +1,9 @@
 /* output.h - everything gotrace prints on its standard output (or -o
  * FILE): printf lines, map dumps, histograms, stats, print(value), time(),
  * the "Attaching N probes..." banner and lost-event notes, as text in
- * bpftrace's layout or as bpftrace's JSON lines (-f json). */
+ * bpftrace's layout or as bpftrace's JSON lines (-f json). Each format is
+ * one struct out_ops (runtime/out_format.h) that these calls hand their
+ * decoded events and sorted map rows to. */
 #ifndef GOTRACE_OUTPUT_H
 #define GOTRACE_OUTPUT_H
 
@@ -12,6 +14,7 @@
 
 struct syms;
 
+/* -f: runtime/out_text.c, runtime/out_json.c */
 enum out_format { OUT_TEXT, OUT_JSON };
 
 struct output {

@@ -1,4 +1,5 @@
-/* test_output.c - runtime/output.c against what bpftrace 0.17 printed.
+/* test_output.c - runtime/output.c and its formats (runtime/out_*.c) against
+ * what bpftrace 0.17 printed.
  *
  * Each case fakes the map entries and event payloads the kernel would hand
  * over for a bpftrace program, runs them through the out_* calls in the
@@ -151,6 +152,7 @@ static void restart(struct t *t)
 	fclose(t->o.f);
 	free(t->buf);
 	t->buf = NULL;
+	t->len = 0;
 	t->o.f = open_memstream(&t->buf, &t->len);
 	t->o.console = t->o.f;
 }
@@ -1199,6 +1201,71 @@ static void test_value_text(void **state)
 	sb_free(&sb);
 }
 
+/* The format is looked up on each call: a value out of the table prints
+ * text; out_flush pushes out what the output buffers, in either format. */
+static void test_formats(void **state)
+{
+	struct t *t = *state;
+	t->o.format = (enum out_format)99;
+	out_attached(&t->o, 1);
+	pf(t, "x\n", "");
+	check(t, "Attaching 1 probe...\nx\n");
+	static const enum out_format fs[] = { OUT_TEXT, OUT_JSON };
+	static const char *const want[] = { "y\n", "{\"type\": \"printf\", \"data\": \"y\\n\"}\n" };
+	for (size_t i = 0; i < ARRAY_SIZE(fs); i++) {
+		restart(t);
+		t->o.format = fs[i];
+		pf(t, "y\n", "");
+		assert_int_equal(t->len, 0);
+		out_flush(&t->o);
+		assert_int_equal(t->len, strlen(want[i]));
+		assert_memory_equal(t->buf, want[i], t->len);
+	}
+}
+
+/* Events of an id sema never made (or of the wrong kind), maps without
+ * key or value types, and no lost events print nothing, in either format. */
+static void test_nothing(void **state)
+{
+	struct t *t = *state;
+	struct mapinfo bare = { .name = "m" };
+	int v = fmt(t, FMT_VALUE, NULL, &ty_int64);
+	for (int i = 0; i < 2; i++) {
+		t->o.format = i ? OUT_JSON : OUT_TEXT;
+		out_printf(&t->o, 42, W(1));
+		out_printf(&t->o, -1, W(1));
+		out_printf(&t->o, v, W(1));
+		out_print_value(&t->o, 42, W(1));
+		out_time(&t->o, 42);
+		out_time(&t->o, v);
+		out_map(&t->o, &bare, NULL, 0, 0, 0);
+		out_lost(&t->o, 0);
+	}
+	check(t, "");
+}
+
+/* Values no other case prints: nothing for none, a Go type as symbols.h
+ * names it, an unsigned avg, strftime() of a format id sema never made;
+ * hist buckets past the last are dropped. */
+static void test_more_values(void **state)
+{
+	struct t *t = *state;
+	pv(t, &ty_none, W(0));
+	pv(t, &ty_gotype, W(0x1234, PID));
+	pv(t, &ty_time, W(999, 0));
+	OUT(map(t, "a", 0, NULL, type_agg(&t->a, TY_AVG, false)), E(K0, W(7, 1, 10, 1)));
+	OUT(map(t, "h", 0, NULL, type_agg(&t->a, TY_HIST, true)), E(W(0, hb(3)), W(1, 0)),
+	    E(W(0, 999), W(5, 0)));
+	check(t, "\ntype@1234\n(?)\n@a: 8\n\n"
+		 "@h: \n[2, 4)                 1 |@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@|\n\n");
+	restart(t);
+	t->o.format = OUT_JSON;
+	pv(t, &ty_none, W(0));
+	pv(t, &ty_gotype, W(0x1234, PID));
+	check(t, "{\"type\": \"value\", \"data\": \"\"}\n"
+		 "{\"type\": \"value\", \"data\": \"type@1234\"}\n");
+}
+
 #define T(name) cmocka_unit_test_setup_teardown(test_##name, setup, teardown)
 
 int main(void)
@@ -1212,7 +1279,7 @@ int main(void)
 		T(kstack_text), T(divsign_text),  T(hist_big),	    T(printf_more),
 		T(json_utf8),	T(time),	  T(strftime),	    T(lost_attached),
 		T(minmax),	T(ties),	  T(misc_maps),	    T(empty),
-		T(value_text),
+		T(value_text),	T(formats),	  T(nothing),	    T(more_values),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,289 @@
+/* out_values.c - any value as text, as every output format shows it:
+ * integers by their type's bits and sign, aggregations combined over the
+ * CPUs, strings, buf(), tuples, stacks and symbols (named by
+ * runtime/symbols.h), strftime(). Values are decoded by the layout rules
+ * of sema/types.h. */
+#include "runtime/out_format.h"
+
+#include <inttypes.h>
+#include <time.h>
+
+#include "runtime/symbols.h"
+
+/* --- scalars ----------------------------------------------------------------- */
+
+/* The u32 length at the start of a buf(). */
+static uint32_t rd32(const void *p)
+{
+	uint32_t v;
+	memcpy(&v, p, sizeof(v));
+	return v;
+}
+
+/* An integer as its type says: cut to its bits, then sign-extended when
+ * signed (a uint8 holding 0xff is 255, an int8 is -1). */
+uint64_t out_int_bits(const struct type *t, uint64_t v)
+{
+	unsigned bits = t->bits ? t->bits : 64;
+	if (bits >= 64)
+		return v;
+	uint64_t mask = (UINT64_C(1) << bits) - 1;
+	v &= mask;
+	if (t->is_signed && (v >> (bits - 1)) & 1)
+		v |= ~mask;
+	return v;
+}
+
+/* Divides as the value's sign says; div < 2 leaves it alone. */
+uint64_t out_divide(uint64_t v, bool is_signed, int64_t div)
+{
+	if (div < 2)
+		return v;
+	if (is_signed)
+		return (uint64_t)((int64_t)v / div);
+	return v / (uint64_t)div;
+}
+
+/* -1, 0, 1 as a < b, a == b, a > b, compared as the sign says. */
+int out_cmp64(uint64_t a, uint64_t b, bool is_signed)
+{
+	if (is_signed)
+		return ((int64_t)a > (int64_t)b) - ((int64_t)a < (int64_t)b);
+	return (a > b) - (a < b);
+}
+
+/* A 64-bit number in decimal, as its sign says. */
+static void num_text(uint64_t v, bool is_signed, struct strbuf *sb)
+{
+	if (is_signed)
+		sb_printf(sb, "%" PRId64, (int64_t)v);
+	else
+		sb_printf(sb, "%" PRIu64, v);
+}
+
+/* --- aggregations ------------------------------------------------------------ */
+
+/* Combines the per-CPU slots of an aggregation: counts and sums add up,
+ * min and max take only the CPUs that saw a value, avg and stats divide
+ * the summed total by the summed count. */
+void out_agg_reduce(const struct output *o, const struct type *t,
+		    const void *val, struct out_agg *a)
+{
+	uint32_t slot = agg_slot_size(t);
+	int ncpus = o->ncpus > 0 ? o->ncpus : 1;
+	bool seen = false;
+	memset(a, 0, sizeof(*a));
+	for (int cpu = 0; cpu < ncpus; cpu++) {
+		const char *p = (const char *)val + (size_t)cpu * slot;
+		uint64_t w0 = out_rd64(p);
+		switch (t->kind) {
+		case TY_AVG:
+		case TY_STATS:
+			a->total += w0;
+			a->count += out_rd64(p + 8);
+			break;
+		case TY_MIN:
+		case TY_MAX: {
+			if (!out_rd64(p + 8))
+				break; /* this CPU never saw a value */
+			int c = out_cmp64(w0, a->v, t->is_signed);
+			if (!seen || (t->kind == TY_MIN ? c < 0 : c > 0))
+				a->v = w0;
+			seen = true;
+			break;
+		}
+		default: /* count, sum */
+			a->v += w0;
+		}
+	}
+	if (t->kind == TY_AVG || t->kind == TY_STATS) {
+		if (!a->count)
+			a->v = 0;
+		else if (t->is_signed)
+			a->v = (uint64_t)((int64_t)a->total / (int64_t)a->count);
+		else
+			a->v = a->total / a->count;
+	}
+}
+
+/* Whether an aggregation's combined value is signed. */
+static bool agg_signed(const struct type *t)
+{
+	return t->kind != TY_COUNT && t->is_signed;
+}
+
+/* An aggregation's value as text: one number, or stats' three. */
+static void agg_text(const struct output *o, const struct type *t,
+		     const void *val, int64_t div, struct strbuf *sb)
+{
+	struct out_agg a;
+	out_agg_reduce(o, t, val, &a);
+	if (t->kind == TY_STATS) {
+		sb_printf(sb, "count %" PRId64 ", average %" PRId64
+			      ", total %" PRId64,
+			  (int64_t)a.count, (int64_t)a.v, (int64_t)a.total);
+		return;
+	}
+	num_text(out_divide(a.v, agg_signed(t), div), agg_signed(t), sb);
+}
+
+/* --- everything else ----------------------------------------------------------- */
+
+/* The frames of a stack value, innermost first, and the process a user
+ * stack's frames belong to; 0 frames when the stack is gone. */
+int out_stack(const struct output *o, const struct type *t, const void *data,
+	      uint64_t ips[OUT_STACK_MAX], uint32_t *pid)
+{
+	int64_t id = (int64_t)out_rd64(data);
+	int n;
+	*pid = (uint32_t)out_rd64((const char *)data + 8);
+	if (t->kind == TY_USTACK)
+		n = syms_ustack(o->syms, id, out_rd64((const char *)data + 16), ips,
+				OUT_STACK_MAX);
+	else
+		n = syms_kstack(o->syms, id, ips, OUT_STACK_MAX);
+	return MAX(0, MIN(n, OUT_STACK_MAX));
+}
+
+/* A stack as bpftrace shows it: a newline, then one indented frame per
+ * line; nothing when the stack is gone. */
+static void stack_text(const struct output *o, const struct type *t,
+		       const void *data, int indent, struct strbuf *sb)
+{
+	uint64_t ips[OUT_STACK_MAX];
+	uint32_t pid;
+	int n = out_stack(o, t, data, ips, &pid);
+	if (!n)
+		return;
+	sb_putc(sb, '\n');
+	for (int i = 0; i < n; i++) {
+		sb_printf(sb, "%*s", indent, "");
+		if (t->kind == TY_USTACK)
+			syms_usym_off(o->syms, ips[i], pid, sb);
+		else
+			syms_ksym_off(o->syms, ips[i], sb);
+		sb_putc(sb, '\n');
+	}
+}
+
+/* buf(): printable ASCII as is, every other byte as \xNN. */
+static void buf_text(const struct type *t, const void *data, struct strbuf *sb)
+{
+	const unsigned char *p = (const unsigned char *)data + 8;
+	uint32_t len = MIN(rd32(data), t->size - 8);
+	for (uint32_t i = 0; i < len; i++) {
+		if (p[i] >= 32 && p[i] <= 126)
+			sb_putc(sb, (char)p[i]);
+		else
+			sb_printf(sb, "\\x%02x", p[i]);
+	}
+}
+
+/* strftime() with bpftrace's %f (microseconds); "(?)" when it fails. */
+static void time_text(const struct output *o, const void *data,
+		      struct strbuf *sb)
+{
+	uint64_t id = out_rd64(data), ns = out_rd64((const char *)data + 8);
+	if (!o->sema || id >= o->sema->fmts.n || !o->sema->fmts.v[id].fmt) {
+		sb_puts(sb, "(?)");
+		return;
+	}
+	struct timespec rt, mono;
+	clock_gettime(CLOCK_REALTIME, &rt);
+	clock_gettime(CLOCK_MONOTONIC, &mono);
+	int64_t off = ((int64_t)rt.tv_sec - mono.tv_sec) * 1000000000 +
+		      (rt.tv_nsec - mono.tv_nsec);
+	int64_t wall = off + (int64_t)ns;
+	time_t secs = (time_t)(wall / 1000000000);
+	long usec = (long)(wall % 1000000000) / 1000;
+
+	struct strbuf fmt;
+	sb_init(&fmt);
+	for (const char *p = o->sema->fmts.v[id].fmt; *p; p++) {
+		if (p[0] == '%' && p[1] == 'f') {
+			sb_printf(&fmt, "%06ld", usec);
+			p++;
+		} else if (p[0] == '%' && p[1]) {
+			sb_putn(&fmt, p, 2);
+			p++;
+		} else {
+			sb_putc(&fmt, *p);
+		}
+	}
+	struct tm tm;
+	char out[1024];
+	size_t n = 0;
+	if (fmt.len && localtime_r(&secs, &tm))
+		n = strftime(out, sizeof(out), fmt.s, &tm);
+	if (n)
+		sb_putn(sb, out, n);
+	else
+		sb_puts(sb, "(?)");
+	sb_free(&fmt);
+}
+
+/* Any value as text; stacks indent their frames by `indent`, div divides
+ * numbers (print(@m, top, div)). */
+void out_value(const struct output *o, const struct type *t, const void *data,
+	       int indent, int64_t div, struct strbuf *sb)
+{
+	const char *s;
+	switch (t->kind) {
+	case TY_NONE:
+		break;
+	case TY_INT:
+		num_text(out_divide(out_int_bits(t, out_rd64(data)), t->is_signed, div),
+			 t->is_signed, sb);
+		break;
+	case TY_STR:
+		sb_putn(sb, data, strnlen(data, t->size));
+		break;
+	case TY_BUF:
+		buf_text(t, data, sb);
+		break;
+	case TY_TUPLE:
+		sb_putc(sb, '(');
+		for (int i = 0; i < t->nelems; i++) {
+			if (i)
+				sb_puts(sb, ", ");
+			out_value(o, t->elems[i], (const char *)data + t->offsets[i],
+				  indent, 1, sb);
+		}
+		sb_putc(sb, ')');
+		break;
+	case TY_USTACK:
+	case TY_KSTACK:
+		stack_text(o, t, data, indent, sb);
+		break;
+	case TY_USYM:
+		syms_usym(o->syms, out_rd64(data),
+			  (uint32_t)out_rd64((const char *)data + 8), sb);
+		break;
+	case TY_FUNC:
+		s = syms_func(o->syms, out_rd64(data));
+		sb_puts(sb, s ? s : "");
+		break;
+	case TY_PROBE:
+		s = syms_probe(o->syms, out_rd64(data));
+		sb_puts(sb, s ? s : "");
+		break;
+	case TY_TIME:
+		time_text(o, data, sb);
+		break;
+	case TY_GOTYPE:
+		syms_gotype(o->syms, out_rd64(data),
+			    (uint32_t)out_rd64((const char *)data + 8), sb);
+		break;
+	case TY_COUNT:
+	case TY_SUM:
+	case TY_AVG:
+	case TY_MIN:
+	case TY_MAX:
+	case TY_STATS:
+		agg_text(o, t, data, div, sb);
+		break;
+	case TY_HIST:
+	case TY_LHIST:
+		break; /* printed whole by the formats' map */
+	}
+}
