@@ -1246,6 +1246,52 @@ static int link_helpers(struct cg *cg)
 	return 0;
 }
 
+/* LLVM's diagnostics (the BPF back end reports what it cannot compile
+ * this way) become gotrace's, at the probe they are about; without a
+ * handler LLVM would print its own message and end the process. */
+static void on_llvm_diag(LLVMDiagnosticInfoRef di, void *arg)
+{
+	struct cg *cg = arg;
+	LLVMDiagnosticSeverity sev = LLVMGetDiagInfoSeverity(di);
+	if (sev != LLVMDSError && sev != LLVMDSWarning)
+		return;
+	char *msg = LLVMGetDiagInfoDescription(di);
+	const char *text = msg;
+	/* "in function probe_3_u i64 (ptr): what": find the probe */
+	struct loc loc = { 0, 0 };
+	const char *fn = strstr(msg, "in function probe_");
+	if (fn) {
+		int idx = atoi(fn + strlen("in function probe_"));
+		for (struct probe *p = cg->sema->prog->probes; p; p = p->next)
+			if (p->index == idx)
+				loc = p->loc;
+		const char *colon = strstr(fn, "): ");
+		if (colon)
+			text = colon + 3;
+	}
+	/* the back end says it once per instruction: once per probe here */
+	int key = fn ? atoi(fn + strlen("in function probe_")) : -1;
+	bool again = cg->diag_probe_seen && cg->diag_probe_last == key;
+	cg->diag_probe_seen = true;
+	cg->diag_probe_last = key;
+	if (sev == LLVMDSError) {
+		cg->backend_errors++;
+		if (again)
+			goto out;
+		if (strstr(text, "BPF stack limit")) {
+			diag_error(cg->sema->diag, loc,
+				   "this probe needs more than the 512 bytes of stack a BPF program has");
+			diag_hint(cg->sema->diag, "use shorter strings (--strlen) or split the probe");
+		} else {
+			diag_error(cg->sema->diag, loc, "BPF code generation failed: %s", text);
+		}
+	} else if (!again) {
+		diag_warning(cg->sema->diag, loc, "BPF code generation: %s", text);
+	}
+out:
+	LLVMDisposeMessage(msg);
+}
+
 static void init_llvm_once(void)
 {
 	static bool done;
@@ -1266,6 +1312,10 @@ static int emit(struct cg *cg, LLVMCodeGenFileType kind, LLVMMemoryBufferRef *ou
 		LLVMDisposeMessage(msg);
 		return -1;
 	}
+	if (cg->backend_errors) {
+		LLVMDisposeMemoryBuffer(*out);
+		return -1;
+	}
 	return 0;
 }
 
@@ -1283,6 +1333,7 @@ int codegen(struct sema *s, const struct cg_opts *opts, struct blob *out)
 	struct cg *cg = &cgs;
 	int ret = -1;
 	cg->ctx = LLVMContextCreate();
+	LLVMContextSetDiagnosticHandler(cg->ctx, on_llvm_diag, cg);
 	cg->mod = LLVMModuleCreateWithNameInContext("gotrace", cg->ctx);
 	LLVMSetTarget(cg->mod, "bpfel");
 	LLVMSetDataLayout(cg->mod, "e-m:e-p:64:64-i64:64-i128:128-n32:64-S128");

@@ -66,6 +66,9 @@ struct cg {
 	LLVMValueRef scratch; /* placeholder until the size is known */
 	uint32_t scratch_off, scratch_hw, scratch_all;
 	VEC(struct scratch_use) big; /* probes whose area is in the map */
+	int backend_errors; /* errors LLVM's diagnostic handler reported */
+	bool diag_probe_seen;
+	int diag_probe_last; /* the probe LLVM's last diagnostic was about */
 };
 
 /* Builds, optimises and emits the object. Returns 0, or -1 after printing

@@ -29,99 +29,59 @@ static const struct out_ops *ops_of(const struct output *o)
 
 /* --- printf ------------------------------------------------------------------ */
 
-/* One conversion of a printf format, %[flags][width][.prec][len]conv, made
- * into a C format for one 64-bit argument. Returns the bytes it spans, or
- * 0 when it is no conversion we know. */
-static size_t parse_conv(const char *p, struct strbuf *spec, char *conv)
-{
-	const char *q = p + 1;
-	sb_reset(spec);
-	sb_putc(spec, '%');
-	while (*q && strchr("-0+ #", *q))
-		sb_putc(spec, *q++);
-	while (*q >= '0' && *q <= '9')
-		sb_putc(spec, *q++);
-	if (*q == '.') {
-		sb_putc(spec, *q++);
-		while (*q >= '0' && *q <= '9')
-			sb_putc(spec, *q++);
-	}
-	while (*q && strchr("hljzt", *q))
-		q++; /* every integer is 64 bits */
-	if (!*q || !strchr("diuxXocsrp", *q))
-		return 0;
-	*conv = *q;
-	return (size_t)(q + 1 - p);
-}
-
-/* Formats one argument by its conversion. */
-static void format_arg(const struct output *o, struct strbuf *spec, char conv,
+/* Formats one argument by its conversion (cfmt is sema's C format). */
+static void format_arg(const struct output *o, const struct fmt_seg *g,
 		       const struct type *t, const void *data, struct strbuf *sb)
 {
 	bool is_int = t->kind == TY_INT;
+	char conv = g->conv;
 	uint64_t v = is_int ? out_int_bits(t, out_rd64(data)) : 0;
 	if (is_int && t->bits && t->bits < 64 && strchr("uxXo", conv))
 		v &= (UINT64_C(1) << t->bits) - 1; /* as C would: (unsigned)(int)-1 */
-	if (!is_int && conv != 'r')
+	if (!is_int)
 		conv = 's'; /* text of any other value */
 	switch (conv) {
 	case 'd':
 	case 'i':
-		sb_puts(spec, "lld");
-		sb_printf(sb, spec->s, (long long)v);
+		sb_printf(sb, g->cfmt, (long long)v);
 		break;
 	case 'u':
 	case 'x':
 	case 'X':
 	case 'o':
-		sb_printf(spec, "ll%c", conv);
-		sb_printf(sb, spec->s, (unsigned long long)v);
+		sb_printf(sb, g->cfmt, (unsigned long long)v);
 		break;
 	case 'c':
-		sb_putc(spec, 'c');
-		sb_printf(sb, spec->s, (int)(unsigned char)v);
+		sb_printf(sb, g->cfmt, (int)(unsigned char)v);
 		break;
 	case 'p':
-		sb_putc(spec, 'p');
-		sb_printf(sb, spec->s, (void *)(uintptr_t)v);
+		sb_printf(sb, g->cfmt, (void *)(uintptr_t)v);
 		break;
-	default: { /* s, r */
+	default: { /* s, r: the value's text */
 		struct strbuf text;
 		sb_init(&text);
 		out_value(o, t, data, VALUE_INDENT, 1, &text);
-		sb_putc(spec, 's');
-		sb_printf(sb, spec->s, text.s ? text.s : "");
+		sb_printf(sb, g->cfmt, text.s ? text.s : "");
 		sb_free(&text);
 	}
 	}
 }
 
-/* The text of printf(fmt, args...): args laid out as the tuple `args`. */
-static void format_printf(const struct output *o, const char *fmt,
+/* The text of printf(fmt, args...): sema's segments, the arguments laid
+ * out as the tuple `args`. */
+static void format_printf(const struct output *o, const struct fmt *f,
 			  const struct type *args, const void *payload,
 			  struct strbuf *sb)
 {
-	struct strbuf spec;
-	int argi = 0, nargs = args && args->kind == TY_TUPLE ? args->nelems : 0;
-	sb_init(&spec);
-	for (const char *p = fmt; *p;) {
-		char conv;
-		size_t n;
-		if (*p != '%') {
-			sb_putc(sb, *p++);
-		} else if (p[1] == '%') {
-			sb_putc(sb, '%');
-			p += 2;
-		} else if (!(n = parse_conv(p, &spec, &conv)) || argi >= nargs) {
-			sb_putc(sb, *p++);
-		} else {
-			format_arg(o, &spec, conv, args->elems[argi],
-				   (const char *)payload + args->offsets[argi], sb);
-			argi++;
-			p += n;
-		}
+	int nargs = args && args->kind == TY_TUPLE ? args->nelems : 0;
+	for (int i = 0; i < f->nsegs; i++) {
+		const struct fmt_seg *g = &f->segs[i];
+		if (g->kind == SEG_TEXT)
+			sb_putn(sb, g->text, g->len);
+		else if (g->arg < nargs)
+			format_arg(o, g, args->elems[g->arg],
+				   (const char *)payload + args->offsets[g->arg], sb);
 	}
-	sb_free(&spec);
 }
 
 /* The format of an event id, or NULL for an id we do not know. */
@@ -143,7 +103,7 @@ void out_printf(struct output *o, int fmt_id, const void *payload)
 		return;
 	struct strbuf sb;
 	sb_init(&sb);
-	format_printf(o, fi->fmt, fi->args, payload, &sb);
+	format_printf(o, &fi->parsed, fi->args, payload, &sb);
 	ops->printf_line(o, sb.s ? sb.s : "", sb.len);
 	sb_free(&sb);
 }

@@ -4,6 +4,7 @@
 #include <inttypes.h>
 #include <string.h>
 
+#include "sema/format.h"
 #include "sema/goargs.h"
 #include "sema/regs.h"
 
@@ -40,83 +41,65 @@ static struct type *t_goid(struct sema *s, struct node *n)
 	return &ty_uint64;
 }
 
-/* printf conversions: flags, width, precision, length, conversion. */
+/* printf(fmt, args...): the format is parsed here, once, into segments
+ * that the output walks for every event. */
 static struct type *t_printf(struct sema *s, struct node *n)
 {
 	struct node *fmt = n->call.args;
-	if (ast_count(fmt->next) > PRINTF_MAX_ARGS) {
+	int nargs = ast_count(fmt->next);
+	if (nargs > PRINTF_MAX_ARGS) {
 		diag_error(s->diag, n->loc, "printf() takes at most %d arguments after the format",
 			   PRINTF_MAX_ARGS);
 		return &ty_none;
 	}
-	struct node *arg = fmt->next;
-	int argi = 1;
-	const char *f = fmt->str.text;
-	for (size_t i = 0; i < fmt->str.len; i++) {
-		if (f[i] != '%')
-			continue;
-		size_t start = i++;
-		if (i < fmt->str.len && f[i] == '%')
-			continue;
-		while (i < fmt->str.len && strchr("-+ #0", f[i]))
-			i++;
-		while (i < fmt->str.len && f[i] >= '0' && f[i] <= '9')
-			i++;
-		if (i < fmt->str.len && f[i] == '.') {
-			i++;
-			while (i < fmt->str.len && f[i] >= '0' && f[i] <= '9')
-				i++;
-		}
-		while (i < fmt->str.len && strchr("hljzt", f[i]) && f[i]) /* as runtime/output.c */
-			i++;
-		struct loc fl = { fmt->loc.begin + 1 + (uint32_t)start,
-				  fmt->loc.begin + 2 + (uint32_t)i };
+	struct fmt parsed;
+	struct fmt_error fe;
+	if (fmt_parse(&s->arena, fmt->str.text, fmt->str.len, &parsed, &fe) < 0) {
+		/* +1: the opening quote (escapes before it may shift this) */
+		struct loc fl = { fmt->loc.begin + 1 + fe.begin, fmt->loc.begin + 1 + fe.end };
 		if (fl.end > fmt->loc.end)
 			fl = fmt->loc;
-		if (i >= fmt->str.len) {
-			diag_error(s->diag, fl, "printf: incomplete conversion at the end of the format");
-			return &ty_none;
-		}
-		char c = f[i];
-		if (!strchr("diuxXocspr", c)) {
-			if (c >= 32 && c < 127)
-				diag_error(s->diag, fl, "printf: unknown conversion '%%%c'", c);
-			else
-				diag_error(s->diag, fl, "printf: unknown conversion '%%\\x%02x'",
-					   (unsigned char)c);
-			diag_hint(s->diag, "conversions: %%d %%i %%u %%x %%X %%o %%c %%s %%r %%p %%%%");
-			return &ty_none;
-		}
+		diag_error(s->diag, fl, "%s", fe.msg);
+		if (strstr(fe.msg, "unknown conversion"))
+			diag_hint(s->diag, "conversions: %s", FMT_DOC);
+		return &ty_none;
+	}
+	struct node *arg = fmt->next;
+	for (int i = 0; i < parsed.nsegs; i++) {
+		const struct fmt_seg *g = &parsed.segs[i];
+		if (g->kind != SEG_CONV)
+			continue;
 		if (!arg) {
+			struct loc fl = { fmt->loc.begin + 1 + g->begin, fmt->loc.begin + 1 + g->end };
+			if (fl.end > fmt->loc.end)
+				fl = fmt->loc;
 			diag_error(s->diag, fl, "printf: the format wants more arguments than the %d given",
-				   argi - 1);
+				   g->arg);
 			return &ty_none;
 		}
-		if (c != 's' && c != 'r' && arg->type->kind != TY_INT) {
+		if (strchr(FMT_INT_CONVERSIONS, g->conv) && arg->type->kind != TY_INT) {
 			struct strbuf sb;
 			sb_init(&sb);
 			type_print(arg->type, &sb);
 			diag_error(s->diag, arg->loc,
-				   "printf: %%%c expects an integer, but argument %d is a %s", c,
-				   argi, sb.s);
-			if (arg->type->kind != TY_INT)
-				diag_hint(s->diag, "use %%s for it");
+				   "printf: %%%c expects an integer, but argument %d is a %s", g->conv,
+				   g->arg + 1, sb.s);
+			diag_hint(s->diag, "use %%s for it");
 			sb_free(&sb);
 		}
 		arg = arg->next;
-		argi++;
 	}
 	if (arg) {
 		diag_error(s->diag, arg->loc, "printf: more arguments than conversions in the format");
 		return &ty_none;
 	}
-	int nargs = ast_count(fmt->next);
 	struct type **ts = arena_alloc(&s->arena, sizeof(*ts) * (size_t)(nargs ? nargs : 1));
 	int k = 0;
 	for (struct node *a = fmt->next; a; a = a->next)
 		ts[k++] = a->type;
 	n->call.fmt = sema_add_fmt(s, FMT_PRINTF, fmt->str.text, type_tuple(&s->arena, ts, nargs),
-			     n->loc);
+				   n->loc);
+	s->fmts.v[n->call.fmt].parsed = parsed;
 	return &ty_none;
 }
 

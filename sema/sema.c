@@ -125,7 +125,7 @@ bool sema_is_const_int(struct node *n, int64_t *v)
 int sema_add_fmt(struct sema *s, enum fmt_kind kind, char *fmt,
 		 struct type *args, struct loc loc)
 {
-	struct fmtinfo f = { kind, fmt, args, loc };
+	struct fmtinfo f = { .kind = kind, .fmt = fmt, .args = args, .loc = loc };
 	vec_push(&s->fmts, f);
 	return (int)s->fmts.n - 1;
 }

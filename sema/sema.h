@@ -9,6 +9,7 @@
 
 #include "parser/ast.h"
 #include "probes/probes.h"
+#include "sema/format.h"
 #include "sema/types.h"
 #include "util/diag.h"
 
@@ -40,6 +41,7 @@ enum fmt_kind { FMT_PRINTF, FMT_TIME, FMT_STRFTIME, FMT_VALUE };
 struct fmtinfo {
 	enum fmt_kind kind;
 	char *fmt;	   /* printf/time/strftime format */
+	struct fmt parsed; /* printf: the format in segments */
 	struct type *args; /* printf: tuple of the arguments; value type */
 	struct loc loc;
 };
