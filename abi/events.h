@@ -1,6 +1,10 @@
 /* events.h - what BPF programs send to user space through the ring
- * buffer. Every event starts with a header; the payload's layout is given
- * by the types in the sema tables (struct fmtinfo, struct mapinfo). */
+ * buffer.
+ *
+ * abi/ is neutral ground between codegen/ (which writes these records in
+ * BPF) and runtime/ (which reads them); it includes nothing of gotrace's.
+ * Every event starts with a header; the payload's layout is given by the
+ * types in sema's tables (struct fmtinfo, struct mapinfo). */
 #ifndef GOTRACE_EVENTS_H
 #define GOTRACE_EVENTS_H
 

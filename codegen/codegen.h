@@ -1,5 +1,10 @@
 /* codegen.h - from the checked AST to a BPF object in memory.
  *
+ * codegen/ owns LLVM: the IR of every probe, a generator per builtin
+ * (builtins.c, indexed by sema's builtin ids), Go argument paths
+ * (goargs.c), and the BPF-side helpers written in C (helpers.bpf.c). It
+ * reads sema's tables and writes only its own state.
+ *
  * One LLVM function per probe body, in the ELF section libbpf expects for
  * its program type; maps are BTF-described globals in ".maps" (the BTF
  * comes from debug info that the BPF backend turns into .BTF); the object

@@ -1,5 +1,8 @@
 /* gobin.h - what a binary tells about itself.
  *
+ * golang/ sits beneath every phase (it needs only util/): ELF, symbols,
+ * .gopclntab, buildinfo, DWARF, type descriptors, the x86 disassembler.
+ *
  * Opens any ELF file (a Go program built by gc or gccgo, a C program, a
  * shared library) and answers the questions the compiler and runtime ask:
  * which functions it has and where (from .symtab, .dynsym, or .gopclntab in

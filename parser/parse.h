@@ -1,4 +1,9 @@
-/* parse.h - from script text to a struct program. */
+/* parse.h - from script text to a struct program.
+ *
+ * parser/ owns the grammar (parser.y), the syntax tree (ast.h: a node per
+ * construct, each with its source location) and the syntax of attach
+ * points (attach.c). With lexer/ it is the front of the pipeline; it
+ * depends on util/ only. */
 #ifndef GOTRACE_PARSE_H
 #define GOTRACE_PARSE_H
 

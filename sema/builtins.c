@@ -415,7 +415,7 @@ void builtins_doc(struct strbuf *out)
 		{ BF_AGG, "Aggregations (map values: `@m[key] = agg(...)`)" },
 	};
 	sb_puts(out, "# Builtins\n\n"
-		     "Generated from the builtin table (`sema/builtins.c`) by\n"
+		     "Generated from the builtin list (`sema/builtins.def`) by\n"
 		     "`gotrace --doc-builtins`; `make docs` rewrites this file and a unit\n"
 		     "test checks that it is current.\n");
 	for (size_t s = 0; s < ARRAY_SIZE(sections); s++) {

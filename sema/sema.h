@@ -1,5 +1,10 @@
 /* sema.h - the semantic pass: names, types, builtins, maps.
  *
+ * sema/ owns the types of values and their layout (types.h), the one list
+ * of builtins (builtins.def), printf formats (format.h) and the checks of
+ * every expression. It comes after probes/ (which tells it what each
+ * probe's attach points are) and knows nothing of LLVM.
+ *
  * Input: the AST and what probe resolution (probes/) learned about each
  * probe (struct probe_env: its kinds, the binary's calling convention,
  * where goid lives, tracepoint fields). Output: every expression node typed, every

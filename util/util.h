@@ -1,5 +1,8 @@
 /* util.h - small helpers shared by every phase: allocation that never
- * returns NULL, growable arrays, a string builder and an arena. */
+ * returns NULL, growable arrays, a string builder and an arena.
+ *
+ * util/ is the bottom of the tree: it includes nothing of gotrace's but
+ * itself. diag.h is the compiler's located diagnostics. */
 #ifndef GOTRACE_UTIL_H
 #define GOTRACE_UTIL_H
 
