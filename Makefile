@@ -4,6 +4,9 @@
 #   make test         fetch the test binaries, then unit and runtime tests
 #   make unit         unit tests (cmocka, and the include-layering check)
 #   make runtime      runtime tests only (need root and BPF)
+#   make check-build  the Makefile itself, on a copy of the tree: one run
+#                     of bison and flex under -j8, nothing rebuilt twice,
+#                     headers tracked, CFLAGS overridable
 #   make asan         gotrace and the unit tests with ASan and UBSan in
 #                     build/asan/, then the unit tests run under them
 #   make fuzz         the libFuzzer harnesses in build/fuzz/ (clang)
@@ -158,7 +161,11 @@ runtime: gotrace
 	./tests/runtime/run
 
 test: gotrace gobins
-	@$(MAKE) --no-print-directory unit && $(MAKE) --no-print-directory runtime
+	@$(MAKE) --no-print-directory check-build && $(MAKE) --no-print-directory unit && \
+		$(MAKE) --no-print-directory runtime
+
+check-build:
+	./tests/build/check
 
 # ASan and UBSan: its own objects, programs and test logs in build/asan/.
 asan-build: build/asan/gotrace $(ASAN_UNIT_BINS)
@@ -199,5 +206,5 @@ install: gotrace
 clean:
 	rm -rf build gotrace
 
-.PHONY: all unit runtime test asan asan-build fuzz fuzz-run demo bench install clean docs gobins
+.PHONY: all unit runtime test check-build asan asan-build fuzz fuzz-run demo bench install clean docs gobins
 .DELETE_ON_ERROR:
