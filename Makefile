@@ -11,6 +11,8 @@
 #                     build/asan/, then the unit tests run under them
 #   make fuzz         the libFuzzer harnesses in build/fuzz/ (clang)
 #   make fuzz-run     run each harness for FUZZ_TIME seconds (default 20)
+#   make fuzz-repro   run each harness once on the inputs that once crashed
+#                     it (tests/fuzz/repro/HARNESS/)
 #   make docs         regenerate docs/builtins.md from the builtin table
 #   make gobins       fetch third-party and multi-release Go binaries
 #   make demo         trace the bundled example program
@@ -186,6 +188,15 @@ fuzz-run: fuzz
 	build/fuzz/fuzz_gobin -max_total_time=$(FUZZ_TIME) -artifact_prefix=build/fuzz/ \
 		-max_len=4096 build/fuzz/corpus-gobin
 
+# Inputs that crashed a harness, kept to show the fix holds (fuzz_gobin's
+# are patches on build/gobins/basic-stripped).
+fuzz-repro: fuzz
+	@set -e; for h in $(FUZZERS); do \
+		d=tests/fuzz/repro/$${h##*/}; [ -d $$d ] || continue; \
+		echo "$$h $$d/*"; $$h $$d/* 2>build/fuzz/repro.log || \
+			{ cat build/fuzz/repro.log; echo "FAIL $$h"; exit 1; }; \
+	done; echo "fuzz-repro: every input passes"
+
 # --- the rest
 
 docs: gotrace
@@ -206,5 +217,5 @@ install: gotrace
 clean:
 	rm -rf build gotrace
 
-.PHONY: all unit runtime test check-build asan asan-build fuzz fuzz-run demo bench install clean docs gobins
+.PHONY: all unit runtime test check-build asan asan-build fuzz fuzz-run fuzz-repro demo bench install clean docs gobins
 .DELETE_ON_ERROR:
