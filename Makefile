@@ -1,77 +1,155 @@
 # gotrace - build, test, install, demo, bench.
 #
-#   make            build ./gotrace
-#   make test       unit tests (cmocka) and runtime tests (need root and BPF)
-#   make unit       unit tests only
-#   make runtime    runtime tests only
-#   make demo       trace the bundled example program
-#   make bench      compare with bpftrace
-#   make install    install to $(PREFIX)
+#   make              build ./gotrace
+#   make test         fetch the test binaries, then unit and runtime tests
+#   make unit         unit tests (cmocka, and the include-layering check)
+#   make runtime      runtime tests only (need root and BPF)
+#   make check-build  the Makefile itself, on a copy of the tree: one run
+#                     of bison and flex under -j8, nothing rebuilt twice,
+#                     headers tracked, CFLAGS overridable
+#   make asan         gotrace and the unit tests with ASan and UBSan in
+#                     build/asan/, then the unit tests run under them
+#   make fuzz         the libFuzzer harnesses in build/fuzz/ (clang)
+#   make fuzz-run     run each harness for FUZZ_TIME seconds (default 20)
+#   make fuzz-repro   run each harness once on the inputs that once crashed
+#                     it (tests/fuzz/repro/HARNESS/)
+#   make docs         regenerate docs/builtins.md from the builtin table
+#   make gobins       fetch third-party and multi-release Go binaries
+#   make demo         trace the bundled example program
+#   make bench        compare with bpftrace
+#   make install      install to $(PREFIX)
+#
+# CFLAGS, CPPFLAGS, LDFLAGS and LDLIBS are yours: `make CFLAGS=-O0` works,
+# the flags the build needs are added to them whatever they say.
 
 LLVM_CONFIG ?= llvm-config-19
+CLANG ?= clang-19
 PREFIX ?= /usr/local
-CC ?= cc
 
-LLVM_CFLAGS := $(filter -I% -D%,$(shell $(LLVM_CONFIG) --cflags))
+# No built-in rules: bison and flex run only through the rules below.
+MAKEFLAGS += -r
+.SUFFIXES:
+
+LLVM_CPPFLAGS := $(filter -I% -D%,$(shell $(LLVM_CONFIG) --cflags))
 LLVM_LIBS := $(shell $(LLVM_CONFIG) --ldflags) $(shell $(LLVM_CONFIG) --libs)
 
-WARN := -Wall -Wextra -Werror -Wno-unused-parameter -Wshadow -Wvla
+# Always added: where headers are, the language, the warnings we hold to.
+GT_CPPFLAGS := -I. -Ibuild $(LLVM_CPPFLAGS)
+GT_CFLAGS := -std=gnu11 -Wall -Wextra -Werror -Wno-unused-parameter -Wshadow -Wvla
+GT_LDLIBS := -lbpf -ldw -lelf -lz $(LLVM_LIBS) -lm
+# Overridable from the command line.
 CFLAGS ?= -O2 -g
-CFLAGS += -std=gnu11 $(WARN) -I. -Ibuild $(LLVM_CFLAGS)
-LDLIBS += -lbpf -ldw -lelf -lz $(LLVM_LIBS) -lm
 
-# Every phase is a folder; its .c files are the library.
-PHASES := util lexer parser probes sema codegen golang runtime
+# Each build (normal in build/, ASan in build/asan/, the fuzzers' in
+# build/fuzz-obj/ and build/fuzz/) sets its compiler and sanitizer flags by
+# the directory it writes to; the normal build sets none.
+XCC = $(CC)
+SAN =
+ASAN := -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
+build/asan/%: SAN = $(ASAN)
+build/fuzz-obj/% build/fuzz/%: XCC = $(CLANG)
+build/fuzz-obj/%: SAN = -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined
+build/fuzz/%: SAN = -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined
+
+COMPILE = $(XCC) $(GT_CPPFLAGS) $(CPPFLAGS) $(GT_CFLAGS) $(CFLAGS) $(SAN) -MMD -MP
+LINK_LIBS = $(LDFLAGS) $(GT_LDLIBS) $(LDLIBS)
+
+# Every phase is a folder; its .c files are the library (abi/ is headers).
+PHASES := util golang lexer parser probes sema codegen runtime
 SRCS := $(filter-out %.bpf.c,$(foreach d,$(PHASES),$(wildcard $(d)/*.c)))
-GEN_SRCS := build/lexer.c build/parser.c
-OBJS := $(patsubst %.c,build/%.o,$(SRCS)) build/lexer.o build/parser.o \
-	build/helpers_bc.o
-CLANG ?= clang-19
-LIB := build/libgotrace.a
+# The fuzzers run no traces: their library stops before runtime/.
+FUZZ_SRCS := $(filter-out runtime/%,$(SRCS))
+GEN := build/parser.c build/parser.h build/lexer.c build/lexer.h
 
-UNIT_SRCS := $(wildcard tests/unit/test_*.c)
-UNIT_BINS := $(patsubst tests/unit/%.c,build/tests/%,$(UNIT_SRCS))
+# The library's objects in build directory $(1) from sources $(2): the
+# generated lexer and parser are compiled in each build, the BPF helpers'
+# bitcode (no C of ours) once.
+lib_objs = $(patsubst %.c,$(1)/%.o,$(2)) $(1)/lexer.o $(1)/parser.o build/helpers_bc.o
+
+UNIT_NAMES := $(sort $(patsubst tests/unit/%.c,%,$(wildcard tests/unit/test_*.c)))
+UNIT_BINS := $(addprefix build/tests/,$(UNIT_NAMES))
+ASAN_UNIT_BINS := $(addprefix build/asan/tests/,$(UNIT_NAMES))
+FUZZERS := build/fuzz/fuzz_script build/fuzz/fuzz_gobin
+FUZZ_TIME ?= 20
 
 all: gotrace
 
-gotrace: build/gotrace.o $(LIB)
-	$(CC) $(CFLAGS) -o $@ $^ $(LDFLAGS) $(LDLIBS)
+# --- generated sources: one run of bison and one of flex makes both files
 
-$(LIB): $(OBJS)
-	@rm -f $@
-	ar rcs $@ $^
-
-build/parser.c build/parser.h: parser/parser.y
+build/parser.c build/parser.h &: parser/parser.y
 	@mkdir -p build
 	bison -Wall -Werror -o build/parser.c --defines=build/parser.h $<
 
-build/lexer.c build/lexer.h: lexer/lexer.l build/parser.h
+build/lexer.c build/lexer.h &: lexer/lexer.l
 	@mkdir -p build
 	flex -o build/lexer.c --header-file=build/lexer.h $<
 
 # BPF-side helpers in C, compiled to bitcode and embedded in gotrace.
 build/helpers.bc: codegen/helpers.bpf.c
 	@mkdir -p build
-	$(CLANG) -target bpf -O2 -Wall -Werror -emit-llvm -c -o $@ $<
+	$(CLANG) -target bpf -O2 -Wall -Werror -I. -MMD -MP -MF $@.d -MT $@ -emit-llvm -c -o $@ $<
 build/helpers_bc.o: build/helpers.bc
 	printf '\t.section .rodata\n\t.global gt_helpers_bc\n\t.global gt_helpers_bc_end\ngt_helpers_bc:\n\t.incbin "%s"\ngt_helpers_bc_end:\n\t.section .note.GNU-stack,"",@progbits\n' $< > build/helpers_bc.S
 	$(CC) -c -o $@ build/helpers_bc.S
 
+-include build/helpers.bc.d
+
+# --- the library, once per build directory
+
+# $(call lib_rules,DIR,SOURCES): objects (each with its .d) and
+# DIR/libgotrace.a. Every object waits for the generated headers the first
+# time; after that its .d says what it includes.
+define lib_rules
+$(1)/%.o: %.c | build/parser.h build/lexer.h
+	@mkdir -p $$(@D)
+	$$(COMPILE) -c -o $$@ $$<
+
 # Generated code is not ours to warn about beyond the basics.
-build/lexer.o: build/lexer.c build/parser.h
-	$(CC) $(filter-out -Wshadow -Werror,$(CFLAGS)) -Wno-sign-compare -Wno-unused-function -c -o $@ $<
-build/parser.o: build/parser.c build/lexer.h
-	$(CC) $(filter-out -Werror,$(CFLAGS)) -c -o $@ $<
+$(1)/lexer.o: build/lexer.c | build/parser.h build/lexer.h
+	@mkdir -p $$(@D)
+	$$(filter-out -Wshadow -Werror,$$(COMPILE)) -Wno-sign-compare -Wno-unused-function -c -o $$@ $$<
+$(1)/parser.o: build/parser.c | build/parser.h build/lexer.h
+	@mkdir -p $$(@D)
+	$$(filter-out -Werror,$$(COMPILE)) -c -o $$@ $$<
 
-build/%.o: %.c | build/parser.h build/lexer.h
-	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) -MMD -MP -c -o $@ $<
+$(1)/libgotrace.a: $(call lib_objs,$(1),$(2))
+	@rm -f $$@
+	$$(AR) rcs $$@ $$^
 
--include $(OBJS:.o=.d) build/gotrace.d
+-include $(patsubst %.o,%.d,$(filter $(1)/%,$(call lib_objs,$(1),$(2))))
+endef
 
-build/tests/%: tests/unit/%.c $(LIB)
-	@mkdir -p build/tests
-	$(CC) $(CFLAGS) -o $@ $< $(LIB) $(LDFLAGS) -lcmocka $(LDLIBS)
+$(eval $(call lib_rules,build,$(SRCS)))
+$(eval $(call lib_rules,build/asan,$(SRCS)))
+$(eval $(call lib_rules,build/fuzz-obj,$(FUZZ_SRCS)))
+
+# --- programs
+
+gotrace: build/gotrace.o build/libgotrace.a
+	$(CC) $(CFLAGS) -o $@ $^ $(LINK_LIBS)
+
+build/asan/gotrace: build/asan/gotrace.o build/asan/libgotrace.a
+	$(CC) $(CFLAGS) $(SAN) -o $@ $^ $(LINK_LIBS)
+
+-include build/gotrace.d build/asan/gotrace.d
+
+# A unit test or fuzzer is one .c, compiled and linked in one step; its
+# dependency file is named after the program.
+build/tests/%: tests/unit/%.c build/libgotrace.a
+	@mkdir -p $(@D)
+	$(COMPILE) -MF $@.d -MT $@ -o $@ $< build/libgotrace.a -lcmocka $(LINK_LIBS)
+
+build/asan/tests/%: tests/unit/%.c build/asan/libgotrace.a
+	@mkdir -p $(@D)
+	$(COMPILE) -MF $@.d -MT $@ -o $@ $< build/asan/libgotrace.a -lcmocka $(LINK_LIBS)
+
+build/fuzz/%: tests/fuzz/%.c build/fuzz-obj/libgotrace.a
+	@mkdir -p $(@D)
+	$(COMPILE) -MF $@.d -MT $@ -o $@ $< build/fuzz-obj/libgotrace.a $(LINK_LIBS)
+
+-include $(addsuffix .d,$(UNIT_BINS) $(ASAN_UNIT_BINS) $(FUZZERS))
+
+# --- tests
 
 # Third-party and multi-release Go binaries for the tests (not committed;
 # anything unreachable is a visible SKIP).
@@ -79,17 +157,47 @@ gobins:
 	./tests/gobins/fetch
 
 unit: $(UNIT_BINS)
-	@pass=0; fail=0; for t in $(UNIT_BINS); do \
-		if $$t >build/tests/$$(basename $$t).log 2>&1; then pass=$$((pass+1)); echo "PASS $$t"; \
-		else fail=$$((fail+1)); echo "FAIL $$t"; cat build/tests/$$(basename $$t).log; fi; \
-		grep -h '^SKIP' build/tests/$$(basename $$t).log | sed 's/^/    /'; \
-	done; echo "unit: $$pass passed, $$fail failed"; [ $$fail = 0 ]
+	@tests/unit/run $(UNIT_BINS)
 
 runtime: gotrace
 	./tests/runtime/run
 
 test: gotrace gobins
-	@$(MAKE) --no-print-directory unit && $(MAKE) --no-print-directory runtime
+	@$(MAKE) --no-print-directory check-build && $(MAKE) --no-print-directory unit && \
+		$(MAKE) --no-print-directory runtime
+
+check-build:
+	./tests/build/check
+
+# ASan and UBSan: its own objects, programs and test logs in build/asan/.
+asan-build: build/asan/gotrace $(ASAN_UNIT_BINS)
+
+asan: asan-build
+	@ASAN_OPTIONS=$${ASAN_OPTIONS:-abort_on_error=1} \
+	UBSAN_OPTIONS=$${UBSAN_OPTIONS:-print_stacktrace=1} \
+	tests/unit/run $(ASAN_UNIT_BINS)
+
+fuzz: $(FUZZERS)
+
+# Each harness for FUZZ_TIME seconds, with its corpus and any crash in
+# build/fuzz/.
+fuzz-run: fuzz
+	@mkdir -p build/fuzz/corpus-script build/fuzz/corpus-gobin
+	build/fuzz/fuzz_script -max_total_time=$(FUZZ_TIME) -artifact_prefix=build/fuzz/ \
+		-dict=tests/fuzz/script.dict build/fuzz/corpus-script
+	build/fuzz/fuzz_gobin -max_total_time=$(FUZZ_TIME) -artifact_prefix=build/fuzz/ \
+		-max_len=4096 build/fuzz/corpus-gobin
+
+# Inputs that crashed a harness, kept to show the fix holds (fuzz_gobin's
+# are patches on build/gobins/basic-stripped).
+fuzz-repro: fuzz
+	@set -e; for h in $(FUZZERS); do \
+		d=tests/fuzz/repro/$${h##*/}; [ -d $$d ] || continue; \
+		echo "$$h $$d/*"; $$h $$d/* 2>build/fuzz/repro.log || \
+			{ cat build/fuzz/repro.log; echo "FAIL $$h"; exit 1; }; \
+	done; echo "fuzz-repro: every input passes"
+
+# --- the rest
 
 docs: gotrace
 	./gotrace --doc-builtins > docs/builtins.md
@@ -109,5 +217,5 @@ install: gotrace
 clean:
 	rm -rf build gotrace
 
-.PHONY: all unit runtime test demo bench install clean docs gobins
+.PHONY: all unit runtime test check-build asan asan-build fuzz fuzz-run fuzz-repro demo bench install clean docs gobins
 .DELETE_ON_ERROR:

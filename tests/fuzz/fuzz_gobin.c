@@ -7,11 +7,12 @@
  * offset given by the next four bytes); the rest is written there. Then
  * every reader runs on the result.
  *
- * Build and run (ASan + UBSan):
- *   clang -g -O1 -fsanitize=fuzzer,address,undefined -std=gnu11 -I. \
- *     -I/usr/lib/llvm-19/include tests/fuzz/fuzz_gobin.c golang/[a-z]*.c \
- *     util/util.c -lbpf -ldw -lelf -lz -lLLVM-19 -lm -o build/fuzz_gobin
- *   build/fuzz_gobin -max_total_time=120 -max_len=4096
+ * Build and run (libFuzzer with ASan and UBSan, clang; the library is
+ * built with the same sanitizers in build/fuzz-obj/):
+ *   make fuzz              builds build/fuzz/fuzz_gobin
+ *   make fuzz-run FUZZ_TIME=120
+ * or by hand:
+ *   build/fuzz/fuzz_gobin -max_total_time=120 -max_len=4096
  */
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE

@@ -3,14 +3,12 @@
  * probes set up as a Go binary would give them) and, when they check, code
  * generation. Nothing may crash, whatever the input.
  *
- * Build and run (ASan + UBSan; make's objects for the generated parser):
- *   make build/parser.c build/lexer.c build/helpers_bc.o
- *   clang -g -O1 -fsanitize=fuzzer,address,undefined -std=gnu11 -I. -Ibuild \
- *     -I/usr/lib/llvm-19/include -D_GNU_SOURCE tests/fuzz/fuzz_script.c \
- *     util/[a-z]*.c parser/[a-z]*.c sema/[a-z]*.c codegen/[a-z]*.c golang/[a-z]*.c \
- *     build/parser.c build/lexer.c build/helpers_bc.o \
- *     -L/usr/lib/llvm-19/lib -lLLVM-19 -lbpf -ldw -lelf -lz -lm -o build/fuzz_script
- *   build/fuzz_script -max_total_time=300 -dict=tests/fuzz/script.dict
+ * Build and run (libFuzzer with ASan and UBSan, clang; the library is
+ * built with the same sanitizers in build/fuzz-obj/):
+ *   make fuzz              builds build/fuzz/fuzz_script
+ *   make fuzz-run FUZZ_TIME=300
+ * or by hand:
+ *   build/fuzz/fuzz_script -max_total_time=300 -dict=tests/fuzz/script.dict
  */
 #include <stdio.h>
 #include <stdlib.h>
