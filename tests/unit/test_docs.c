@@ -169,7 +169,7 @@ static bool uses_builtin(const char *text, const char *name, size_t len, bool fa
 			continue;
 		while (*e == ' ')
 			e++;
-		if ((*e == '(') == (form != BI_VAR))
+		if ((*e == '(') == (form != BF_VAR))
 			return true;
 	}
 	return false;
@@ -216,17 +216,17 @@ static void test_every_builtin_documented(void **state)
 static void test_uses_builtin(void **state)
 {
 	(void)state;
-	assert_true(uses_builtin("u { @t = sum(goarg(0)); }", "sum", 3, false, BI_AGG));
+	assert_true(uses_builtin("u { @t = sum(goarg(0)); }", "sum", 3, false, BF_AGG));
 	assert_false(uses_builtin("uprobe:./main:main.sum { @s = count(); }", "sum", 3, false,
-				  BI_AGG));
-	assert_false(uses_builtin("BEGIN { printf(\"pid\\n\"); }", "pid", 3, false, BI_VAR));
-	assert_false(uses_builtin("BEGIN { $pid = 1; @pid = 2; }", "pid", 3, false, BI_VAR));
-	assert_false(uses_builtin("BEGIN { printf(\"x\"); }", "print", 5, false, BI_FUNC));
-	assert_false(uses_builtin("BEGIN { @x = sarg1; }", "arg", 3, true, BI_VAR));
-	assert_true(uses_builtin("u { @[arg2] = count(); }", "arg", 3, true, BI_VAR));
-	assert_false(uses_builtin("u { @[arg] = count(); }", "arg", 3, true, BI_VAR));
-	assert_false(uses_builtin("BEGIN { @x = len; }", "len", 3, false, BI_FUNC));
-	assert_true(uses_builtin("BEGIN { exit (); }", "exit", 4, false, BI_FUNC));
+				  BF_AGG));
+	assert_false(uses_builtin("BEGIN { printf(\"pid\\n\"); }", "pid", 3, false, BF_VAR));
+	assert_false(uses_builtin("BEGIN { $pid = 1; @pid = 2; }", "pid", 3, false, BF_VAR));
+	assert_false(uses_builtin("BEGIN { printf(\"x\"); }", "print", 5, false, BF_FUNC));
+	assert_false(uses_builtin("BEGIN { @x = sarg1; }", "arg", 3, true, BF_VAR));
+	assert_true(uses_builtin("u { @[arg2] = count(); }", "arg", 3, true, BF_VAR));
+	assert_false(uses_builtin("u { @[arg] = count(); }", "arg", 3, true, BF_VAR));
+	assert_false(uses_builtin("BEGIN { @x = len; }", "len", 3, false, BF_FUNC));
+	assert_true(uses_builtin("BEGIN { exit (); }", "exit", 4, false, BF_FUNC));
 }
 
 /* Each builtin is found by its name, and is the row found: no earlier row
@@ -243,20 +243,20 @@ static void test_builtin_find_by_doc_name(void **state)
 				f ? "an earlier row of that name" : "nothing");
 		assert_ptr_equal(f, b);
 	}
-	assert_null(builtin_find("no_such_builtin", BI_VAR));
-	assert_null(builtin_find("no_such_builtin", BI_FUNC));
-	assert_null(builtin_find("no_such_builtin", BI_AGG));
+	assert_null(builtin_find("no_such_builtin", BF_VAR));
+	assert_null(builtin_find("no_such_builtin", BF_FUNC));
+	assert_null(builtin_find("no_such_builtin", BF_AGG));
 }
 
 /* The form of the builtins under a "## " heading of docs/builtins.md. */
 static int section_form(const char *title)
 {
 	if (!strncmp(title, "Builtin variables\n", 18))
-		return BI_VAR;
+		return BF_VAR;
 	if (!strncmp(title, "Functions\n", 10))
-		return BI_FUNC;
+		return BF_FUNC;
 	if (!strncmp(title, "Aggregations ", 13))
-		return BI_AGG;
+		return BF_AGG;
 	return -1;
 }
 

@@ -14,10 +14,8 @@
  *
  * The check reads the #include lines of every .c, .h, .l and .y under the
  * phase folders and at the top level, and names the file and line of each
- * include against those rules. The edges that break them today are in an
- * allowlist below, one by one, until the work that removes them lands. The
- * checker itself is shown to fail on small trees built in a temporary
- * directory. */
+ * include against those rules; there are no exceptions. The checker
+ * itself is shown to fail on small trees built in a temporary directory. */
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE
 #endif
@@ -65,18 +63,6 @@ struct edge {
 	const char *file, *target;
 };
 
-/* The back-edges of today's tree, which others are removing now. Each is
- * one known exception; when its include is gone, the test says so (a
- * visible skip) and the entry is to be deleted. The goal is an empty
- * list. */
-static const struct edge allowlist[] = {
-	/* the AST dump prints each node's type (type_print) */
-	{ "parser/ast.c", "sema/types.h" },
-	/* builtins' table holds codegen's functions... */
-	{ "sema/builtins.c", "codegen/gen.h" },
-	/* ...and their LLVMValueRef result type */
-	{ "sema/builtins.h", "llvm-c/Core.h" },
-};
 
 struct check {
 	const char *root;
@@ -419,7 +405,7 @@ static void test_tree_keeps_the_layers(void **state)
 	const char *root = repo_root();
 	assert_non_null(root);
 	struct check c;
-	int n = check_tree(&c, root, allowlist, ARRAY_SIZE(allowlist));
+	int n = check_tree(&c, root, NULL, 0);
 	if (n)
 		fprintf(stderr, "includes against the layering:\n%s", c.out.s);
 	/* The check saw the tree, not an empty folder. */
@@ -427,28 +413,6 @@ static void test_tree_keeps_the_layers(void **state)
 	assert_true(c.includes > 100);
 	assert_int_equal(n, 0);
 	check_free(&c);
-}
-
-/* Each allowlisted edge still exists; one that is gone is to be deleted
- * from the list (a visible skip rather than a failure, so that the
- * change removing it need not touch this file). */
-static void test_allowlist_is_current(void **state)
-{
-	const char *root = repo_root();
-	assert_non_null(root);
-	struct check c;
-	check_tree(&c, root, allowlist, ARRAY_SIZE(allowlist));
-	int stale = 0;
-	for (size_t i = 0; i < ARRAY_SIZE(allowlist); i++)
-		if (!c.allow_used[i]) {
-			print_message("SKIP: allowlisted %s -> %s is gone: delete it from "
-				      "tests/unit/test_layers.c\n",
-				      allowlist[i].file, allowlist[i].target);
-			stale++;
-		}
-	check_free(&c);
-	if (stale)
-		skip();
 }
 
 static void test_clean_fixture_passes(void **state)
@@ -529,7 +493,6 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_tree_keeps_the_layers),
-		cmocka_unit_test(test_allowlist_is_current),
 		cmocka_unit_test_setup_teardown(test_clean_fixture_passes, fixture_setup,
 						fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_back_edge_fails, fixture_setup,
