@@ -142,7 +142,7 @@ out:
 
 /* A descriptor that becomes readable when pid ends; -1 where the kernel
  * has no pidfd_open (Linux < 5.3): then the loop polls. */
-static int watch(struct target *tg, struct failure *f)
+static int watch_end(struct target *tg, struct failure *f)
 {
 	tg->pidfd = (int)syscall(SYS_pidfd_open, tg->pid, 0);
 	if (tg->pidfd >= 0 || errno == ENOSYS)
@@ -158,11 +158,11 @@ int target_start(struct target *tg, const struct run_opts *o, struct failure *f)
 		if (kill(o->pid, 0) < 0 && errno == ESRCH)
 			return fail(f, -ESRCH, "-p %d", (int)o->pid);
 		tg->pid = o->pid;
-		return watch(tg, f);
+		return watch_end(tg, f);
 	}
 	if (o->cmd) {
 		int err = spawn(tg, o->cmd, f);
-		return err ?: watch(tg, f);
+		return err ?: watch_end(tg, f);
 	}
 	return 0;
 }

@@ -8,7 +8,7 @@
  *   target_start    target.c   -p's process, or the -c command (stopped)
  *   open_events     loop.c     the ring buffer and the epoll set
  *   start_tracing   run.c      the banner, BEGIN, then every other probe
- *   target_release  target.c   the -c command goes on to exec
+ *   let_command_run run.c      the -c command goes on to exec
  *   event_loop      loop.c     events until exit(), a signal, or the
  *                              traced process ends
  *   finish          run.c      detach, END, the maps, lost events
