@@ -843,12 +843,11 @@ static void inl_visit(struct inl_walk *w, Dwarf_Die *die, int depth)
 	} while (dwarf_siblingof(&c, &c) == 0);
 }
 
-/* Where name was inlined: "caller (file:line)" for each copy. */
-/* Without DWARF: gc's .gopclntab keeps, in its function-name table, the
- * names of inlined functions too (the inline trees of their callers refer
- * to them). A name found there that is no function of its own was inlined
- * wherever it was called; which callers, only DWARF or the inline trees
- * tell. */
+/* Without DWARF, was name inlined? gc's .gopclntab keeps, in its
+ * function-name table, the names of inlined functions too (the inline
+ * trees of their callers refer to them). A name found there that is no
+ * function of its own was inlined wherever it was called; which callers,
+ * only DWARF or the inline trees tell. */
 static bool pcln_names_inlined(struct gobin *b, const char *name)
 {
 	const uint8_t *t = b->pcln.funcnametab;
@@ -868,6 +867,7 @@ static bool pcln_names_inlined(struct gobin *b, const char *name)
 	return false;
 }
 
+/* Where name was inlined: "caller (file:line)" for each copy. */
 int gobin_inlined_sites(struct gobin *b, const char *name, char ***sites)
 {
 	struct dwarf_state *ds = dwarf_state(b);

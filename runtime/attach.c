@@ -17,7 +17,7 @@
 
 #include <bpf/bpf.h>
 
-#include "runtime/attach.h"
+#include "runtime/tracer.h"
 
 /* From the kernel's UAPI (linux/bpf.h of 6.6), newer than libbpf 1.1's. */
 #define ATTACH_TRACE_UPROBE_MULTI 48
@@ -82,19 +82,18 @@ static bool have_uprobe_multi(void)
 	return known;
 }
 
-void attacher_init(struct attacher *a, struct probeset *ps, bool verbose)
+void attacher_init(struct attacher *a, struct probeset *ps, bool verbose, struct failure *f)
 {
 	memset(a, 0, sizeof(*a));
 	a->ps = ps;
 	a->verbose = verbose;
+	a->fail = f;
 	a->multi = xcalloc((size_t)(ps->nprobes ? ps->nprobes : 1), sizeof(bool));
 }
 
-/* A probe whose every site is a uprobe uses uprobe_multi; its program is
- * loaded with that attach type, so it can be attached no other way. */
 /* The uprobe program of a probe goes through uprobe_multi when the
- * kernel has it; its program is then loaded with that attach type, so it
- * can be attached no other way. */
+ * kernel has it (and GOTRACE_NO_UPROBE_MULTI is not set); its program is
+ * then loaded with that attach type, so it can be attached no other way. */
 void attach_prepare(struct attacher *a, int probe, struct bpf_program *prog)
 {
 	if (probe < 0 || probe >= a->ps->nprobes || getenv("GOTRACE_NO_UPROBE_MULTI") ||
@@ -130,16 +129,15 @@ static int attach_timer(struct attacher *at, struct site *s, struct bpf_program 
 		if (fd < 0) {
 			if (errno == ENODEV && s->kind == PK_PROFILE)
 				continue; /* a possible CPU that is not online */
-			fprintf(stderr, "gotrace: %s: cannot open a perf event on CPU %d: %s\n", s->name,
-				cpu, strerror(errno));
-			return -1;
+			return fail(at->fail, -errno, "%s: cannot open a perf event on CPU %d",
+				    s->name, cpu);
 		}
 		LIBBPF_OPTS(bpf_perf_event_opts, po, .bpf_cookie = cookie);
 		struct bpf_link *l = bpf_program__attach_perf_event_opts(prog, fd, &po);
 		if (!l) {
+			int err = neg_errno();
 			close(fd);
-			fprintf(stderr, "gotrace: %s: cannot attach: %s\n", s->name, strerror(errno));
-			return -1;
+			return fail(at->fail, err, "%s: cannot attach", s->name);
 		}
 		vec_push(&at->links, l);
 	}
@@ -151,8 +149,8 @@ static int attach_multi(struct attacher *a, int probe, struct bpf_program *prog,
 {
 	struct probeset *ps = a->ps;
 	bool *done = xcalloc(ps->sites.n, sizeof(bool));
-	int rc = 0;
-	for (size_t i = 0; i < ps->sites.n && !rc; i++) {
+	int err = 0;
+	for (size_t i = 0; i < ps->sites.n && !err; i++) {
 		struct site *s = &ps->sites.v[i];
 		if (s->probe != probe || done[i] || !s->path)
 			continue;
@@ -170,9 +168,8 @@ static int attach_multi(struct attacher *a, int probe, struct bpf_program *prog,
 		int fd = uprobe_multi_link(bpf_program__fd(prog), s->path, offs.v, cookies.v,
 					   (uint32_t)offs.n, s->retprobe, pid);
 		if (fd < 0) {
-			fprintf(stderr, "gotrace: cannot attach %s (%zu site%s in %s): %s\n", s->name,
-				offs.n, offs.n == 1 ? "" : "s", s->path, strerror(-fd));
-			rc = -1;
+			err = fail(a->fail, fd, "cannot attach %s (%zu site%s in %s)", s->name,
+				   offs.n, offs.n == 1 ? "" : "s", s->path);
 		} else {
 			vec_push(&a->fds, fd);
 			if (a->verbose)
@@ -183,16 +180,19 @@ static int attach_multi(struct attacher *a, int probe, struct bpf_program *prog,
 		vec_free(&cookies);
 	}
 	free(done);
-	return rc;
+	return err;
 }
 
 int attach_all(struct attacher *a, struct bpf_program **progs, pid_t pid, int *n)
 {
 	struct probeset *ps = a->ps;
+	int err = 0;
 	*n = 0;
-	for (int p = 0; p < ps->nprobes; p++)
-		if (a->multi[p] && attach_multi(a, p, progs[p * PG__COUNT + PG_UPROBE], pid) < 0)
-			return -1;
+	for (int p = 0; p < ps->nprobes && !err; p++)
+		if (a->multi[p])
+			err = attach_multi(a, p, progs[p * PG__COUNT + PG_UPROBE], pid);
+	if (err)
+		return err;
 	for (size_t i = 0; i < ps->sites.n; i++) {
 		struct site *s = &ps->sites.v[i];
 		struct bpf_program *prog = progs[s->probe * PG__COUNT + prog_group_of(s->kind)];
@@ -211,11 +211,9 @@ int attach_all(struct attacher *a, struct bpf_program **progs, pid_t pid, int *n
 				    .retprobe = s->retprobe);
 			l = bpf_program__attach_uprobe_opts(prog, pid > 0 ? pid : -1, s->path,
 							    s->offset, &uo);
-			if (!l) {
-				fprintf(stderr, "gotrace: cannot attach %s at offset 0x%llx of %s: %s\n",
-					s->name, (unsigned long long)s->offset, s->path, strerror(errno));
-				return -1;
-			}
+			if (!l)
+				return fail(a->fail, neg_errno(), "cannot attach %s at offset 0x%llx of %s",
+					    s->name, (unsigned long long)s->offset, s->path);
 			vec_push(&a->links, l);
 			if (a->verbose)
 				fprintf(stderr, "attached %s at offset 0x%llx of %s\n", s->name,
@@ -224,16 +222,15 @@ int attach_all(struct attacher *a, struct bpf_program **progs, pid_t pid, int *n
 		}
 		case PK_INTERVAL:
 		case PK_PROFILE:
-			if (attach_timer(a, s, prog, site_cookie(ps, i)) < 0)
-				return -1;
+			err = attach_timer(a, s, prog, site_cookie(ps, i));
+			if (err)
+				return err;
 			break;
 		case PK_TRACEPOINT: {
 			LIBBPF_OPTS(bpf_tracepoint_opts, to, .bpf_cookie = site_cookie(ps, i));
 			l = bpf_program__attach_tracepoint_opts(prog, s->tp_cat, s->tp_name, &to);
-			if (!l) {
-				fprintf(stderr, "gotrace: cannot attach %s: %s\n", s->name, strerror(errno));
-				return -1;
-			}
+			if (!l)
+				return fail(a->fail, neg_errno(), "cannot attach %s", s->name);
 			vec_push(&a->links, l);
 			break;
 		}
@@ -254,16 +251,15 @@ int attach_one_uprobe(struct attacher *a, int probe, struct bpf_program *prog,
 	out->fd = -1;
 	out->link = NULL;
 	if (a->multi[probe]) {
-		out->fd = uprobe_multi_link(bpf_program__fd(prog), path, &offset, &cookie, 1, false, pid);
-		if (out->fd < 0) {
-			errno = -out->fd;
-			return -1;
-		}
+		int fd = uprobe_multi_link(bpf_program__fd(prog), path, &offset, &cookie, 1, false, pid);
+		if (fd < 0)
+			return fd;
+		out->fd = fd;
 		return 0;
 	}
 	LIBBPF_OPTS(bpf_uprobe_opts, uo, .bpf_cookie = cookie);
 	out->link = bpf_program__attach_uprobe_opts(prog, pid, path, offset, &uo);
-	return out->link ? 0 : -1;
+	return out->link ? 0 : neg_errno();
 }
 
 void attach_one_close(struct attach_one *o)

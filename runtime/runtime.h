@@ -1,11 +1,12 @@
-/* runtime.h - from a checked program to running probes.
+/* runtime.h - from a compiled program (and its resolved sites) to
+ * running probes:
  *
- *   resolve:  attach points -> concrete sites (binary, file offset, cookie)
- *             and what each probe's code needs to know (struct probe_env)
  *   load:     the BPF object into the kernel (verifier)
  *   attach:   every site, BEGIN first, the traced command last
  *   run:      ring-buffer events until exit(), Ctrl-C, or the traced
- *             process ends; then END, the maps, detach. */
+ *             process ends; then END, the maps, detach.
+ *
+ * The steps, one by one, are in runtime/tracer.h. */
 #ifndef GOTRACE_RUNTIME_H
 #define GOTRACE_RUNTIME_H
 

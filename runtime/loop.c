@@ -1,0 +1,183 @@
+/* loop.c - while tracing: one epoll set watches the ring buffer, the
+ * signals that end tracing (read through a signalfd, so they are events
+ * like the others) and the traced process's pidfd. */
+#include <stdio.h>
+#include <string.h>
+#include <sys/epoll.h>
+#include <sys/signalfd.h>
+#include <unistd.h>
+
+#include "abi/events.h"
+#include "runtime/symbols.h"
+#include "runtime/tracer.h"
+
+/* What an epoll event is about. */
+enum loop_src { SRC_EVENTS = 1, SRC_SIGNAL, SRC_TARGET };
+
+#define MS 1000000ull /* nanoseconds */
+
+/* Ctrl-C, SIGTERM and SIGHUP end tracing (and lead to END): they are
+ * blocked, and read from a signalfd by the loop. */
+int catch_signals(struct tracer *t)
+{
+	sigemptyset(&t->sigs);
+	sigaddset(&t->sigs, SIGINT);
+	sigaddset(&t->sigs, SIGTERM);
+	sigaddset(&t->sigs, SIGHUP);
+	if (sigprocmask(SIG_BLOCK, &t->sigs, NULL) < 0)
+		return fail(&t->fail, -errno, "cannot block Ctrl-C");
+	t->sigfd = signalfd(-1, &t->sigs, SFD_CLOEXEC);
+	if (t->sigfd < 0)
+		return fail(&t->fail, -errno, "cannot open a signalfd for Ctrl-C");
+	return 0;
+}
+
+/* One event from the ring buffer. */
+static int on_event(void *ctx, void *data, size_t size)
+{
+	struct tracer *t = ctx;
+	if (t->exiting || size < sizeof(struct ev_hdr))
+		return 0;
+	const struct ev_hdr *h = data;
+	const void *payload = (const char *)data + sizeof(*h);
+	switch (h->action) {
+	case EV_PRINTF:
+		out_printf(t->out, (int)h->id, payload);
+		break;
+	case EV_EXIT:
+		t->exiting = true;
+		t->exit_code = (int)*(const int64_t *)payload;
+		break;
+	case EV_PRINT_MAP: {
+		const int64_t *w = payload;
+		if (h->id < t->s->maps.n)
+			print_map(t, t->s->maps.v[h->id], w[0], w[1]);
+		break;
+	}
+	case EV_CLEAR:
+	case EV_ZERO:
+		if (h->id < t->s->maps.n)
+			clear_map(t, t->s->maps.v[h->id], h->action == EV_ZERO);
+		break;
+	case EV_PRINT_VALUE:
+		out_print_value(t->out, (int)h->id, payload);
+		break;
+	case EV_TIME:
+		out_time(t->out, (int)h->id);
+		break;
+	default:
+		break;
+	}
+	return 0;
+}
+
+/* ring_buffer__consume fails only when on_event does, which it does not. */
+void drain(struct tracer *t)
+{
+	if (t->rb)
+		ring_buffer__consume(t->rb);
+	out_flush(t->out);
+}
+
+static int watch(struct tracer *t, int fd, enum loop_src src, const char *what)
+{
+	struct epoll_event ev = { .events = EPOLLIN, .data.u32 = src };
+	if (epoll_ctl(t->epfd, EPOLL_CTL_ADD, fd, &ev) < 0)
+		return fail(&t->fail, -errno, "cannot watch %s", what);
+	return 0;
+}
+
+/* The ring buffer, and the epoll set the loop waits on. */
+int open_events(struct tracer *t)
+{
+	int rbfd = bpf_object__find_map_fd_by_name(t->obj, MAP_EVENTS);
+	t->rb = ring_buffer__new(rbfd, on_event, t, NULL);
+	if (!t->rb)
+		return fail(&t->fail, neg_errno(), "cannot open the ring buffer");
+	t->epfd = epoll_create1(EPOLL_CLOEXEC);
+	if (t->epfd < 0)
+		return fail(&t->fail, -errno, "cannot create an epoll instance");
+	int err = watch(t, ring_buffer__epoll_fd(t->rb), SRC_EVENTS, "the ring buffer");
+	err = err ?: watch(t, t->sigfd, SRC_SIGNAL, "the signalfd");
+	if (t->target.pidfd >= 0)
+		err = err ?: watch(t, t->target.pidfd, SRC_TARGET, "the traced process");
+	return err;
+}
+
+/* How long the loop may sleep: without a target, until an event; with
+ * one, 0.2 s, so that its memory map is read again in time; without its
+ * pidfd, 0.1 s, to see when it has ended. */
+static int loop_timeout(struct tracer *t)
+{
+	if (t->target.pid <= 0)
+		return -1;
+	return t->target.pidfd < 0 ? 100 : 200;
+}
+
+/* Done whenever the loop wakes, whatever woke it. True: stop tracing
+ * (the target has ended, or the output cannot be written). */
+static bool on_wake(struct tracer *t)
+{
+	struct target *tg = &t->target;
+	bool stop = (tg->pid > 0 && tg->pidfd < 0 && target_gone(tg)) || ferror(t->out->f);
+	/* the traced process's libraries, for naming its addresses after
+	 * it has gone: read again every half second */
+	if (tg->pid > 0 && mono_ns() - t->remembered > 500 * MS) {
+		syms_remember(t->syms, (uint32_t)tg->pid);
+		t->remembered = mono_ns();
+	}
+	return stop;
+}
+
+/* One source is ready. 1: stop tracing, 0: go on, or a negative errno. */
+static int on_ready(struct tracer *t, enum loop_src src)
+{
+	switch (src) {
+	case SRC_EVENTS:
+		drain(t);
+		return 0;
+	case SRC_SIGNAL: {
+		struct signalfd_siginfo si;
+		ssize_t n = read(t->sigfd, &si, sizeof(si));
+		if (n < 0 && errno != EINTR && errno != EAGAIN)
+			return fail(&t->fail, -errno, "cannot read the signalfd");
+		return n > 0;
+	}
+	case SRC_TARGET:
+		return 1;
+	}
+	return 0;
+}
+
+int event_loop(struct tracer *t)
+{
+	t->remembered = mono_ns() - 400 * MS; /* first read after 0.1 s */
+	int stop = 0;
+	while (!t->exiting && !stop) {
+		struct epoll_event evs[4];
+		int n = epoll_wait(t->epfd, evs, 4, loop_timeout(t));
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			return fail(&t->fail, -errno, "cannot wait for events");
+		stop = on_wake(t);
+		for (int i = 0; i < n; i++) {
+			int r = on_ready(t, evs[i].data.u32);
+			if (r < 0)
+				return r;
+			stop |= r;
+		}
+	}
+	return 0;
+}
+
+void close_events(struct tracer *t)
+{
+	if (t->epfd >= 0)
+		close(t->epfd);
+	if (t->sigfd >= 0)
+		close(t->sigfd);
+	ring_buffer__free(t->rb);
+	t->epfd = t->sigfd = -1;
+	t->rb = NULL;
+}

@@ -1,0 +1,113 @@
+/* tracer.h - the runtime's state and its steps, inside runtime/.
+ *
+ * run_program (run.c) chains the steps; each does one job on struct
+ * tracer and returns 0 or a negative errno:
+ *
+ *   load_object     load.c     the BPF object into the kernel
+ *   catch_signals   loop.c     Ctrl-C, SIGTERM, SIGHUP through a signalfd
+ *   target_start    target.c   -p's process, or the -c command (stopped)
+ *   open_events     loop.c     the ring buffer and the epoll set
+ *   start_tracing   run.c      the banner, BEGIN, then every other probe
+ *   let_command_run run.c      the -c command goes on to exec
+ *   event_loop      loop.c     events until exit(), a signal, or the
+ *                              traced process ends
+ *   finish          run.c      detach, END, the maps, lost events
+ *
+ * Errors: a step that fails records what it was doing in its struct
+ * failure and returns the negative errno; run_program prints it once,
+ * "gotrace: <what>: <strerror>". A step with something more specific to
+ * say than an errno prints its own sentence and returns -ERR_SAID. */
+#ifndef GOTRACE_TRACER_H
+#define GOTRACE_TRACER_H
+
+#include <errno.h>
+#include <signal.h>
+
+#include <bpf/libbpf.h>
+
+#include "runtime/attach.h"
+#include "runtime/runtime.h"
+
+/* Returned (negated) by a step that has printed why it failed. */
+#define ERR_SAID 4096
+
+/* What failed, for run_program to say. */
+struct failure {
+	char what[512];
+};
+
+/* Records what was being done ("cannot open the ring buffer") when err
+ * (a negative errno) happened; returns err. */
+int fail(struct failure *f, int err, const char *fmt, ...) PRINTF_LIKE(3, 4);
+
+/* -errno, or -EIO where a library failed without setting errno. */
+static inline int neg_errno(void)
+{
+	return errno > 0 ? -errno : -EIO;
+}
+
+/* The traced process: -p's, or the -c command gotrace starts. */
+struct target {
+	pid_t pid;   /* 0: none */
+	pid_t child; /* the -c command, or 0 */
+	int pidfd;   /* readable when it ends; -1: polled (Linux < 5.3) */
+	int gofd;    /* the -c command execs when a byte is written here */
+};
+
+struct tracer {
+	struct sema *s;
+	struct probeset *ps;
+	const struct run_opts *o;
+	struct output *out;
+	struct syms *syms;
+	struct failure fail;
+
+	/* load.c */
+	struct bpf_object *obj;
+	struct bpf_program **progs; /* probe * PG__COUNT + group */
+	int *map_fds;		    /* by map id */
+	int lost_fd;
+	int ncpus;
+
+	struct attacher att;
+	struct target target;
+
+	/* loop.c */
+	sigset_t sigs; /* blocked while tracing, read from sigfd */
+	int sigfd, epfd;
+	struct ring_buffer *rb;
+	uint64_t remembered; /* when the target's memory map was last read */
+	bool exiting;	     /* exit() ran: later events are dropped */
+	int exit_code;	     /* exit()'s, or 0 */
+};
+
+/* load.c */
+int load_object(struct tracer *t, const struct blob *obj);
+void unload_object(struct tracer *t);
+
+/* target.c */
+int target_start(struct target *tg, const struct run_opts *o, struct failure *f);
+int target_release(struct target *tg, struct failure *f);
+/* Without a pidfd: has the traced process ended? */
+bool target_gone(struct target *tg);
+/* Stops the -c command if it still runs, closes what is open. */
+void target_close(struct target *tg);
+
+/* loop.c */
+int catch_signals(struct tracer *t);
+int open_events(struct tracer *t);
+int event_loop(struct tracer *t);
+/* Prints what the ring buffer holds. The one place that drains it. */
+void drain(struct tracer *t);
+void close_events(struct tracer *t);
+
+/* begin_end.c: runs the BEGIN or END probes, in script order. */
+int run_special(struct tracer *t, enum probe_kind kind);
+
+/* maps.c */
+void print_map(struct tracer *t, const struct mapinfo *m, int64_t top, int64_t div);
+void clear_map(struct tracer *t, const struct mapinfo *m, bool zero);
+void print_all_maps(struct tracer *t);
+uint64_t lost_events(struct tracer *t);
+
+#endif
