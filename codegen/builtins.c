@@ -1,4 +1,4 @@
-/* builtins.c - code for each builtin of the table in sema/builtins.c. */
+/* builtins.c - the code generator of each row of sema/builtins.def. */
 #include <linux/bpf.h>
 #include <stdlib.h>
 #include <string.h>

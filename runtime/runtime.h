@@ -6,7 +6,11 @@
  *   run:      ring-buffer events until exit(), Ctrl-C, or the traced
  *             process ends; then END, the maps, detach.
  *
- * The steps, one by one, are in runtime/tracer.h. */
+ * The steps, one by one, are in runtime/tracer.h.
+ *
+ * runtime/ is the last phase: it reads sema's tables and probes/' sites,
+ * loads codegen's object with libbpf, and owns the output formats
+ * (output.h, one file per format). It includes no LLVM header. */
 #ifndef GOTRACE_RUNTIME_H
 #define GOTRACE_RUNTIME_H
 
