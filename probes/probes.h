@@ -86,6 +86,12 @@ struct probe_env {
 	struct tp_field *fields;
 	size_t nfields;
 	bool fields_mixed;
+	char *first_tp;	   /* "cat:name" of the first tracepoint */
+	/* fields some tracepoints have differently, or not at all: why */
+	struct tp_conflict {
+		char *name, *why;
+	} *conflicts;
+	size_t nconflicts;
 };
 
 /* One concrete place a probe is attached; its index is the BPF cookie. */

@@ -130,9 +130,16 @@ void probeset_free(struct probeset *ps)
 	vec_free(&ps->bins);
 	if (ps->envs) {
 		for (int i = 0; i < ps->nprobes; i++) {
-			for (size_t k = 0; k < ps->envs[i].nfields; k++)
-				free(ps->envs[i].fields[k].name);
-			free(ps->envs[i].fields);
+			struct probe_env *e = &ps->envs[i];
+			for (size_t k = 0; k < e->nfields; k++)
+				free(e->fields[k].name);
+			free(e->fields);
+			for (size_t k = 0; k < e->nconflicts; k++) {
+				free(e->conflicts[k].name);
+				free(e->conflicts[k].why);
+			}
+			free(e->conflicts);
+			free(e->first_tp);
 			free(ps->envs[i].goid_err);
 		}
 	}
@@ -263,27 +270,59 @@ int tracepoint_fields(const char *cat, const char *name, struct tp_field **field
 	return 0;
 }
 
-/* Keeps only the fields that every tracepoint of a probe has alike. */
-static void intersect_fields(struct probe_env *env, struct tp_field *f, size_t n)
+static void add_conflict(struct probe_env *env, const char *name, char *why)
 {
-	if (!env->fields && !env->nfields && !env->fields_mixed) {
+	for (size_t i = 0; i < env->nconflicts; i++)
+		if (!strcmp(env->conflicts[i].name, name)) {
+			free(why);
+			return;
+		}
+	env->conflicts = xrealloc(env->conflicts, (env->nconflicts + 1) * sizeof(*env->conflicts));
+	env->conflicts[env->nconflicts].name = xstrdup(name);
+	env->conflicts[env->nconflicts].why = why;
+	env->nconflicts++;
+}
+
+static const struct tp_field *find_field(const struct tp_field *f, size_t n, const char *name)
+{
+	for (size_t j = 0; j < n; j++)
+		if (!strcmp(f[j].name, name))
+			return &f[j];
+	return NULL;
+}
+
+/* Keeps only the fields that every tracepoint of a probe has alike; for
+ * the others, records why (tp is the new tracepoint's "cat:name"). */
+static void intersect_fields(struct probe_env *env, struct tp_field *f, size_t n, const char *tp)
+{
+	if (!env->first_tp) {
 		env->fields = f;
 		env->nfields = n;
+		env->first_tp = xstrdup(tp);
 		return;
 	}
 	size_t k = 0;
 	for (size_t i = 0; i < env->nfields; i++) {
 		struct tp_field *a = &env->fields[i];
-		bool same = false;
-		for (size_t j = 0; j < n; j++)
-			if (!strcmp(a->name, f[j].name) && a->offset == f[j].offset &&
-			    a->size == f[j].size && a->kind == f[j].kind)
-				same = true;
-		if (same)
+		const struct tp_field *b = find_field(f, n, a->name);
+		if (b && a->offset == b->offset && a->size == b->size && a->kind == b->kind) {
 			env->fields[k++] = *a;
+			continue;
+		}
+		if (!b)
+			add_conflict(env, a->name, xasprintf("%s has it but %s does not", env->first_tp, tp));
+		else if (a->offset != b->offset)
+			add_conflict(env, a->name,
+				     xasprintf("it is at offset %u in %s but at %u in %s", a->offset,
+					       env->first_tp, b->offset, tp));
 		else
-			free(a->name);
+			add_conflict(env, a->name,
+				     xasprintf("it has another type in %s than in %s", env->first_tp, tp));
+		free(a->name);
 	}
+	for (size_t j = 0; j < n; j++)
+		if (!find_field(env->fields, k, f[j].name))
+			add_conflict(env, f[j].name, xasprintf("%s has it but %s does not", tp, env->first_tp));
 	if (k != env->nfields || k != n)
 		env->fields_mixed = true;
 	env->nfields = k;
@@ -325,7 +364,9 @@ static int resolve_tracepoint(struct probeset *ps, struct diag *d, struct probe 
 			size_t n;
 			if (tracepoint_fields(ce->d_name, ee->d_name, &f, &n) < 0)
 				continue;
-			intersect_fields(&ps->envs[p->index], f, n);
+			char *tp = xasprintf("%s:%s", ce->d_name, ee->d_name);
+			intersect_fields(&ps->envs[p->index], f, n, tp);
+			free(tp);
 			struct site *s = add_site(ps, p, a, PK_TRACEPOINT);
 			s->tp_cat = xstrdup(ce->d_name);
 			s->tp_name = xstrdup(ee->d_name);

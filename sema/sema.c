@@ -396,10 +396,18 @@ static struct type *check_field(struct sema *s, struct node *n)
 					return type_int(&s->arena, (int)f->size * 8, f->is_signed);
 				return type_str(&s->arena, s->strlen);
 			}
-			if (s->env->fields_mixed)
-				err(s, n->loc, "args.%s: the tracepoints of this probe do not share that field", name);
-			else
-				err(s, n->loc, "tracepoint has no field '%s'", name);
+			const struct probe_env *e = s->env;
+			const char *why = NULL;
+			for (size_t i = 0; i < e->nconflicts; i++)
+				if (!strcmp(e->conflicts[i].name, name))
+					why = e->conflicts[i].why;
+			if (why) {
+				err(s, n->loc, "args.%s: the tracepoints of this probe differ in it: %s",
+				    name, why);
+				hint(s, "give each tracepoint its own probe");
+				return &ty_int64;
+			}
+			err(s, n->loc, "tracepoint has no field '%s'", name);
 			const char *names[256];
 			size_t k = 0;
 			for (size_t i = 0; i < s->env->nfields && k < ARRAY_SIZE(names); i++)
