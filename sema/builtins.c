@@ -41,6 +41,86 @@ static struct type *t_goid(struct sema *s, struct node *n)
 	return &ty_uint64;
 }
 
+/* --- raw words where Go values were meant ---------------------------------- */
+
+/* n is goarg(N) or goret(N) with a constant N: its word index, else -1. */
+static int goword_of(const struct node *n, bool *result)
+{
+	if (n->kind != N_CALL || !n->call.bi)
+		return -1;
+	enum builtin_id id = n->call.bi->id;
+	if (id != BI_GOARG && id != BI_GORET)
+		return -1;
+	int64_t i;
+	if (!n->call.args || !sema_is_const_int(n->call.args, &i) || i < 0 || i > 15)
+		return -1;
+	*result = id == BI_GORET;
+	return (int)i;
+}
+
+/* The string parameter whose pointer is word w, from DWARF, or NULL. */
+static const struct goparam *string_at_word(struct sema *s, int w, bool result)
+{
+	struct probe_env *env = s->env;
+	const struct goparam *ps;
+	size_t np;
+	if (!env->bin || !env->func || env->many_funcs ||
+	    gobin_params(env->bin, env->func, &ps, &np) < 0)
+		return NULL;
+	for (size_t i = 0; i < np; i++)
+		if (ps[i].is_result == result && ps[i].in_regs && ps[i].word == w && ps[i].type &&
+		    ps[i].type->kind == GT_STRING)
+			return &ps[i];
+	return NULL;
+}
+
+/* A warning for reading a Go word w as if it were text: a Go string is a
+ * pointer and a length, with no NUL byte at the end. */
+static void warn_go_string_word(struct sema *s, const struct node *at, const char *what, int w,
+				bool result)
+{
+	const char *fn = result ? "goret" : "goarg";
+	const struct goparam *p = string_at_word(s, w, result);
+	if (p)
+		diag_warning(s->diag, at->loc,
+			     "%s: %s(%d) is the pointer of the Go string '%s', which has no NUL byte",
+			     what, fn, w, p->name);
+	else
+		diag_warning(s->diag, at->loc, "%s: %s(%d) is a raw word; if it is a Go string's pointer, "
+					       "the string has no NUL byte",
+			     what, fn, w);
+	diag_hint(s->diag, "a Go string is (pointer, length): gostr(%s(%d), %s(%d))", fn, w, fn, w + 1);
+}
+
+/* argN and sargN follow the C convention and the stack: not what a Go
+ * function built with another convention receives. */
+static struct type *t_argword(struct sema *s, struct node *n)
+{
+	struct probe_env *env = s->env;
+	int i = n->call.bi->aux;
+	bool sarg = n->call.bi->id >= BI_SARG0 && n->call.bi->id <= BI_SARG9;
+	if (env->abi_mixed || !env->bin)
+		return &ty_int64;
+	if (!sarg && env->compiler == GOC_GC && env->abi != GOABI_SYSV) {
+		diag_warning(s->diag, n->loc,
+			     "%s reads the C convention's argument registers, but %s passes Go arguments %s",
+			     n->call.name, gobin_path(env->bin),
+			     env->abi == GOABI_REG ? "in Go's own register order" : "on the stack");
+		diag_hint(s->diag, "goarg(%d) reads argument word %d by the binary's convention", i, i);
+	} else if (sarg && env->abi == GOABI_REG) {
+		diag_warning(s->diag, n->loc,
+			     "%s reads a stack word, but %s passes arguments in registers (Go 1.17 and later)",
+			     n->call.name, gobin_path(env->bin));
+		diag_hint(s->diag, "goarg(%d) reads argument word %d by the binary's convention", i, i);
+	} else if (sarg && env->abi == GOABI_SYSV) {
+		diag_warning(s->diag, n->loc,
+			     "%s reads a stack word, but %s passes its first six arguments in registers",
+			     n->call.name, gobin_path(env->bin));
+		diag_hint(s->diag, "goarg(%d) or arg%d reads the argument by the C convention", i, i);
+	}
+	return &ty_int64;
+}
+
 /* printf(fmt, args...): the format is parsed here, once, into segments
  * that the output walks for every event. */
 static struct type *t_printf(struct sema *s, struct node *n)
@@ -77,6 +157,11 @@ static struct type *t_printf(struct sema *s, struct node *n)
 				   g->arg);
 			return &ty_none;
 		}
+		bool result;
+		int w = goword_of(arg, &result);
+		if ((g->conv == 's' || g->conv == 'r') && w >= 0 && s->env->compiler == GOC_GC)
+			warn_go_string_word(s, arg, "printf: %s of a word prints its number", w,
+					    result);
 		if (strchr(FMT_INT_CONVERSIONS, g->conv) && arg->type->kind != TY_INT) {
 			struct strbuf sb;
 			sb_init(&sb);
@@ -153,6 +238,10 @@ static struct type *t_strarg(struct sema *s, struct node *n)
 			diag_error(s->diag, n->call.args->next->loc,
 				   "str($N, len): len must be a constant");
 	}
+	bool result;
+	int w = goword_of(n->call.args, &result);
+	if (w >= 0 && s->env->compiler == GOC_GC)
+		warn_go_string_word(s, n->call.args, "str() reads up to a NUL byte", w, result);
 	return type_str(&s->arena, s->strlen);
 }
 
