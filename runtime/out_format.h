@@ -133,4 +133,10 @@ int64_t out_hist_buckets(const struct type *v);
 bool out_bucket_range(const uint64_t *c, int64_t nb, int64_t *lo, int64_t *hi,
 		      uint64_t *max);
 
+/* strftime of fmt into sb, however long the text (up to
+ * OUT_STRFTIME_MAX bytes); returns its length, 0 for none. */
+#define OUT_STRFTIME_MAX (64 * 1024)
+struct tm;
+size_t out_strftime(struct strbuf *sb, const char *fmt, const struct tm *tm);
+
 #endif

@@ -9,8 +9,38 @@
 
 /* --- strings and values ------------------------------------------------------- */
 
+/* The length of the valid UTF-8 sequence at s (n bytes left), or 0. */
+static size_t utf8_len(const unsigned char *s, size_t n)
+{
+	unsigned c = s[0];
+	size_t len;
+	unsigned min, cp;
+	if (c < 0x80)
+		return 1;
+	if (c >= 0xc2 && c <= 0xdf) {
+		len = 2, min = 0x80, cp = c & 0x1f;
+	} else if (c >= 0xe0 && c <= 0xef) {
+		len = 3, min = 0x800, cp = c & 0x0f;
+	} else if (c >= 0xf0 && c <= 0xf4) {
+		len = 4, min = 0x10000, cp = c & 0x07;
+	} else {
+		return 0;
+	}
+	if (n < len)
+		return 0;
+	for (size_t i = 1; i < len; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+		cp = cp << 6 | (s[i] & 0x3f);
+	}
+	if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
+		return 0;
+	return len;
+}
+
 /* bpftrace's escaping: quote, backslash, \n \r \t, other control bytes
- * as \u00XX; bytes from 0x80 up pass through, so UTF-8 stays UTF-8. */
+ * as \u00XX; valid UTF-8 passes through. A byte that is not part of valid
+ * UTF-8 becomes U+FFFD, so that every line is valid JSON. */
 static void json_escape(const char *s, size_t n, struct strbuf *sb)
 {
 	for (size_t i = 0; i < n; i++) {
@@ -32,10 +62,19 @@ static void json_escape(const char *s, size_t n, struct strbuf *sb)
 			sb_puts(sb, "\\t");
 			break;
 		default:
-			if (c < 0x20)
+			if (c < 0x20) {
 				sb_printf(sb, "\\u%04x", c);
-			else
+			} else if (c < 0x80) {
 				sb_putc(sb, (char)c);
+			} else {
+				size_t k = utf8_len((const unsigned char *)s + i, n - i);
+				if (k) {
+					sb_putn(sb, s + i, k);
+					i += k - 1;
+				} else {
+					sb_puts(sb, "\\ufffd");
+				}
+			}
 		}
 	}
 }

@@ -179,6 +179,23 @@ static void buf_text(const struct type *t, const void *data, struct strbuf *sb)
 	}
 }
 
+size_t out_strftime(struct strbuf *sb, const char *fmt, const struct tm *tm)
+{
+	/* strftime says 0 both when the buffer is too small and when the
+	 * text is empty: grow up to a limit before believing it */
+	for (size_t cap = 256; cap <= OUT_STRFTIME_MAX; cap *= 4) {
+		char *buf = xmalloc(cap);
+		size_t n = strftime(buf, cap, fmt, tm);
+		if (n) {
+			sb_putn(sb, buf, n);
+			free(buf);
+			return n;
+		}
+		free(buf);
+	}
+	return 0;
+}
+
 /* strftime() with bpftrace's %f (microseconds); "(?)" when it fails. */
 static void time_text(const struct output *o, const void *data,
 		      struct strbuf *sb)
@@ -211,13 +228,10 @@ static void time_text(const struct output *o, const void *data,
 		}
 	}
 	struct tm tm;
-	char out[1024];
 	size_t n = 0;
 	if (fmt.len && localtime_r(&secs, &tm))
-		n = strftime(out, sizeof(out), fmt.s, &tm);
-	if (n)
-		sb_putn(sb, out, n);
-	else
+		n = out_strftime(sb, fmt.s, &tm);
+	if (!n)
 		sb_puts(sb, "(?)");
 	sb_free(&fmt);
 }

@@ -125,14 +125,13 @@ void out_time(struct output *o, int fmt_id)
 	const struct out_ops *ops = ops_of(o);
 	if (!fi || !fi->fmt || !ops->time)
 		return;
-	char buf[1024];
 	struct tm tm;
 	time_t now = time(NULL);
-	size_t n = 0;
-	if (localtime_r(&now, &tm))
-		n = strftime(buf, sizeof(buf), fi->fmt, &tm);
-	if (n)
-		ops->time(o, buf, n);
+	struct strbuf sb;
+	sb_init(&sb);
+	if (localtime_r(&now, &tm) && out_strftime(&sb, fi->fmt, &tm))
+		ops->time(o, sb.s, sb.len);
+	sb_free(&sb);
 }
 
 /* --- maps ------------------------------------------------------------------------ */

@@ -1070,6 +1070,13 @@ static void test_json_utf8(void **state)
 	t->o.format = OUT_JSON;
 	pf(t, "\xc3\xa9\x7f\n", "");
 	check(t, "{\"type\": \"printf\", \"data\": \"\xc3\xa9\x7f\\n\"}\n");
+	/* bytes that are not UTF-8 (a lone \xff, a cut sequence, an overlong
+	 * '/', a surrogate) are U+FFFD: the line stays valid JSON */
+	restart(t);
+	t->o.format = OUT_JSON;
+	pf(t, "a\xff\xfe|\xc3|\xc0\xaf|\xed\xa0\x80|\xf0\x9f\x99\x82", "");
+	check(t, "{\"type\": \"printf\", \"data\": \"a\\ufffd\\ufffd|\\ufffd|\\ufffd\\ufffd|"
+		 "\\ufffd\\ufffd\\ufffd|\xf0\x9f\x99\x82\"}\n");
 }
 
 /* time(): strftime of now; nothing when strftime gives nothing. */
@@ -1080,6 +1087,15 @@ static void test_time(void **state)
 	out_time(&t->o, fmt(t, FMT_TIME, "", &ty_none));
 	out_time(&t->o, fmt(t, FMT_TIME, "%%Y\n", &ty_none));
 	check(t, "x%Y\n");
+	/* text longer than 1 KiB is still printed */
+	restart(t);
+	struct strbuf big;
+	sb_init(&big);
+	for (int i = 0; i < 150; i++)
+		sb_puts(&big, "0123456789");
+	out_time(&t->o, fmt(t, FMT_TIME, big.s, &ty_none));
+	check(t, big.s);
+	sb_free(&big);
 	restart(t);
 	t->o.format = OUT_JSON;
 	out_time(&t->o, fmt(t, FMT_TIME, "x\n", &ty_none));
