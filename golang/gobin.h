@@ -186,6 +186,31 @@ int gobin_params(struct gobin *b, const struct gofunc *f,
 /* A named type (e.g. "runtime.g", "net/http.Request") from DWARF. */
 const struct gotype *gobin_type(struct gobin *b, const char *name);
 
+/* A parameter of an inlined copy (struct goinline) at the copy's first
+ * instruction, where DWARF (DW_TAG_inlined_subroutine) says it is: in
+ * parts, each in a register or in memory at an offset from the frame's
+ * CFA (SP + SP delta + 8), or nowhere (why says so). */
+struct golocpart {
+	int reg;	 /* DWARF register number (0 rax, 1 rdx, 2 rcx, 3 rbx,
+			  * 4 rsi, 5 rdi, 6 rbp, 7 rsp, 8-15 r8-r15), -1: memory */
+	int64_t cfa_off; /* memory: at CFA + cfa_off */
+	uint32_t size;
+};
+#define GOLOC_MAX_PARTS 8
+struct goinlparam {
+	const char *name;
+	const struct gotype *type;
+	bool found;	 /* its location there is known */
+	const char *why; /* when not */
+	int nparts;	 /* 1: the whole value; more: DW_OP_piece parts in order */
+	struct golocpart parts[GOLOC_MAX_PARTS];
+};
+struct goinline;
+/* The parameters of copy c. Returns -ENOENT with a message when the
+ * binary has no DWARF or no entry for the copy. Owned by b. */
+int gobin_inlined_params(struct gobin *b, const struct goinline *c,
+			 const struct goinlparam **params, size_t *n);
+
 /* Where a function that has no symbol of its own was inlined: each call
  * site as "caller (file:line)". Returns the count (0 when DWARF knows of no
  * inlined copy). Without DWARF, a gc binary whose .gopclntab name table
@@ -193,6 +218,36 @@ const struct gotype *gobin_type(struct gobin *b, const char *name);
  * "its callers (without DWARF, ...)"; otherwise -ENOENT. The caller frees
  * the array and its strings. */
 int gobin_inlined_sites(struct gobin *b, const char *name, char ***sites);
+
+/* --- inlining and stack frames (.gopclntab) ---------------------------- */
+
+/* An inlined copy of a function: a call the compiler replaced by the
+ * callee's body, from the inline tree of the function holding it (which
+ * stripped binaries keep). */
+struct goinline {
+	const char *name;   /* the inlined function, "main.small" */
+	const char *func;   /* the function whose code holds the copy */
+	const char *parent; /* what it was inlined into: func, or an inlined one */
+	uint64_t func_addr; /* func's entry */
+	uint64_t addr;	    /* the copy's first instruction: its probe site */
+	uint64_t call;	    /* an instruction of the call site in the parent */
+	bool empty;	    /* no instruction of its own: addr is the call site */
+	int depth;	    /* 0: inlined into func itself; 1: into a copy in it ... */
+};
+/* Every inlined copy of name (exact), sorted by address; *n is 0 when
+ * there is none. The array is owned by b. */
+int gobin_inlined(struct gobin *b, const char *name,
+		  const struct goinline **v, size_t *n);
+/* The names of every function with inlined copies, sorted. */
+const char *const *gobin_inlined_names(struct gobin *b, size_t *n);
+/* The inlined calls the instruction at pc belongs to, innermost first:
+ * names[i] and the first instruction of that copy, starts[i]. Returns
+ * their count (0: pc is in no inlined code). */
+int gobin_inline_frames(struct gobin *b, uint64_t pc, const char **names,
+			uint64_t *starts, int max);
+/* How far SP is below its value at the function's entry when pc runs
+ * (.gopclntab's pcsp table): the return address is at SP + *delta. */
+int gobin_sp_delta(struct gobin *b, uint64_t pc, int64_t *delta);
 
 /* --- libraries ---------------------------------------------------------- */
 

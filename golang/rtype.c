@@ -45,7 +45,7 @@ int gobin_rtype_name(struct gobin *b, uint64_t typ, char *buf, size_t len)
 	int err = gobin_types_range(b, &ts, &te);
 	if (err)
 		return err;
-	if (typ < ts || typ + RTYPE_STR + 4 > te)
+	if (typ < ts || typ >= te || te - typ < RTYPE_STR + 4)
 		return gobin_errf(b, -EINVAL, "0x%llx is not a type descriptor of %s",
 				  (unsigned long long)typ, b->path);
 	const uint8_t *t = gobin_vaddr_ptr(b, typ, &avail);
@@ -75,7 +75,8 @@ int gobin_rtype_name(struct gobin *b, uint64_t typ, char *buf, size_t len)
 		}
 		hdr++;
 	}
-	if (hdr + nlen > avail)
+	/* compared without adding: a huge varint must not wrap around */
+	if (hdr > avail || nlen > avail - hdr)
 		return gobin_errf(b, -EINVAL, "the type at 0x%llx has a broken name",
 				  (unsigned long long)typ);
 	const char *p = (const char *)n + hdr;
@@ -87,4 +88,9 @@ int gobin_rtype_name(struct gobin *b, uint64_t typ, char *buf, size_t len)
 	memcpy(buf, p, k);
 	buf[k] = '\0';
 	return 0;
+}
+
+void gobin_rtype_free(struct gobin *b)
+{
+	(void)b;
 }

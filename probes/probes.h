@@ -82,6 +82,17 @@ struct probe_env {
 	struct gobin *bin;     /* when all points are in one binary */
 	const struct gofunc *func; /* when there is one function */
 	bool many_funcs;
+	const char *func_name; /* the one function, also when it is only inlined */
+	/* inlined copies: sites whose `inl` is set (the function's body
+	 * inside another function's code), and sites of functions' own code */
+	bool has_inlined, has_own;
+	/* SP delta of the stack frame at every uprobe site (the return address
+	 * is at SP + sp_delta), when they all agree and it is known; -1 else */
+	int64_t sp_delta;
+	/* the probe's sites, ps->sites.v[site0 .. site0 + nsites) (the low
+	 * half of their cookies), set when resolution is over */
+	const struct site *sites;
+	size_t site0, nsites;
 	/* tracepoints: fields common to every attach point */
 	struct tp_field *fields;
 	size_t nfields;
@@ -100,6 +111,10 @@ struct site {
 	char *path;
 	uint64_t offset;
 	bool retprobe;
+	struct gobin *bin;
+	uint64_t vaddr;	   /* the address in the binary */
+	int64_t sp_delta;  /* SP delta there (.gopclntab), -1 unknown */
+	const struct goinline *inl; /* an inlined copy of func, or NULL */
 	/* interval / profile */
 	uint64_t period_ns; /* 0: use freq */
 	uint64_t freq;

@@ -142,7 +142,7 @@ void probeset_free(struct probeset *ps)
 static struct site *add_site(struct probeset *ps, struct probe *p, struct attach *a,
 			     enum probe_kind kind)
 {
-	struct site s = { .probe = p->index, .kind = kind, .attach = a };
+	struct site s = { .probe = p->index, .kind = kind, .attach = a, .sp_delta = -1 };
 	vec_push(&ps->sites, s);
 	return &ps->sites.v[ps->sites.n - 1];
 }
@@ -393,6 +393,116 @@ static void suggest_func(struct diag *d, struct gobin *b, const char *name)
 	vec_free(&cands);
 }
 
+/* Notes that a probe reaches function `name` (real: its own code, when
+ * it has some): env->func and env->func_name stay set while it is the
+ * only one. */
+static void env_one_func(struct probe_env *env, const char *name, const struct gofunc *real)
+{
+	if (env->many_funcs)
+		return;
+	if (env->func_name && strcmp(env->func_name, name)) {
+		env->func = NULL;
+		env->func_name = NULL;
+		env->many_funcs = true;
+		return;
+	}
+	env->func_name = name;
+	if (real)
+		env->func = real;
+}
+
+/* Does the probe read argument or result registers by the calling
+ * convention (goarg, goret, retval, argN, sargN)? Inlined copies have no
+ * such registers. */
+static bool reads_abi_words(const struct node *n)
+{
+	for (; n; n = n->next) {
+		if (n->kind == N_CALL || n->kind == N_IDENT) {
+			const char *nm = n->call.name;
+			if (!strcmp(nm, "goarg") || !strcmp(nm, "goret") || !strcmp(nm, "retval") ||
+			    ((!strncmp(nm, "arg", 3) || !strncmp(nm, "sarg", 4)) &&
+			     nm[strlen(nm) - 1] >= '0' && nm[strlen(nm) - 1] <= '9'))
+				return true;
+		}
+		struct node *kids[4];
+		int k = ast_children(n, kids);
+		for (int i = 0; i < k; i++)
+			if (reads_abi_words(kids[i]))
+				return true;
+	}
+	return false;
+}
+
+/* What an attach point left out of the inlined copies it matched, said
+ * once for the attach point. */
+struct inl_skipped {
+	int rets, args; /* copies not probed: no return; arguments read */
+	const char *ret_func, *args_func;
+};
+
+/* The inlined copies of `name` as sites of a uprobe (not of a return
+ * probe: a copy has no return of its own). `own` says whether the
+ * function also has code of its own. */
+static int add_inlined_sites(struct probeset *ps, struct diag *d, struct probe *p,
+			     struct attach *a, struct gobin *b, const char *name, bool ret,
+			     bool own, char *path, struct inl_skipped *sk)
+{
+	struct probe_env *env = &ps->envs[p->index];
+	const struct goinline *v;
+	size_t n;
+	if (gobin_inlined(b, name, &v, &n) < 0 || !n)
+		return 0;
+	if (ret) {
+		/* a return probe on a function with code of its own keeps
+		 * that; a copy has no return instruction */
+		sk->rets += (int)n;
+		sk->ret_func = name;
+		return 0;
+	}
+	if (own && (reads_abi_words(p->pred) || reads_abi_words(p->body))) {
+		sk->args += (int)n;
+		sk->args_func = name;
+		return 0;
+	}
+	env_one_func(env, name, gobin_find(b, name));
+	for (size_t i = 0; i < n; i++) {
+		uint64_t off;
+		if (gobin_vaddr_to_offset(b, v[i].addr, &off) < 0) {
+			diag_error(d, a->loc, "%s: its inlined copy at 0x%llx is not in a loaded segment of %s",
+				   name, (unsigned long long)v[i].addr, path);
+			return 1;
+		}
+		struct site *s = add_site(ps, p, a, PK_UPROBE);
+		s->path = xstrdup(path);
+		s->offset = off;
+		s->bin = b;
+		s->vaddr = v[i].addr;
+		s->inl = &v[i];
+		if (gobin_sp_delta(b, v[i].addr, &s->sp_delta) < 0)
+			s->sp_delta = -1;
+		s->func = xstrdup(name);
+		s->name = xasprintf("uprobe:%s:%s", a->target, name);
+	}
+	env->has_inlined = true;
+	return 0;
+}
+
+/* Says what add_inlined_sites left out. */
+static void report_skipped(struct diag *d, struct attach *a, const struct inl_skipped *sk)
+{
+	if (sk->rets)
+		diag_warning(d, a->loc, "%d inlined cop%s of %s%s %s not probed: an inlined copy has no return of its own",
+			     sk->rets, sk->rets == 1 ? "y" : "ies", sk->ret_func,
+			     sk->rets > 1 && has_wildcard(a->func) ? " and others" : "",
+			     sk->rets == 1 ? "is" : "are");
+	if (sk->args)
+		diag_warning(d, a->loc,
+			     "%d inlined cop%s of %s%s %s not probed: the probe reads argument registers, which an inlined copy does not have",
+			     sk->args, sk->args == 1 ? "y" : "ies", sk->args_func,
+			     sk->args > 1 && has_wildcard(a->func) ? " and others" : "",
+			     sk->args == 1 ? "is" : "are");
+}
+
 /* One function of a uprobe/uretprobe attach point: its sites. */
 static int add_func_sites(struct probeset *ps, struct diag *d, struct probe *p,
 			  struct attach *a, struct gobin *b, const struct gofunc *f,
@@ -401,12 +511,7 @@ static int add_func_sites(struct probeset *ps, struct diag *d, struct probe *p,
 	struct probe_env *env = &ps->envs[p->index];
 	bool gc = gobin_compiler(b) == GOC_GC;
 	const struct gofunc *real = gobin_find(b, f->name);
-	if (!env->many_funcs && (!env->func || env->func == real))
-		env->func = real;
-	else {
-		env->func = NULL;
-		env->many_funcs = true;
-	}
+	env_one_func(env, f->name, real);
 	/* stack ABI: results follow the arguments, whose size DWARF knows */
 	const struct goparam *gps;
 	size_t ngp;
@@ -472,6 +577,11 @@ static int add_func_sites(struct probeset *ps, struct diag *d, struct probe *p,
 		s->path = xstrdup(path);
 		s->offset = off;
 		s->retprobe = retprobe;
+		s->bin = b;
+		s->vaddr = addrs.v[i];
+		if (gc && !retprobe && gobin_sp_delta(b, addrs.v[i], &s->sp_delta) < 0)
+			s->sp_delta = -1;
+		env->has_own = true;
 		s->func = xstrdup(f->name);
 		s->name = xasprintf("%s:%s:%s", ret ? "uretprobe" : "uprobe", a->target, f->name);
 	}
@@ -601,29 +711,70 @@ static int resolve_uprobe(struct probeset *ps, struct diag *d, struct probe *p,
 			errors += add_func_sites(ps, d, p, a, b, &tmp, ret, path);
 			continue;
 		}
+		/* a function is its own code and every copy the compiler
+		 * inlined into other functions */
+		struct inl_skipped sk = { 0 };
+		const struct goinline *copies;
+		size_t ncopies = 0;
+		if (a->offset)
+			ncopies = 0; /* FUNC+OFFSET is in the function's own code */
+		else if (gobin_inlined(b, a->func, &copies, &ncopies) < 0)
+			ncopies = 0;
 		exact = gobin_find(b, a->func);
-		if (exact) {
-			errors += add_func_sites(ps, d, p, a, b, exact, ret, path);
+		if (exact || ncopies) {
+			int before = errors;
+			if (exact)
+				errors += add_func_sites(ps, d, p, a, b, exact, ret, path);
+			if (ncopies)
+				errors += add_inlined_sites(ps, d, p, a, b, a->func, ret, exact != NULL, path, &sk);
+			if (!exact && ret && errors == before) {
+				diag_error(d, a->loc, "%s has no code of its own in %s: the compiler inlined it everywhere, and an inlined copy has no return",
+					   a->func, paths.n == 1 ? a->target : path);
+				diag_hint(d, "probe its entry with uprobe:, or build with -gcflags=-l to keep it a function");
+				errors++;
+				continue;
+			}
+			report_skipped(d, a, &sk);
 			total_matched++;
 			continue;
 		}
 		if (has_wildcard(a->func)) {
-			size_t n;
+			size_t n, nn;
 			const struct gofunc *fs = gobin_funcs(b, &n);
+			const char *const *inl = a->offset ? NULL : gobin_inlined_names(b, &nn);
 			int matched = 0;
 			for (size_t i = 0; i < n; i++) {
 				if (fnmatch(a->func, fs[i].name, 0))
 					continue;
 				errors += add_func_sites(ps, d, p, a, b, &fs[i], ret, path);
+				errors += add_inlined_sites(ps, d, p, a, b, fs[i].name, ret, true, path, &sk);
 				matched++;
 			}
+			/* functions that exist only as inlined copies */
+			for (size_t i = 0; inl && i < nn; i++) {
+				if (fnmatch(a->func, inl[i], 0) || gobin_find(b, inl[i]))
+					continue;
+				if (ret) {
+					const struct goinline *c;
+					size_t k;
+					gobin_inlined(b, inl[i], &c, &k);
+					sk.rets += (int)k;
+					sk.ret_func = inl[i];
+					continue;
+				}
+				errors += add_inlined_sites(ps, d, p, a, b, inl[i], ret, false, path, &sk);
+				matched++;
+			}
+			report_skipped(d, a, &sk);
 			total_matched += matched;
 			continue;
 		}
 		char **sites = NULL;
 		int ninl = gobin_inlined_sites(b, a->func, &sites);
 		if (ninl > 0) {
-			diag_error(d, a->loc, "%s has no symbol of its own in %s: the compiler inlined it everywhere",
+			/* DWARF (or the name table) knows it was inlined, but no
+			 * copy kept an instruction of its own */
+			diag_error(d, a->loc, "%s has no code of its own in %s: the compiler inlined it and folded every copy into its callers' code",
 				   a->func, paths.n == 1 ? a->target : path);
 			for (int i = 0; i < ninl && i < 5; i++)
 				diag_note(d, "inlined into %s", sites[i]);
@@ -708,5 +859,27 @@ int resolve_probes(struct program *prog, struct diag *d, const struct resolve_op
 		struct site *s = &ps->sites.v[i];
 		s->func_id = func_id(ps, s->func ? s->func : "");
 	}
+	/* each probe's sites (they were added probe by probe) and the SP
+	 * delta they share */
+	for (int k = 0; k < ps->nprobes; k++)
+		ps->envs[k].sp_delta = -2; /* none seen */
+	for (size_t i = 0; i < ps->sites.n; i++) {
+		struct site *s = &ps->sites.v[i];
+		struct probe_env *env = &ps->envs[s->probe];
+		if (!env->sites) {
+			env->sites = s;
+			env->site0 = i;
+		}
+		env->nsites++;
+		if (s->kind != PK_UPROBE && s->kind != PK_URETPROBE)
+			continue;
+		if (env->sp_delta == -2)
+			env->sp_delta = s->sp_delta;
+		else if (env->sp_delta != s->sp_delta)
+			env->sp_delta = -1;
+	}
+	for (int k = 0; k < ps->nprobes; k++)
+		if (ps->envs[k].sp_delta == -2)
+			ps->envs[k].sp_delta = -1;
 	return errors;
 }

@@ -251,6 +251,8 @@ static struct type *t_len(struct sema *s, struct node *n)
 static struct type *check_goword(struct sema *s, struct node *n, bool result)
 {
 	int64_t i = 0;
+	if (!goargs_check_abi(s, n))
+		return &ty_int64;
 	sema_is_const_int(n->call.args, &i);
 	if (i < 0 || i > 15)
 		diag_error(s->diag, n->call.args->loc, "goarg(): index must be between 0 and 15");
@@ -267,6 +269,13 @@ static struct type *check_goword(struct sema *s, struct node *n, bool result)
 	if (s->verbose && s->env->compiler == GOC_NONE && s->env->bin)
 		diag_remark(s->diag, n->loc, "%s is not a Go binary: %s() follows the C calling convention (SysV: rdi, rsi, rdx, rcx, r8, r9)",
 			    gobin_path(s->env->bin), n->call.name);
+	return &ty_int64;
+}
+
+/* argN, sargN: words of the C convention and of the stack at a call. */
+static struct type *t_abiword(struct sema *s, struct node *n)
+{
+	goargs_check_abi(s, n);
 	return &ty_int64;
 }
 
