@@ -73,6 +73,9 @@ int gobin_vaddr_to_offset(const struct gobin *b, uint64_t vaddr,
 /* True for an ET_DYN file (shared library or PIE): addresses in memory are
  * load base + vaddr. */
 bool gobin_is_dyn(const struct gobin *b);
+/* The lowest virtual address of an executable PT_LOAD segment: where the
+ * kernel's mm->start_code is, minus the load base. */
+uint64_t gobin_exec_vaddr(const struct gobin *b);
 
 /* Entry probe site: for gc functions, the first instruction after the
  * stack-check prologue (so that a re-run of the prologue after morestack is
@@ -125,6 +128,16 @@ int gobin_types_range(struct gobin *b, uint64_t *start, uint64_t *end);
 /* The name of the type whose descriptor (runtime._type) is at vaddr typ,
  * e.g. "*os.File", "main.T", "string". */
 int gobin_rtype_name(struct gobin *b, uint64_t typ, char *buf, size_t len);
+
+/* A Go type by name from the binary's runtime type descriptors, with its
+ * fields (stripped binaries keep them for every type used through
+ * interfaces or reflection): "net/http.Request" (with its import path),
+ * "*main.T", "[]string", "int". NULL with a message when the binary has
+ * no descriptor for it. Owned by b. */
+const struct gotype *gobin_rtype_type(struct gobin *b, const char *name);
+/* The names of every named type with a descriptor, sorted (with import
+ * paths where the descriptor has them). */
+const char *const *gobin_rtype_names(struct gobin *b, size_t *n);
 
 /* --- DWARF ------------------------------------------------------------- */
 
@@ -229,10 +242,12 @@ struct goinline {
 	const char *func;   /* the function whose code holds the copy */
 	const char *parent; /* what it was inlined into: func, or an inlined one */
 	uint64_t func_addr; /* func's entry */
-	uint64_t addr;	    /* the copy's first instruction: its probe site */
+	uint64_t addr;	    /* its probe site: an instruction of the copy run
+			     * once per call (see inline.c) */
 	uint64_t call;	    /* an instruction of the call site in the parent */
-	bool empty;	    /* no instruction of its own: addr is the call site */
 	int depth;	    /* 0: inlined into func itself; 1: into a copy in it ... */
+	int index;	    /* its entry in func's inline tree */
+	bool refined;	    /* addr chosen by the analysis of func's code */
 };
 /* Every inlined copy of name (exact), sorted by address; *n is 0 when
  * there is none. The array is owned by b. */

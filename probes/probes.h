@@ -167,5 +167,8 @@ int list_probes(const char *pattern, pid_t pid, bool verbose);
 
 /* Task struct offset of thread.fsbase from the kernel's BTF, or -1. */
 int64_t kernel_task_fsbase_off(void);
+/* Offsets of task_struct.mm and mm_struct.start_code from the kernel's
+ * BTF (looked up once); -ENOENT when unknown. */
+int kernel_mm_offsets(int64_t *task_mm, int64_t *mm_start_code);
 
 #endif

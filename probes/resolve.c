@@ -178,6 +178,38 @@ out:
 	return off;
 }
 
+/* Byte offset of member `member` of struct `sname` in the kernel's BTF,
+ * or -1. */
+static int64_t btf_member_off(struct btf *btf, const char *sname, const char *member)
+{
+	int id = btf__find_by_name_kind(btf, sname, BTF_KIND_STRUCT);
+	if (id < 0)
+		return -1;
+	const struct btf_type *t = btf__type_by_id(btf, (__u32)id);
+	const struct btf_member *m = btf_members(t);
+	for (int i = 0; i < btf_vlen(t); i++, m++)
+		if (!strcmp(btf__name_by_offset(btf, m->name_off), member))
+			return btf_member_bit_offset(t, (__u32)i) / 8;
+	return -1;
+}
+
+int kernel_mm_offsets(int64_t *task_mm, int64_t *mm_start_code)
+{
+	static int64_t mm = -2, sc = -2;
+	if (mm == -2) {
+		struct btf *btf = btf__load_vmlinux_btf();
+		mm = sc = -1;
+		if (btf) {
+			mm = btf_member_off(btf, "task_struct", "mm");
+			sc = btf_member_off(btf, "mm_struct", "start_code");
+			btf__free(btf);
+		}
+	}
+	*task_mm = mm;
+	*mm_start_code = sc;
+	return mm >= 0 && sc >= 0 ? 0 : -ENOENT;
+}
+
 const char *tracefs_events_dir(void)
 {
 	static const char *const dirs[] = { "/sys/kernel/tracing/events",

@@ -238,6 +238,16 @@ static struct type *t_gotype(struct sema *s, struct node *n)
 	return &ty_gotype;
 }
 
+/* gocast(value, "TYPE") on its own: the value (a pointer reads as a
+ * number); mostly the root of .field chains (sema/goargs.c). */
+static struct type *t_gocast(struct sema *s, struct node *n)
+{
+	const struct gotype *gt = goargs_cast(s, n);
+	if (!gt)
+		return &ty_uint64;
+	return goargs_type(s, n, gt);
+}
+
 static struct type *t_len(struct sema *s, struct node *n)
 {
 	s->uses_len = true;

@@ -278,6 +278,61 @@ static const struct gotype *param_root(struct sema *s, struct node *n)
 	return p->type;
 }
 
+/* gocast(value, "TYPE"): the value (a word, or an address for a type
+ * that is not a pointer) seen as the Go type TYPE, named with its import
+ * path, from the binary's type descriptors or, failing that, its DWARF. */
+const struct gotype *goargs_cast(struct sema *s, struct node *n)
+{
+	struct probe_env *env = s->env;
+	struct node *val = n->call.args, *tn = val ? val->next : NULL;
+	struct gostep *st = &n->call.go;
+	if (st->op == GOOP_CAST)
+		return st->gt; /* checked already */
+	if (!val || !tn || tn->next) {
+		diag_error(s->diag, n->loc, "gocast() takes a value and a Go type: gocast(goarg(0), \"*net/http.Request\")");
+		return NULL;
+	}
+	struct type *vt = val->type ? val->type : sema_expr(s, val);
+	if (vt->kind != TY_INT) {
+		diag_error(s->diag, val->loc, "gocast(): the value must be an integer (a pointer or an address), not a %s",
+			   type_kind_name(vt->kind));
+		return NULL;
+	}
+	if (tn->kind != N_STR) {
+		diag_error(s->diag, tn->loc, "gocast(): the type must be a string literal, like \"*net/http.Request\"");
+		return NULL;
+	}
+	if (!env->bin || env->compiler != GOC_GC) {
+		diag_error(s->diag, n->loc, "gocast() needs a probe in one Go (gc) binary, whose types it reads");
+		return NULL;
+	}
+	const char *name = tn->str.text;
+	const struct gotype *t = gobin_rtype_type(env->bin, name);
+	if (!t) {
+		char why[512];
+		snprintf(why, sizeof(why), "%s", gobin_error(env->bin));
+		/* DWARF knows types that have no descriptor */
+		const char *base = name;
+		while (*base == '*' || (base[0] == '[' && base[1] == ']'))
+			base += *base == '*' ? 1 : 2;
+		if (base == name)
+			t = gobin_type(env->bin, name);
+		if (!t) {
+			struct loc l = tn->loc;
+			diag_error(s->diag, l, "gocast(): %s", why);
+			size_t nn;
+			const char *const *names = gobin_rtype_names(env->bin, &nn);
+			const char *sug = diag_suggest(base, names, nn);
+			if (sug)
+				diag_hint(s->diag, "did you mean '%.*s%s'?", (int)(base - name), name, sug);
+			return NULL;
+		}
+	}
+	st->op = GOOP_CAST;
+	st->gt = t;
+	return t;
+}
+
 const struct gotype *goargs_path(struct sema *s, struct node *n)
 {
 	bool field = n->kind == N_FIELD;
@@ -293,8 +348,12 @@ const struct gotype *goargs_path(struct sema *s, struct node *n)
 		return st->gt = param_root(s, n);
 	}
 	const struct gotype *pt = NULL;
-	if (base)
+	if (base && base->kind == N_CALL && !strcmp(base->call.name, "gocast")) {
+		pt = goargs_cast(s, base);
+		base->type = &ty_uint64;
+	} else if (base) {
 		pt = goargs_path(s, base);
+	}
 	if (!pt)
 		return NULL;
 	const struct gotype *t = pt;
@@ -337,7 +396,19 @@ const struct gotype *goargs_path(struct sema *s, struct node *n)
 		st->field = (int)i;
 		return st->gt = t->fields[i].type;
 	}
-	gerr(s, n->loc, "%s has no field '%s'", t->name ? t->name : "?", name);
+	/* point at the name after the dot */
+	struct loc nl = n->loc;
+	if (nl.end - nl.begin > strlen(name))
+		nl.begin = nl.end - (uint32_t)strlen(name);
+	gerr(s, nl, "%s has no field '%s'", t->name ? t->name : "?", name);
+	const char **fnames = arena_alloc(&s->arena, (t->nfields + 1) * sizeof(*fnames));
+	for (size_t i = 0; i < t->nfields; i++)
+		fnames[i] = t->fields[i].name;
+	const char *sug = diag_suggest(name, fnames, t->nfields);
+	if (sug) {
+		diag_hint(s->diag, "did you mean '%s'?", sug);
+		return NULL;
+	}
 	struct strbuf sb;
 	sb_init(&sb);
 	for (size_t i = 0; i < t->nfields && i < 12; i++)
