@@ -1022,7 +1022,7 @@ int gobin_inlined_params(struct gobin *b, const struct goinline *c,
 	*params = NULL;
 	*n = 0;
 	if (!ds)
-		return -ENOENT;
+		return -ENODATA; /* the message says there is no DWARF */
 	uintptr_t o = (uintptr_t)u64map_get(&ds->func_by_addr, c->func_addr);
 	if (!o || !dwarf_offdie(ds->dw, o - 1, &die))
 		return gobin_errf(b, -ENOENT, "%s: no DWARF entry for it", c->func);

@@ -219,8 +219,9 @@ struct goinlparam {
 	struct golocpart parts[GOLOC_MAX_PARTS];
 };
 struct goinline;
-/* The parameters of copy c. Returns -ENOENT with a message when the
- * binary has no DWARF or no entry for the copy. Owned by b. */
+/* The parameters of copy c. Returns -ENODATA with a message when the
+ * binary has no DWARF, -ENOENT when it has no entry for the copy. Owned
+ * by b. */
 int gobin_inlined_params(struct gobin *b, const struct goinline *c,
 			 const struct goinlparam **params, size_t *n);
 

@@ -152,19 +152,51 @@ static int list_functions(const char *provider, const char *bin, const char *pat
 							: "not Go",
 		       gobin_abi_name(gobin_abi(b)), gobin_func_source(b));
 	}
-	size_t n;
+	/* functions with code of their own, and those the compiler inlined
+	 * (marked, with their copies' count) */
+	size_t n, ni;
 	const struct gofunc *fs = gobin_funcs(b, &n);
-	const char **names = xcalloc(n ? n : 1, sizeof(*names));
+	const char *const *inl = gobin_inlined_names(b, &ni);
+	const char **names = xcalloc(n + ni + 1, sizeof(*names));
 	size_t k = 0;
 	const struct gofunc *exact = gobin_find(b, pat);
+	const struct goinline *copies;
+	size_t ncopies = 0;
+	gobin_inlined(b, pat, &copies, &ncopies);
+	bool exact_name = exact || ncopies;
 	for (size_t i = 0; i < n; i++)
-		if (exact ? &fs[i] == exact : !fnmatch(pat, fs[i].name, 0))
+		if (exact_name ? &fs[i] == exact : !fnmatch(pat, fs[i].name, 0))
 			names[k++] = fs[i].name;
+	for (size_t i = 0; i < ni; i++)
+		if (!gobin_find(b, inl[i]) && (exact_name ? !strcmp(inl[i], pat) : !fnmatch(pat, inl[i], 0)))
+			names[k++] = inl[i];
 	qsort(names, k, sizeof(*names), cmp_str);
 	for (size_t i = 0; i < k; i++) {
-		printf("%s:%s:%s\n", provider, bin, names[i]);
-		if (verbose)
+		gobin_inlined(b, names[i], &copies, &ncopies);
+		printf("%s:%s:%s", provider, bin, names[i]);
+		if (ncopies && !gobin_find(b, names[i]))
+			printf("  (inlined: %zu cop%s)", ncopies, ncopies == 1 ? "y" : "ies");
+		else if (ncopies)
+			printf("  (and %zu inlined cop%s)", ncopies, ncopies == 1 ? "y" : "ies");
+		putchar('\n');
+		if (verbose && gobin_find(b, names[i]))
 			print_params(b, gobin_find(b, names[i]));
+		for (size_t c = 0; verbose && c < ncopies; c++) {
+			if (strcmp(copies[c].parent, copies[c].func))
+				printf("    inlined into %s (in %s) at 0x%llx\n", copies[c].parent, copies[c].func,
+				       (unsigned long long)copies[c].addr);
+			else
+				printf("    inlined into %s at 0x%llx\n", copies[c].func,
+				       (unsigned long long)copies[c].addr);
+			/* its parameters there, where DWARF says */
+			const struct goinlparam *ip;
+			size_t nip;
+			if (gobin_inlined_params(b, &copies[c], &ip, &nip) < 0)
+				continue;
+			for (size_t j = 0; j < nip; j++)
+				printf("      %s %s  (%s)\n", ip[j].name, ip[j].type ? ip[j].type->name : "?",
+				       ip[j].found ? "readable: DWARF says where" : ip[j].why);
+		}
 	}
 	int rc = 0;
 	if (!k) {

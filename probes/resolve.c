@@ -178,19 +178,37 @@ out:
 	return off;
 }
 
+/* Byte offset of member `member` in BTF type id (looking into anonymous
+ * structs and unions, as mm_struct keeps its fields), or -1. */
+static int64_t btf_member_in(struct btf *btf, __u32 id, const char *member, int depth)
+{
+	const struct btf_type *t = btf__type_by_id(btf, id);
+	while (t && (btf_is_typedef(t) || btf_is_mod(t)))
+		t = btf__type_by_id(btf, t->type);
+	if (!t || !btf_is_composite(t) || depth > 8)
+		return -1;
+	const struct btf_member *m = btf_members(t);
+	for (int i = 0; i < btf_vlen(t); i++, m++) {
+		const char *n = btf__name_by_offset(btf, m->name_off);
+		int64_t off = btf_member_bit_offset(t, (__u32)i) / 8;
+		if (n && *n) {
+			if (!strcmp(n, member))
+				return off;
+			continue;
+		}
+		int64_t in = btf_member_in(btf, m->type, member, depth + 1);
+		if (in >= 0)
+			return off + in;
+	}
+	return -1;
+}
+
 /* Byte offset of member `member` of struct `sname` in the kernel's BTF,
  * or -1. */
 static int64_t btf_member_off(struct btf *btf, const char *sname, const char *member)
 {
 	int id = btf__find_by_name_kind(btf, sname, BTF_KIND_STRUCT);
-	if (id < 0)
-		return -1;
-	const struct btf_type *t = btf__type_by_id(btf, (__u32)id);
-	const struct btf_member *m = btf_members(t);
-	for (int i = 0; i < btf_vlen(t); i++, m++)
-		if (!strcmp(btf__name_by_offset(btf, m->name_off), member))
-			return btf_member_bit_offset(t, (__u32)i) / 8;
-	return -1;
+	return id < 0 ? -1 : btf_member_in(btf, (__u32)id, member, 0);
 }
 
 int kernel_mm_offsets(int64_t *task_mm, int64_t *mm_start_code)

@@ -14,6 +14,7 @@
  * function's own entry a parameter is where its calling convention puts
  * it; at an inlined copy, where DWARF's location list says (struct
  * goplace, one place per site). */
+#include <errno.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <string.h>
@@ -102,6 +103,16 @@ static const struct gotype *param_root_sites(struct sema *s, struct node *n)
 		diag_error(s->diag, n->loc,
 			   "args.%s needs a probe on exactly one function (this one has several)", name);
 		return NULL;
+	}
+	for (size_t i = 0; i < env->nsites; i++) {
+		const struct goinlparam *ps;
+		size_t np;
+		if (env->sites[i].inl &&
+		    gobin_inlined_params(env->bin, env->sites[i].inl, &ps, &np) == -ENODATA) {
+			diag_error(s->diag, n->loc, "args.%s: %s", name, gobin_error(env->bin));
+			diag_hint(s->diag, "the arguments of an inlined copy are where DWARF says: build without -ldflags=-w");
+			return NULL;
+		}
 	}
 	struct goplace *gp = arena_alloc(&s->arena, sizeof(*gp));
 	gp->nsites = env->nsites;
