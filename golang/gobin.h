@@ -271,5 +271,8 @@ int gobin_sp_delta(struct gobin *b, uint64_t pc, int64_t *delta);
  * library name ("libc", "libgo", "libc.so.6") found through the loader
  * cache. Returns a malloc'd absolute path, or NULL with errno set. */
 char *gobin_resolve_path(const char *name);
+/* Does a file name (no folder) name the library `name` ("libc" matches
+ * "libc.so.6", "libc.so")? A rank, lower is better, or -1. */
+int gobin_lib_match(const char *file, const char *name);
 
 #endif

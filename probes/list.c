@@ -126,11 +126,10 @@ static void print_params(struct gobin *b, const struct gofunc *f)
 static int list_functions(const char *provider, const char *bin, const char *pat, pid_t pid,
 			  bool verbose)
 {
-	char *path = gobin_resolve_path(bin);
-	if (!path && pid > 0) {
-		char buf[64];
-		snprintf(buf, sizeof(buf), "/proc/%d/exe", (int)pid);
-		path = xstrdup(buf);
+	char *path = probe_binary_path(bin, pid);
+	if (!path && !*bin) {
+		fprintf(stderr, "gotrace: cannot read the executable of process %d\n", (int)pid);
+		return 1;
 	}
 	if (!path) {
 		fprintf(stderr, "gotrace: binary '%s' does not exist\n", bin);
@@ -173,7 +172,10 @@ static int list_functions(const char *provider, const char *bin, const char *pat
 	qsort(names, k, sizeof(*names), cmp_str);
 	for (size_t i = 0; i < k; i++) {
 		gobin_inlined(b, names[i], &copies, &ncopies);
-		printf("%s:%s:%s", provider, bin, names[i]);
+		if (*bin)
+			printf("%s:%s:%s", provider, bin, names[i]);
+		else
+			printf("%s:%s", provider, names[i]);
 		if (ncopies && !gobin_find(b, names[i]))
 			printf("  (inlined: %zu cop%s)", ncopies, ncopies == 1 ? "y" : "ies");
 		else if (ncopies)
@@ -225,14 +227,20 @@ int list_probes(const char *pattern, pid_t pid, bool verbose)
 	char *rest = c1 + 1;
 	char *c2 = strchr(rest, ':');
 	if (!strcmp(p, "uprobe") || !strcmp(p, "u") || !strcmp(p, "uretprobe") || !strcmp(p, "ur")) {
-		if (!c2) {
-			fprintf(stderr, "gotrace: -l '%s' needs a binary and a pattern, like uprobe:./main:main.*\n",
+		char *func;
+		if (!c2 && pid > 0) {
+			/* uprobe:PATTERN: the -p process's executable */
+			func = rest;
+			rest = "";
+		} else if (!c2) {
+			fprintf(stderr, "gotrace: -l '%s' needs a binary and a pattern, like uprobe:./main:main.* (or -p PID)\n",
 				pattern);
 			free(p);
 			return 2;
+		} else {
+			*c2 = '\0';
+			func = c2 + 1;
 		}
-		*c2 = '\0';
-		char *func = c2 + 1;
 		size_t fl = strlen(func);
 		if (fl >= 2 && func[0] == '"' && func[fl - 1] == '"') {
 			func[fl - 1] = '\0';

@@ -162,6 +162,13 @@ int tracepoint_fields(const char *cat, const char *name,
 /* Mounts tracefs when it is not; returns the events directory. */
 const char *tracefs_events_dir(void);
 
+/* The file of a probe's binary part: with pid (-p), an empty target is
+ * the process's executable, an absolute path is looked up in its root
+ * (/proc/PID/root: its mount namespace), a name is its executable's or
+ * that of a library it maps; else (and then) a path, a name on PATH or a
+ * library the loader knows. Malloc'd, or NULL. */
+char *probe_binary_path(const char *target, pid_t pid);
+
 /* -l PATTERN */
 int list_probes(const char *pattern, pid_t pid, bool verbose);
 

@@ -399,31 +399,83 @@ static int resolve_tracepoint(struct probeset *ps, struct diag *d, struct probe 
 
 /* --- uprobes ------------------------------------------------------------------ */
 
-/* Finds the file for a probe's binary part, trying the traced process's
- * view (-p) when it is given. */
-static char *find_binary(const char *target, pid_t pid)
+/* A file the process maps, by its path in the process's mount namespace,
+ * as gotrace can open it: through /proc/PID/root (a container's files are
+ * not at their own paths on the host), else the path itself. */
+static char *proc_path(pid_t pid, const char *path)
 {
-	char *p = gobin_resolve_path(target);
-	if (p)
-		return p;
-	if (pid > 0) {
-		char buf[PATH_MAX];
-		snprintf(buf, sizeof(buf), "/proc/%d/root/%s", (int)pid, target);
-		if (access(buf, R_OK) == 0)
-			return xstrdup(buf);
-		/* the name of the process's executable */
-		char exe[PATH_MAX];
-		snprintf(buf, sizeof(buf), "/proc/%d/exe", (int)pid);
-		ssize_t n = readlink(buf, exe, sizeof(exe) - 1);
-		if (n > 0) {
-			exe[n] = '\0';
-			const char *base = strrchr(exe, '/');
-			const char *tb = strrchr(target, '/');
-			if (!strcmp(base ? base + 1 : exe, tb ? tb + 1 : target))
-				return xstrdup(buf);
+	char buf[PATH_MAX];
+	snprintf(buf, sizeof(buf), "/proc/%d/root%s", (int)pid, path);
+	if (access(buf, R_OK) == 0)
+		return xstrdup(buf);
+	if (access(path, R_OK) == 0)
+		return xstrdup(path);
+	return NULL;
+}
+
+/* The library of process pid whose file name matches name ("libc"), the
+ * best match of its memory map. */
+static char *proc_library(pid_t pid, const char *name)
+{
+	char path[64], line[PATH_MAX + 128], best[PATH_MAX] = "";
+	int best_rank = 99;
+	snprintf(path, sizeof(path), "/proc/%d/maps", (int)pid);
+	FILE *f = fopen(path, "r");
+	if (!f)
+		return NULL;
+	while (fgets(line, sizeof(line), f)) {
+		char *file = strchr(line, '/');
+		if (!file)
+			continue;
+		file[strcspn(file, "\n")] = '\0';
+		const char *base = strrchr(file, '/') + 1;
+		int r = gobin_lib_match(base, name);
+		if (r >= 0 && r < best_rank && strlen(file) < sizeof(best)) {
+			best_rank = r;
+			strcpy(best, file);
 		}
 	}
-	return NULL;
+	fclose(f);
+	return best_rank < 99 ? proc_path(pid, best) : NULL;
+}
+
+/* Finds the file for a probe's binary part. With -p, the process's view
+ * comes first: no binary is its executable (/proc/PID/exe, which opens
+ * in any mount namespace), an absolute path is looked up in its root, a
+ * name is its executable's or that of a library it maps; then, and
+ * without -p, the path, PATH and the loader cache. */
+char *probe_binary_path(const char *target, pid_t pid)
+{
+	char buf[PATH_MAX];
+	if (pid > 0) {
+		if (!*target) {
+			snprintf(buf, sizeof(buf), "/proc/%d/exe", (int)pid);
+			return access(buf, R_OK) == 0 ? xstrdup(buf) : NULL;
+		}
+		if (target[0] == '/') {
+			snprintf(buf, sizeof(buf), "/proc/%d/root%s", (int)pid, target);
+			if (access(buf, R_OK) == 0)
+				return xstrdup(buf);
+		}
+		if (!strchr(target, '/')) {
+			/* the name of the process's executable */
+			char exe[PATH_MAX];
+			snprintf(buf, sizeof(buf), "/proc/%d/exe", (int)pid);
+			ssize_t n = readlink(buf, exe, sizeof(exe) - 1);
+			if (n > 0) {
+				exe[n] = '\0';
+				const char *base = strrchr(exe, '/');
+				if (!strcmp(base ? base + 1 : exe, target))
+					return xstrdup(buf);
+			}
+			char *lib = proc_library(pid, target);
+			if (lib)
+				return lib;
+		}
+	}
+	if (!*target)
+		return NULL;
+	return gobin_resolve_path(target);
 }
 
 /* "did you mean" among the binary's function names of about that length. */
@@ -531,7 +583,7 @@ static int add_inlined_sites(struct probeset *ps, struct diag *d, struct probe *
 		if (gobin_sp_delta(b, v[i].addr, &s->sp_delta) < 0)
 			s->sp_delta = -1;
 		s->func = xstrdup(name);
-		s->name = xasprintf("uprobe:%s:%s", a->target, name);
+		s->name = *a->target ? xasprintf("uprobe:%s:%s", a->target, name) : xasprintf("uprobe:%s", name);
 	}
 	env->has_inlined = true;
 	return 0;
@@ -633,7 +685,8 @@ static int add_func_sites(struct probeset *ps, struct diag *d, struct probe *p,
 			s->sp_delta = -1;
 		env->has_own = true;
 		s->func = xstrdup(f->name);
-		s->name = xasprintf("%s:%s:%s", ret ? "uretprobe" : "uprobe", a->target, f->name);
+		s->name = *a->target ? xasprintf("%s:%s:%s", ret ? "uretprobe" : "uprobe", a->target, f->name)
+				     : xasprintf("%s:%s", ret ? "uretprobe" : "uprobe", f->name);
 	}
 	vec_free(&addrs);
 	return 0;
@@ -717,7 +770,17 @@ static int resolve_uprobe(struct probeset *ps, struct diag *d, struct probe *p,
 			return 1;
 		}
 	} else {
-		char *path = find_binary(a->target, o->pid);
+		char *path = probe_binary_path(a->target, o->pid);
+		if (!path && !*a->target) {
+			if (o->pid > 0)
+				diag_error(d, a->loc, "cannot read the executable of process %d (/proc/%d/exe)",
+					   (int)o->pid, (int)o->pid);
+			else
+				diag_error(d, a->loc, "%s:%s names no binary", a->provider, a->func);
+			diag_hint(d, "name one (%s:BIN:%s), or give -p PID to probe that process's executable",
+				  a->provider, a->func);
+			return 1;
+		}
 		if (!path) {
 			if (strchr(a->target, '/'))
 				diag_error(d, a->loc, "binary '%s' does not exist", a->target);
@@ -779,7 +842,7 @@ static int resolve_uprobe(struct probeset *ps, struct diag *d, struct probe *p,
 				errors += add_inlined_sites(ps, d, p, a, b, a->func, ret, exact != NULL, path, &sk);
 			if (!exact && ret && errors == before) {
 				diag_error(d, a->loc, "%s has no code of its own in %s: the compiler inlined it everywhere, and an inlined copy has no return",
-					   a->func, paths.n == 1 ? a->target : path);
+					   a->func, paths.n == 1 && *a->target ? a->target : path);
 				diag_hint(d, "probe its entry with uprobe:, or build with -gcflags=-l to keep it a function");
 				errors++;
 				continue;
@@ -825,7 +888,7 @@ static int resolve_uprobe(struct probeset *ps, struct diag *d, struct probe *p,
 			/* DWARF (or the name table) knows it was inlined, but no
 			 * copy kept an instruction of its own */
 			diag_error(d, a->loc, "%s has no code of its own in %s: the compiler inlined it and folded every copy into its callers' code",
-				   a->func, paths.n == 1 ? a->target : path);
+				   a->func, paths.n == 1 && *a->target ? a->target : path);
 			for (int i = 0; i < ninl && i < 5; i++)
 				diag_note(d, "inlined into %s", sites[i]);
 			if (ninl > 5)
@@ -836,14 +899,18 @@ static int resolve_uprobe(struct probeset *ps, struct diag *d, struct probe *p,
 			free(sites);
 		} else {
 			diag_error(d, a->loc, "function '%s' not found in %s", a->func,
-				   paths.n == 1 ? a->target : path);
+				   paths.n == 1 && *a->target ? a->target : path);
 			suggest_func(d, b, a->func);
 		}
 		errors++;
 	}
 	if (!a->addr && !total_matched && has_wildcard(a->func) && !errors) {
-		diag_error(d, a->loc, "no function in %s matches '%s'", a->target, a->func);
-		diag_hint(d, "list them with: gotrace -l '%s:%s:*'", a->provider, a->target);
+		diag_error(d, a->loc, "no function in %s matches '%s'", *a->target ? a->target : paths.v[0],
+			   a->func);
+		if (*a->target)
+			diag_hint(d, "list them with: gotrace -l '%s:%s:*'", a->provider, a->target);
+		else
+			diag_hint(d, "list them with: gotrace -p %d -l '%s:*'", (int)o->pid, a->provider);
 		errors++;
 	}
 	for (size_t i = 0; i < paths.n; i++)

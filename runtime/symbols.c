@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include <bpf/bpf.h>
 
@@ -94,9 +95,29 @@ const char *syms_probe(struct syms *s, uint64_t site)
 	return "";
 }
 
+/* The mapped file's path as gotrace can open it: the process's own path
+ * when that is the same file here, else through its root (a process in
+ * another mount namespace, as in a container), else through map_files;
+ * such a file is opened at once, while the process lives. */
+static char *host_path(struct syms *s, uint32_t pid, const char *file, unsigned long ino,
+		       unsigned long start, unsigned long end)
+{
+	char buf[1024];
+	struct stat st;
+	if (stat(file, &st) == 0 && st.st_ino == ino)
+		return xstrdup(file);
+	snprintf(buf, sizeof(buf), "/proc/%u/root%s", pid, file);
+	if (stat(buf, &st) != 0 || st.st_ino != ino)
+		snprintf(buf, sizeof(buf), "/proc/%u/map_files/%lx-%lx", pid, start, end);
+	char *err = NULL;
+	probeset_bin(s->ps, buf, &err);
+	free(err);
+	return xstrdup(buf);
+}
+
 /* Reads /proc/PID/maps into pm (file-backed mappings); false when the
  * process has none (it is gone). */
-static bool read_maps(struct procmap *pm)
+static bool read_maps(struct syms *s, struct procmap *pm)
 {
 	char path[64];
 	snprintf(path, sizeof(path), "/proc/%u/maps", pm->pid);
@@ -105,15 +126,16 @@ static bool read_maps(struct procmap *pm)
 		return false;
 	char line[1024];
 	while (fgets(line, sizeof(line), f)) {
-		unsigned long start, end, pgoff;
+		unsigned long start, end, pgoff, ino;
 		char perms[8], file[768];
-		if (sscanf(line, "%lx-%lx %7s %lx %*s %*s %767s", &start, &end, perms, &pgoff,
-			   file) != 5 || file[0] != '/')
+		if (sscanf(line, "%lx-%lx %7s %lx %*s %lu %767s", &start, &end, perms, &pgoff, &ino,
+			   file) != 6 || file[0] != '/')
 			continue;
-		struct mapping m = { start, end, pgoff, xstrdup(file), start - pgoff };
+		struct mapping m = { start, end, pgoff, host_path(s, pm->pid, file, ino, start, end),
+				     start - pgoff };
 		/* the base is where offset 0 of the file is mapped */
 		for (size_t i = 0; i < pm->maps.n; i++)
-			if (!strcmp(pm->maps.v[i].path, file)) {
+			if (!strcmp(pm->maps.v[i].path, m.path)) {
 				m.base = pm->maps.v[i].base;
 				break;
 			}
@@ -140,7 +162,7 @@ static struct procmap *proc_maps(struct syms *s, uint32_t pid)
 	pm->pid = pid;
 	pm->next = s->procs;
 	s->procs = pm;
-	read_maps(pm);
+	read_maps(s, pm);
 	return pm;
 }
 
@@ -148,7 +170,7 @@ void syms_remember(struct syms *s, uint32_t pid)
 {
 	struct procmap *pm = proc_maps(s, pid);
 	struct procmap fresh = { .pid = pid };
-	if (read_maps(&fresh)) {
+	if (read_maps(s, &fresh)) {
 		drop_maps(pm);
 		pm->maps = fresh.maps;
 	} else {
