@@ -254,6 +254,8 @@ struct goinline {
  * there is none. The array is owned by b. */
 int gobin_inlined(struct gobin *b, const char *name,
 		  const struct goinline **v, size_t *n);
+/* How many inlined copies name has (without choosing their sites). */
+size_t gobin_inlined_count(struct gobin *b, const char *name);
 /* The names of every function with inlined copies, sorted. */
 const char *const *gobin_inlined_names(struct gobin *b, size_t *n);
 /* The inlined calls the instruction at pc belongs to, innermost first:

@@ -764,6 +764,20 @@ int gobin_inlined(struct gobin *b, const char *name, const struct goinline **v, 
 	return 0;
 }
 
+size_t gobin_inlined_count(struct gobin *b, const char *name)
+{
+	struct inl_state *st = inl_state(b);
+	uint32_t i;
+	size_t k;
+
+	build_index(b);
+	if (!strmap_get(&st->byname, name, &i))
+		return 0;
+	for (k = i; k < st->sites.n && !strcmp(st->sites.v[k].name, name); k++)
+		;
+	return k - i;
+}
+
 const char *const *gobin_inlined_names(struct gobin *b, size_t *n)
 {
 	struct inl_state *st = inl_state(b);

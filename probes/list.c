@@ -160,8 +160,7 @@ static int list_functions(const char *provider, const char *bin, const char *pat
 	size_t k = 0;
 	const struct gofunc *exact = gobin_find(b, pat);
 	const struct goinline *copies;
-	size_t ncopies = 0;
-	gobin_inlined(b, pat, &copies, &ncopies);
+	size_t ncopies = gobin_inlined_count(b, pat);
 	bool exact_name = exact || ncopies;
 	for (size_t i = 0; i < n; i++)
 		if (exact_name ? &fs[i] == exact : !fnmatch(pat, fs[i].name, 0))
@@ -171,7 +170,9 @@ static int list_functions(const char *provider, const char *bin, const char *pat
 			names[k++] = inl[i];
 	qsort(names, k, sizeof(*names), cmp_str);
 	for (size_t i = 0; i < k; i++) {
-		gobin_inlined(b, names[i], &copies, &ncopies);
+		ncopies = gobin_inlined_count(b, names[i]);
+		if (verbose)
+			gobin_inlined(b, names[i], &copies, &ncopies);
 		if (*bin)
 			printf("%s:%s:%s", provider, bin, names[i]);
 		else
