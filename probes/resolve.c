@@ -586,6 +586,7 @@ static int add_inlined_sites(struct probeset *ps, struct diag *d, struct probe *
 		s->name = *a->target ? xasprintf("uprobe:%s:%s", a->target, name) : xasprintf("uprobe:%s", name);
 	}
 	env->has_inlined = true;
+	env->sp_is_ret = false; /* a copy runs inside its caller's frame */
 	return 0;
 }
 

@@ -415,7 +415,8 @@ const struct gotype *goargs_path(struct sema *s, struct node *n)
 	const char **fnames = arena_alloc(&s->arena, (t->nfields + 1) * sizeof(*fnames));
 	for (size_t i = 0; i < t->nfields; i++)
 		fnames[i] = t->fields[i].name;
-	const char *sug = diag_suggest(name, fnames, t->nfields);
+	/* a name of one or two letters is near every other: list them */
+	const char *sug = strlen(name) > 2 ? diag_suggest(name, fnames, t->nfields) : NULL;
 	if (sug) {
 		diag_hint(s->diag, "did you mean '%s'?", sug);
 		return NULL;
