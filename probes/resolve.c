@@ -830,11 +830,19 @@ static int resolve_uprobe(struct probeset *ps, struct diag *d, struct probe *p,
 		struct inl_skipped sk = { 0 };
 		const struct goinline *copies;
 		size_t ncopies = 0;
+		exact = gobin_find(b, a->func);
+		if (a->offset && !exact && gobin_inlined_count(b, a->func)) {
+			diag_error(d, a->loc, "%s+%llu: %s has no code of its own in %s, only inlined copies",
+				   a->func, (unsigned long long)a->offset, a->func,
+				   paths.n == 1 && *a->target ? a->target : path);
+			diag_hint(d, "probe uprobe:%s:%s (each copy), or build with -gcflags=-l", a->target, a->func);
+			errors++;
+			continue;
+		}
 		if (a->offset)
 			ncopies = 0; /* FUNC+OFFSET is in the function's own code */
 		else if (gobin_inlined(b, a->func, &copies, &ncopies) < 0)
 			ncopies = 0;
-		exact = gobin_find(b, a->func);
 		if (exact || ncopies) {
 			int before = errors;
 			if (exact)
