@@ -36,4 +36,23 @@ struct ev_hdr {
 #define EVENTS_SIZE (1u << 22)	/* ring buffer bytes */
 #define STACK_DEPTH 127
 
+/* A ustack value (a map key or an argument): the kernel's frame-pointer
+ * walk, and what user space needs to put back the caller that walk misses
+ * when the innermost function has not (or no longer) set up its frame:
+ * the stack word at SP + d where the return address would be, checked in
+ * user space against .gopclntab's SP delta at the sampled pc (or trusted
+ * when the probe sits where d is known at compile time). start_code is
+ * the executable's text start (mm->start_code), which gives a
+ * position-independent executable's load address after it has exited. */
+struct ev_ustack {
+	int64_t id;	     /* stack id in MAP_STACKS, < 0: none */
+	uint64_t meta;	     /* pid (low 32 bits), d (bits 32-47), USTACK_* flags */
+	uint64_t word;	     /* the word at SP + d */
+	uint64_t start_code; /* 0: unknown */
+};
+#define USTACK_PID(meta) ((uint32_t)(meta))
+#define USTACK_D(meta) ((uint32_t)((meta) >> 32) & 0xffff)
+#define USTACK_WORD (1ull << 63)    /* word was read */
+#define USTACK_TRUSTED (1ull << 62) /* d is the frame's start for sure */
+
 #endif

@@ -1,5 +1,6 @@
 /* builtins.c - the code generator of each row of sema/builtins.def. */
 #include <linux/bpf.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -98,19 +99,85 @@ static LLVMValueRef stackid(struct cg *cg, uint64_t flags)
 	return cg_helper(cg, BPF_FUNC_get_stackid, cg->i64, args, 3);
 }
 
-/* ustack: the kernel's frame-pointer walk, plus the return address at [sp]
- * where the probe sits before the function's frame exists (the entry of a
- * Go function, a RET): the walk from rbp misses the direct caller there. */
+/* Reads `size` bytes of kernel memory at addr as a word (0 on fault). */
+static LLVMValueRef read_kernel_u64(struct cg *cg, LLVMValueRef addr)
+{
+	LLVMValueRef slot = cg_alloca(cg, 8, "kword");
+	LLVMBuildStore(cg->b, cg_const(cg, 0), slot);
+	LLVMValueRef args[] = { slot, LLVMConstInt(cg->i32, 8, 0),
+				LLVMBuildIntToPtr(cg->b, addr, cg->ptr, "") };
+	cg_helper(cg, BPF_FUNC_probe_read_kernel, cg->i64, args, 3);
+	return LLVMBuildLoad2(cg->b, cg->i64, slot, "");
+}
+
+/* The user registers ip and sp of a perf event: its own registers when
+ * the sample is in user mode, else those saved when the task entered the
+ * kernel (the user stack the kernel walks starts there too). */
+static void perf_user_regs(struct cg *cg, LLVMValueRef *ip, LLVMValueRef *sp)
+{
+	LLVMValueRef slots = cg_alloca(cg, 16, "uregs");
+	LLVMBuildStore(cg->b, cg_ctx_load(cg, PTREGS_IP, cg->i64), slots);
+	LLVMBuildStore(cg->b, cg_ctx_load(cg, PTREGS_SP, cg->i64), cg_gep(cg, slots, 8));
+	LLVMValueRef kernel = LLVMBuildICmp(cg->b, LLVMIntUGE, LLVMBuildLoad2(cg->b, cg->i64, slots, ""),
+					    cg_const(cg, 0x800000000000ll), "");
+	LLVMBasicBlockRef k = cg_block(cg, "ustack.kernel"), done = cg_block(cg, "ustack.regs");
+	LLVMBuildCondBr(cg->b, kernel, k, done);
+	LLVMPositionBuilderAtEnd(cg->b, k);
+	LLVMValueRef task = cg_helper(cg, BPF_FUNC_get_current_task_btf, cg->ptr, NULL, 0);
+	LLVMValueRef regs = cg_helper(cg, BPF_FUNC_task_pt_regs, cg->i64, &task, 1);
+	LLVMBuildStore(cg->b, read_kernel_u64(cg, LLVMBuildAdd(cg->b, regs, cg_const(cg, PTREGS_IP), "")),
+		       slots);
+	LLVMBuildStore(cg->b, read_kernel_u64(cg, LLVMBuildAdd(cg->b, regs, cg_const(cg, PTREGS_SP), "")),
+		       cg_gep(cg, slots, 8));
+	LLVMBuildBr(cg->b, done);
+	LLVMPositionBuilderAtEnd(cg->b, done);
+	*ip = LLVMBuildLoad2(cg->b, cg->i64, slots, "");
+	*sp = LLVMBuildLoad2(cg->b, cg->i64, cg_gep(cg, slots, 8), "");
+}
+
+/* ustack (struct ev_ustack): the kernel's frame-pointer walk, which
+ * misses the caller of a function that has not set up its frame at the
+ * pc (a frameless leaf, an entry, a RET, a prologue), and the stack word
+ * at SP + d where that caller's return address is then. At a uprobe d is
+ * the SP delta .gopclntab gives for the site; in a sample it comes from
+ * the instruction at the pc (see gt_frame_ret_off). User space keeps the
+ * word only where .gopclntab agrees, and inserts it when the walk lacks
+ * it. The executable's text start names a PIE's frames after it exits. */
 GEN(ustack)
 {
-	LLVMValueRef slot = cg_alloca(cg, 24, "ustack");
+	struct probe_env *env = cg->env;
+	LLVMValueRef slot = cg_alloca(cg, sizeof(struct ev_ustack), "ustack");
 	LLVMValueRef id = stackid(cg, BPF_F_USER_STACK);
 	LLVMBuildStore(cg->b, id, slot);
-	LLVMBuildStore(cg->b, shr(cg, pid_tgid(cg), 32), cg_gep(cg, slot, 8));
-	LLVMValueRef ret0 = cg_const(cg, 0);
-	if (cg->env->sp_is_ret)
-		ret0 = cg_read_user_u64(cg, cg_ctx_load(cg, PTREGS_SP, cg->i64));
-	LLVMBuildStore(cg->b, ret0, cg_gep(cg, slot, 16));
+	LLVMValueRef meta = shr(cg, pid_tgid(cg), 32);
+	LLVMValueRef word = cg_const(cg, 0);
+	if (cg->group == PG_UPROBE && (env->kinds & PKM_UPROBES)) {
+		bool known = env->sp_delta >= 0 && env->sp_delta < 0x10000;
+		int64_t d = known ? env->sp_delta : 0;
+		uint64_t flags = USTACK_WORD | (!known && env->sp_is_ret ? USTACK_TRUSTED : 0);
+		LLVMValueRef sp = cg_ctx_load(cg, PTREGS_SP, cg->i64);
+		word = cg_read_user_u64(cg, LLVMBuildAdd(cg->b, sp, cg_const(cg, d), ""));
+		meta = LLVMBuildOr(cg->b, meta, cg_const(cg, (int64_t)(flags | (uint64_t)d << 32)), "");
+	} else if (cg->group == PG_PERF) {
+		LLVMValueRef ip, sp;
+		perf_user_regs(cg, &ip, &sp);
+		LLVMValueRef insn = cg_read_user_u64(cg, ip);
+		LLVMValueRef d = cg_call_lib(cg, "gt_frame_ret_off", cg->i64, &insn, 1);
+		word = cg_read_user_u64(cg, LLVMBuildAdd(cg->b, sp, d, ""));
+		meta = LLVMBuildOr(cg->b, meta, LLVMBuildShl(cg->b, d, cg_const(cg, 32), ""), "");
+		meta = LLVMBuildOr(cg->b, meta, cg_const(cg, (int64_t)USTACK_WORD), "");
+	}
+	LLVMBuildStore(cg->b, meta, cg_gep(cg, slot, offsetof(struct ev_ustack, meta)));
+	LLVMBuildStore(cg->b, word, cg_gep(cg, slot, offsetof(struct ev_ustack, word)));
+	/* current->mm->start_code */
+	int64_t mm_off, sc_off;
+	LLVMValueRef start = cg_const(cg, 0);
+	if (kernel_mm_offsets(&mm_off, &sc_off) == 0) {
+		LLVMValueRef task = cg_helper(cg, BPF_FUNC_get_current_task, cg->i64, NULL, 0);
+		LLVMValueRef mm = read_kernel_u64(cg, LLVMBuildAdd(cg->b, task, cg_const(cg, mm_off), ""));
+		start = read_kernel_u64(cg, LLVMBuildAdd(cg->b, mm, cg_const(cg, sc_off), ""));
+	}
+	LLVMBuildStore(cg->b, start, cg_gep(cg, slot, offsetof(struct ev_ustack, start_code)));
 	return slot;
 }
 
@@ -120,6 +187,12 @@ GEN(kstack)
 	LLVMBuildStore(cg->b, stackid(cg, 0), slot);
 	LLVMBuildStore(cg->b, cg_const(cg, 0), cg_gep(cg, slot, 8));
 	return slot;
+}
+
+/* gocast(value, "TYPE") read on its own (codegen/goargs.c walks it). */
+GEN(gocast)
+{
+	return cg_goargs(cg, n);
 }
 
 GEN(goid)

@@ -1138,6 +1138,7 @@ static void lower_probe(struct cg *cg, struct probe *p, enum prog_group g)
 {
 	cg->probe = p;
 	cg->env = &cg->sema->envs[p->index];
+	cg->group = g;
 	char name[32];
 	snprintf(name, sizeof(name), "probe_%d_%c", p->index, group_letters[g]);
 	LLVMTypeRef fty = LLVMFunctionType(cg->i64, &cg->ptr, 1, 0);

@@ -89,3 +89,37 @@ HELPER u64 gt_strcontains(const char *h, const char *needle, u32 n)
 	}
 	return 0;
 }
+
+/* ustack: where the return address is, as an offset from SP, at an
+ * instruction of a Go prologue or epilogue where BP is not (or no longer)
+ * the function's frame pointer, from its bytes (little-endian, 8 read at
+ * the pc); 0 elsewhere, where it is at SP only if the function has no
+ * frame (a frameless leaf, an entry, a RET). User space keeps the word
+ * only if .gopclntab's SP delta at the pc agrees.
+ *   Go >= 1.21: PUSHQ BP; MOVQ SP, BP (48 89 e5): at the MOV, SP + 8
+ *   Go < 1.21: SUBQ $n, SP; MOVQ BP, n-8(SP) (48 89 6c 24 d8 or
+ *   48 89 ac 24 d32); LEAQ n-8(SP), BP (48 8d 6c 24 d8 or 48 8d ac 24
+ *   d32): at either, SP + n; the epilogue MOVQ n-8(SP), BP; ADDQ $n, SP
+ *   (48 83 c4 i8 or 48 81 c4 i32): at the ADD, SP + n */
+HELPER u64 gt_frame_ret_off(u64 insn)
+{
+	u32 b0 = insn & 0xff, b1 = (insn >> 8) & 0xff, b2 = (insn >> 16) & 0xff;
+	u32 b3 = (insn >> 24) & 0xff;
+	s64 d8 = (signed char)((insn >> 32) & 0xff);
+	s64 d32 = (int)(insn >> 32);
+	if (b0 != 0x48)
+		return 0;
+	if (b1 == 0x89 && b2 == 0xe5)
+		return 8;
+	if ((b1 == 0x89 || b1 == 0x8d) && b2 == 0x6c && b3 == 0x24 && d8 >= 0)
+		return (u64)d8 + 8;
+	if ((b1 == 0x89 || b1 == 0x8d) && b2 == 0xac && b3 == 0x24 && d32 >= 0 && d32 < 0xfff0)
+		return (u64)d32 + 8;
+	s64 i8 = (signed char)((insn >> 24) & 0xff);
+	s64 i32 = (int)((insn >> 24) & 0xffffffff);
+	if (b1 == 0x83 && b2 == 0xc4 && i8 > 0)
+		return (u64)i8;
+	if (b1 == 0x81 && b2 == 0xc4 && i32 > 0 && i32 < 0xfff0)
+		return (u64)i32;
+	return 0;
+}

@@ -910,3 +910,180 @@ int gobin_inlined_sites(struct gobin *b, const char *name, char ***sites)
 	*sites = w.sites.v;
 	return (int)w.sites.n;
 }
+
+/* --- parameters of inlined copies ------------------------------------ */
+
+struct inl_find {
+	const char *name;
+	uint64_t pc;
+	Dwarf_Die found;
+	bool ok;
+	bool exact; /* found's low pc is pc */
+};
+
+/* The DW_TAG_inlined_subroutine of f->name holding f->pc, deepest first
+ * (a copy inside a copy of another function). */
+static void inl_find_visit(struct inl_find *f, Dwarf_Die *die, int depth)
+{
+	Dwarf_Die c;
+
+	if (depth > MAX_DEPTH || dwarf_child(die, &c) != 0)
+		return;
+	do {
+		int tag = dwarf_tag(&c);
+		if (tag != DW_TAG_inlined_subroutine && tag != DW_TAG_lexical_block)
+			continue;
+		if (dwarf_haspc(&c, f->pc) <= 0)
+			continue;
+		if (tag == DW_TAG_inlined_subroutine) {
+			const char *n = die_name(&c);
+			Dwarf_Addr lo;
+			bool exact = dwarf_lowpc(&c, &lo) == 0 && lo == f->pc;
+			if (n && !strcmp(n, f->name) && (!f->ok || exact || !f->exact)) {
+				f->found = c;
+				f->ok = true;
+				f->exact = exact;
+			}
+		}
+		inl_find_visit(f, &c, depth + 1);
+	} while (dwarf_siblingof(&c, &c) == 0);
+}
+
+/* Reads a location expression into p->parts. */
+static void read_location(struct goinlparam *p, const Dwarf_Op *ops, size_t nops)
+{
+	struct golocpart cur = { .reg = -2 }; /* -2: nothing yet */
+	p->nparts = 0;
+	p->found = false;
+	if (!nops) {
+		p->why = "DWARF gives no location for it there";
+		return;
+	}
+	for (size_t i = 0; i < nops; i++) {
+		uint8_t op = ops[i].atom;
+		if (op >= DW_OP_reg0 && op <= DW_OP_reg31) {
+			cur.reg = op - DW_OP_reg0;
+		} else if (op == DW_OP_regx) {
+			cur.reg = (int)ops[i].number;
+		} else if (op == DW_OP_fbreg) {
+			cur.reg = -1;
+			cur.cfa_off = (int64_t)ops[i].number;
+		} else if (op == DW_OP_call_frame_cfa) {
+			cur.reg = -1;
+			cur.cfa_off = 0;
+		} else if (op == DW_OP_piece) {
+			if (cur.reg == -2) {
+				p->why = "DWARF knows only some of its parts there";
+				return;
+			}
+			if (p->nparts == GOLOC_MAX_PARTS) {
+				p->why = "it has too many parts";
+				return;
+			}
+			cur.size = (uint32_t)ops[i].number;
+			p->parts[p->nparts++] = cur;
+			cur.reg = -2;
+		} else {
+			p->why = "its DWARF location is an expression gotrace does not evaluate";
+			return;
+		}
+	}
+	if (cur.reg != -2) {
+		if (p->nparts) {
+			p->why = "its DWARF location is an expression gotrace does not evaluate";
+			return;
+		}
+		cur.size = p->type && p->type->size ? (uint32_t)p->type->size : 8;
+		if (cur.reg >= 0 && cur.size > 8) {
+			/* Go sometimes names one register for a value of
+			 * several words: the other words are unknown */
+			p->why = "DWARF names one register for a value of several words";
+			return;
+		}
+		p->parts[p->nparts++] = cur;
+	}
+	for (int i = 0; i < p->nparts; i++)
+		if (p->parts[i].reg > 16) {
+			p->why = "it is in a register uprobes cannot read (a vector register)";
+			return;
+		}
+	p->found = p->nparts > 0;
+	if (!p->found)
+		p->why = "DWARF gives no location for it there";
+}
+
+int gobin_inlined_params(struct gobin *b, const struct goinline *c,
+			 const struct goinlparam **params, size_t *n)
+{
+	struct dwarf_state *ds = dwarf_state(b);
+	Dwarf_Die die, ch;
+	VEC(struct goinlparam) v = {0};
+
+	*params = NULL;
+	*n = 0;
+	if (!ds)
+		return -ENODATA; /* the message says there is no DWARF */
+	uintptr_t o = (uintptr_t)u64map_get(&ds->func_by_addr, c->func_addr);
+	if (!o || !dwarf_offdie(ds->dw, o - 1, &die))
+		return gobin_errf(b, -ENOENT, "%s: no DWARF entry for it", c->func);
+	struct inl_find f = { .name = c->name, .pc = c->addr };
+	inl_find_visit(&f, &die, 0);
+	if (!f.ok)
+		return gobin_errf(b, -ENOENT, "no DWARF entry for the copy of %s inlined into %s at 0x%llx",
+				  c->name, c->func, (unsigned long long)c->addr);
+	if (dwarf_child(&f.found, &ch) == 0) {
+		do {
+			if (dwarf_tag(&ch) != DW_TAG_formal_parameter)
+				continue;
+			struct goinlparam p = {0};
+			Dwarf_Die td;
+			Dwarf_Attribute a;
+			Dwarf_Op *ops;
+			size_t nops = 0;
+			const char *nm = die_name(&ch);
+			p.name = nm ? nm : "";
+			if (attr_die(&ch, DW_AT_type, &td))
+				p.type = decode_type(ds, &td, 0);
+			if (!dwarf_attr(&ch, DW_AT_location, &a)) {
+				p.why = "DWARF gives no location for it";
+			} else {
+				int k = dwarf_getlocation_addr(&a, c->addr, &ops, &nops, 1);
+				if (k <= 0)
+					p.why = "DWARF's location list does not cover the copy's first instruction";
+				else
+					read_location(&p, ops, nops);
+			}
+			vec_push(&v, p);
+		} while (dwarf_siblingof(&ch, &ch) == 0);
+	}
+	/* parameters the copy does not list: the abstract function has them */
+	Dwarf_Die abs;
+	if (attr_die(&f.found, DW_AT_abstract_origin, &abs) && dwarf_child(&abs, &ch) == 0) {
+		do {
+			const char *nm = dwarf_tag(&ch) == DW_TAG_formal_parameter ? die_name(&ch) : NULL;
+			bool have = false;
+			Dwarf_Attribute a;
+			bool result = false;
+			if (!nm)
+				continue;
+			if (dwarf_attr_integrate(&ch, DW_AT_variable_parameter, &a))
+				dwarf_formflag(&a, &result);
+			for (size_t i = 0; i < v.n && !have; i++)
+				have = !strcmp(v.v[i].name, nm);
+			if (have || result)
+				continue;
+			struct goinlparam p = { .name = nm, .why = "DWARF gives no location for it at this copy" };
+			Dwarf_Die td;
+			if (attr_die(&ch, DW_AT_type, &td))
+				p.type = decode_type(ds, &td, 0);
+			vec_push(&v, p);
+		} while (dwarf_siblingof(&ch, &ch) == 0);
+	}
+	struct goinlparam *out = arena_alloc(&ds->arena, (v.n ? v.n : 1) * sizeof(*out));
+	if (v.n)
+		memcpy(out, v.v, v.n * sizeof(*out));
+	*params = out;
+	*n = v.n;
+	vec_free(&v);
+	return 0;
+}

@@ -484,6 +484,8 @@ void gobin_close(struct gobin *b)
 	if (!b)
 		return;
 	gobin_dwarf_free(b);
+	gobin_inline_free(b);
+	gobin_rtype_free(b);
 	gobin_dis_free(b);
 	if (b->elf)
 		elf_end(b->elf);

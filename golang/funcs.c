@@ -177,3 +177,12 @@ const struct gofunc *gobin_func_at(const struct gobin *b, uint64_t addr)
 	}
 	return NULL;
 }
+
+uint64_t gobin_exec_vaddr(const struct gobin *b)
+{
+	uint64_t lo = UINT64_MAX;
+	for (size_t i = 0; i < b->segs.n; i++)
+		if ((b->segs.v[i].flags & PF_X) && b->segs.v[i].vaddr < lo)
+			lo = b->segs.v[i].vaddr;
+	return lo == UINT64_MAX ? 0 : lo;
+}

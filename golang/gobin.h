@@ -73,6 +73,9 @@ int gobin_vaddr_to_offset(const struct gobin *b, uint64_t vaddr,
 /* True for an ET_DYN file (shared library or PIE): addresses in memory are
  * load base + vaddr. */
 bool gobin_is_dyn(const struct gobin *b);
+/* The lowest virtual address of an executable PT_LOAD segment: where the
+ * kernel's mm->start_code is, minus the load base. */
+uint64_t gobin_exec_vaddr(const struct gobin *b);
 
 /* Entry probe site: for gc functions, the first instruction after the
  * stack-check prologue (so that a re-run of the prologue after morestack is
@@ -125,6 +128,16 @@ int gobin_types_range(struct gobin *b, uint64_t *start, uint64_t *end);
 /* The name of the type whose descriptor (runtime._type) is at vaddr typ,
  * e.g. "*os.File", "main.T", "string". */
 int gobin_rtype_name(struct gobin *b, uint64_t typ, char *buf, size_t len);
+
+/* A Go type by name from the binary's runtime type descriptors, with its
+ * fields (stripped binaries keep them for every type used through
+ * interfaces or reflection): "net/http.Request" (with its import path),
+ * "*main.T", "[]string", "int". NULL with a message when the binary has
+ * no descriptor for it. Owned by b. */
+const struct gotype *gobin_rtype_type(struct gobin *b, const char *name);
+/* The names of every named type with a descriptor, sorted (with import
+ * paths where the descriptor has them). */
+const char *const *gobin_rtype_names(struct gobin *b, size_t *n);
 
 /* --- DWARF ------------------------------------------------------------- */
 
@@ -186,6 +199,32 @@ int gobin_params(struct gobin *b, const struct gofunc *f,
 /* A named type (e.g. "runtime.g", "net/http.Request") from DWARF. */
 const struct gotype *gobin_type(struct gobin *b, const char *name);
 
+/* A parameter of an inlined copy (struct goinline) at the copy's first
+ * instruction, where DWARF (DW_TAG_inlined_subroutine) says it is: in
+ * parts, each in a register or in memory at an offset from the frame's
+ * CFA (SP + SP delta + 8), or nowhere (why says so). */
+struct golocpart {
+	int reg;	 /* DWARF register number (0 rax, 1 rdx, 2 rcx, 3 rbx,
+			  * 4 rsi, 5 rdi, 6 rbp, 7 rsp, 8-15 r8-r15), -1: memory */
+	int64_t cfa_off; /* memory: at CFA + cfa_off */
+	uint32_t size;
+};
+#define GOLOC_MAX_PARTS 8
+struct goinlparam {
+	const char *name;
+	const struct gotype *type;
+	bool found;	 /* its location there is known */
+	const char *why; /* when not */
+	int nparts;	 /* 1: the whole value; more: DW_OP_piece parts in order */
+	struct golocpart parts[GOLOC_MAX_PARTS];
+};
+struct goinline;
+/* The parameters of copy c. Returns -ENODATA with a message when the
+ * binary has no DWARF, -ENOENT when it has no entry for the copy. Owned
+ * by b. */
+int gobin_inlined_params(struct gobin *b, const struct goinline *c,
+			 const struct goinlparam **params, size_t *n);
+
 /* Where a function that has no symbol of its own was inlined: each call
  * site as "caller (file:line)". Returns the count (0 when DWARF knows of no
  * inlined copy). Without DWARF, a gc binary whose .gopclntab name table
@@ -194,11 +233,48 @@ const struct gotype *gobin_type(struct gobin *b, const char *name);
  * the array and its strings. */
 int gobin_inlined_sites(struct gobin *b, const char *name, char ***sites);
 
+/* --- inlining and stack frames (.gopclntab) ---------------------------- */
+
+/* An inlined copy of a function: a call the compiler replaced by the
+ * callee's body, from the inline tree of the function holding it (which
+ * stripped binaries keep). */
+struct goinline {
+	const char *name;   /* the inlined function, "main.small" */
+	const char *func;   /* the function whose code holds the copy */
+	const char *parent; /* what it was inlined into: func, or an inlined one */
+	uint64_t func_addr; /* func's entry */
+	uint64_t addr;	    /* its probe site: an instruction of the copy run
+			     * once per call (see inline.c) */
+	uint64_t call;	    /* an instruction of the call site in the parent */
+	int depth;	    /* 0: inlined into func itself; 1: into a copy in it ... */
+	int index;	    /* its entry in func's inline tree */
+	bool refined;	    /* addr chosen by the analysis of func's code */
+};
+/* Every inlined copy of name (exact), sorted by address; *n is 0 when
+ * there is none. The array is owned by b. */
+int gobin_inlined(struct gobin *b, const char *name,
+		  const struct goinline **v, size_t *n);
+/* How many inlined copies name has (without choosing their sites). */
+size_t gobin_inlined_count(struct gobin *b, const char *name);
+/* The names of every function with inlined copies, sorted. */
+const char *const *gobin_inlined_names(struct gobin *b, size_t *n);
+/* The inlined calls the instruction at pc belongs to, innermost first:
+ * names[i] and the first instruction of that copy, starts[i]. Returns
+ * their count (0: pc is in no inlined code). */
+int gobin_inline_frames(struct gobin *b, uint64_t pc, const char **names,
+			uint64_t *starts, int max);
+/* How far SP is below its value at the function's entry when pc runs
+ * (.gopclntab's pcsp table): the return address is at SP + *delta. */
+int gobin_sp_delta(struct gobin *b, uint64_t pc, int64_t *delta);
+
 /* --- libraries ---------------------------------------------------------- */
 
 /* Resolves a probe's binary: a path (with a '/'), a name on PATH, or a
  * library name ("libc", "libgo", "libc.so.6") found through the loader
  * cache. Returns a malloc'd absolute path, or NULL with errno set. */
 char *gobin_resolve_path(const char *name);
+/* Does a file name (no folder) name the library `name` ("libc" matches
+ * "libc.so.6", "libc.so")? A rank, lower is better, or -1. */
+int gobin_lib_match(const char *file, const char *name);
 
 #endif

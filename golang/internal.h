@@ -67,10 +67,14 @@ struct pcln {
 	uint64_t nfunc, text_start;
 	const uint8_t *funcnametab, *functab;
 	uint64_t funcnametab_size, functab_size;
+	const uint8_t *pctab; /* the pc-value tables (pcsp, pcdata) */
+	uint64_t pctab_size;
 };
 
 struct dwarf_state; /* dwarf.c */
 struct dis;	    /* disasm.c */
+struct inl_state;   /* inline.c */
+struct rtype_state; /* rtype.c */
 
 struct gobin {
 	char *path;
@@ -103,6 +107,8 @@ struct gobin {
 
 	struct dis *dis;
 	struct dwarf_state *dw;
+	struct inl_state *inl;
+	struct rtype_state *rt;
 	struct arena arena; /* names made here (".abi0" removed) */
 
 	char err[512];
@@ -174,5 +180,26 @@ enum go_abi gobin_guess_abi(struct gobin *b);
 
 /* dwarf.c */
 void gobin_dwarf_free(struct gobin *b);
+
+/* inline.c: a function of .gopclntab by the pc it holds, and its
+ * pc-value tables */
+struct pcfunc {
+	uint64_t entry, end;
+	const uint8_t *f; /* its _func record */
+	uint64_t favail;  /* bytes readable from f */
+	uint64_t fvaddr;  /* where f is in memory */
+	const char *name;
+	uint32_t pcsp, npcdata;
+	uint8_t nfuncdata;
+	uint32_t fixed; /* bytes of _func before pcdata */
+};
+bool gobin_pcfunc(struct gobin *b, uint64_t pc, struct pcfunc *pf);
+/* The value of pc-value table off (relative to pctab) at pc; -1 when the
+ * table is empty or does not cover pc. */
+int32_t gobin_pcvalue(const struct gobin *b, const struct pcfunc *pf,
+		      uint32_t off, uint64_t pc);
+void gobin_inline_free(struct gobin *b);
+/* rtype.c */
+void gobin_rtype_free(struct gobin *b);
 
 #endif

@@ -97,15 +97,21 @@ static int parse_header(struct gobin *b, struct pcln *t)
 	for (unsigned i = 0; i < words; i++)
 		w[i] = rd64(p + 8 + 8 * i);
 	t->nfunc = w[0];
-	uint64_t nameoff, pclnoff;
+	uint64_t nameoff, pclnoff, pctaboff;
 	if (t->version == 116) {
 		nameoff = w[2];
+		pctaboff = w[5];
 		pclnoff = w[6];
 		t->text_start = 0;
 	} else {
 		t->text_start = w[2];
 		nameoff = w[3];
+		pctaboff = w[6];
 		pclnoff = w[7];
+	}
+	if (pctaboff < n) {
+		t->pctab = p + pctaboff;
+		t->pctab_size = n - pctaboff;
 	}
 	if (nameoff >= n || pclnoff >= n)
 		return gobin_errf(b, -EINVAL, "%s: corrupt .gopclntab: table "

@@ -31,7 +31,7 @@ static const char *const lib_dirs[] = {
 
 /* Does key name the library `name` ("libc" matches "libc.so.6"; a name
  * with ".so" must match whole)? Returns a rank, lower is better, or -1. */
-static int lib_match(const char *key, const char *name)
+int gobin_lib_match(const char *key, const char *name)
 {
 	size_t n = strlen(name);
 
@@ -87,7 +87,7 @@ char *gobin_ldcache_lookup(const uint8_t *c, size_t len, const char *name)
 		    !memchr(h + key, 0, avail - key) ||
 		    !memchr(h + value, 0, avail - value))
 			continue;
-		int r = lib_match((const char *)h + key, name);
+		int r = gobin_lib_match((const char *)h + key, name);
 		if (r < 0 || r >= best_rank)
 			continue;
 		best_rank = r;
@@ -123,7 +123,7 @@ static char *scan_lib_dirs(const char *name)
 		if (!dir)
 			continue;
 		while ((de = readdir(dir))) {
-			int r = lib_match(de->d_name, name);
+			int r = gobin_lib_match(de->d_name, name);
 			if (r < 0 || r >= best_rank)
 				continue;
 			char *p = xasprintf("%s/%s", lib_dirs[d], de->d_name);

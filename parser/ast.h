@@ -66,19 +66,24 @@ enum op {
 enum goop {
 	GOOP_NONE,
 	GOOP_PARAM, /* the parameter itself */
+	GOOP_CAST,  /* gocast(value, "T"): a value of a Go type named in the script */
 	GOOP_FIELD, /* a struct field (through a pointer if the parent is one) */
 	GOOP_LEN,   /* .len of a string or slice */
 	GOOP_CAP,   /* .cap of a slice */
 	GOOP_INDEX, /* [i] of a slice or array */
 };
 
-/* A step of a Go value path (args.r.URL.Path, args.s[i]), filled by
- * sema: the Go type of the value here and how it is reached from its
- * base. */
+struct goplace;
+
+/* A step of a Go value path (args.r.URL.Path, args.s[i],
+ * gocast(p, "*T").f), filled by sema: the Go type of the value here and
+ * how it is reached from its base. The root is args.NAME (GOOP_PARAM) or
+ * a gocast() call (GOOP_CAST). */
 struct gostep {
 	enum goop op;
 	const struct gotype *gt;
-	const struct goparam *param; /* GOOP_PARAM */
+	const struct goparam *param; /* GOOP_PARAM at a function's own entry */
+	const struct goplace *place; /* GOOP_PARAM: per site (inlined copies) */
 	int field;		     /* GOOP_FIELD: index in the struct */
 };
 
@@ -117,6 +122,7 @@ struct node {
 			int fmt;		  /* sema: printf/print/time format id */
 			bool param_text;	  /* sema: str($N), the parameter's text */
 			struct node *target;	  /* sema: @m[k] an aggregation updates */
+			struct gostep go;	  /* sema: gocast(), the root of a Go path */
 		} call;
 		struct { /* N_BINOP */
 			int op;
@@ -217,7 +223,8 @@ struct node *ast_new(struct program *p, enum node_kind kind, struct loc loc);
 /* The Go path step of a field or index node; NULL for other kinds. */
 static inline struct gostep *ast_gostep(struct node *n)
 {
-	return n->kind == N_FIELD ? &n->field.go : n->kind == N_INDEX ? &n->index.go : NULL;
+	return n->kind == N_FIELD ? &n->field.go : n->kind == N_INDEX ? &n->index.go
+	       : n->kind == N_CALL ? &n->call.go : NULL;
 }
 /* The value a field or index step applies to; NULL for other kinds. */
 static inline struct node *ast_base(const struct node *n)

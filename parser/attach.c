@@ -1,7 +1,7 @@
 /* attach.c - splitting an attach point into provider, target and function.
  *
  *   attach = "BEGIN" | "END"
- *          | ("uprobe" | "u" | "uretprobe" | "ur") ":" bin ":" func ("+" off)?
+ *          | ("uprobe" | "u" | "uretprobe" | "ur") ":" (bin ":")? func ("+" off)?
  *          | ("interval" | "i") ":" unit ":" n
  *          | ("profile" | "p") ":" unit ":" n
  *          | ("tracepoint" | "t") ":" category ":" name
@@ -171,7 +171,11 @@ struct attach *parse_attach(struct parse_state *ps, const char *text,
 	}
 
 	const char *c2 = c1 ? next_colon(c1 + 1) : NULL;
-	if (!c1 || !c2) {
+	bool uprobe = !strcmp(a->provider, "uprobe") || !strcmp(a->provider, "uretprobe");
+	if (uprobe && c1 && !c2) {
+		/* uprobe:FUNC: no binary; the executable of -p's process */
+		c2 = c1;
+	} else if (!c1 || !c2) {
 		const char *form =
 			!strcmp(a->provider, "interval") ? "interval:ms:100" :
 			!strcmp(a->provider, "profile") ? "profile:hz:99" :
@@ -181,9 +185,9 @@ struct attach *parse_attach(struct parse_state *ps, const char *text,
 			   a->provider, form);
 		return a;
 	}
-	a->target = unquote(ps, c1 + 1, c2);
+	a->target = c2 == c1 ? "" : unquote(ps, c1 + 1, c2);
 	const char *fb = c2 + 1;
-	if (!strcmp(a->provider, "uprobe") || !strcmp(a->provider, "uretprobe")) {
+	if (uprobe) {
 		/* The function is the rest (it may hold ':' in quotes). */
 		char *func = unquote(ps, fb, fb + strlen(fb));
 		char *plus = strrchr(func, '+');
@@ -197,8 +201,7 @@ struct attach *parse_attach(struct parse_state *ps, const char *text,
 		} else if (!*func) {
 			diag_error(ps->diag, loc, "%s: missing function name", a->provider);
 		}
-		if (!*a->target)
-			diag_error(ps->diag, loc, "%s: missing binary", a->provider);
+		/* an empty binary is the -p process's executable (probes/) */
 		a->func = func;
 		return a;
 	}

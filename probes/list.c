@@ -126,11 +126,10 @@ static void print_params(struct gobin *b, const struct gofunc *f)
 static int list_functions(const char *provider, const char *bin, const char *pat, pid_t pid,
 			  bool verbose)
 {
-	char *path = gobin_resolve_path(bin);
-	if (!path && pid > 0) {
-		char buf[64];
-		snprintf(buf, sizeof(buf), "/proc/%d/exe", (int)pid);
-		path = xstrdup(buf);
+	char *path = probe_binary_path(bin, pid);
+	if (!path && !*bin) {
+		fprintf(stderr, "gotrace: cannot read the executable of process %d\n", (int)pid);
+		return 1;
 	}
 	if (!path) {
 		fprintf(stderr, "gotrace: binary '%s' does not exist\n", bin);
@@ -152,19 +151,55 @@ static int list_functions(const char *provider, const char *bin, const char *pat
 							: "not Go",
 		       gobin_abi_name(gobin_abi(b)), gobin_func_source(b));
 	}
-	size_t n;
+	/* functions with code of their own, and those the compiler inlined
+	 * (marked, with their copies' count) */
+	size_t n, ni;
 	const struct gofunc *fs = gobin_funcs(b, &n);
-	const char **names = xcalloc(n ? n : 1, sizeof(*names));
+	const char *const *inl = gobin_inlined_names(b, &ni);
+	const char **names = xcalloc(n + ni + 1, sizeof(*names));
 	size_t k = 0;
 	const struct gofunc *exact = gobin_find(b, pat);
+	const struct goinline *copies;
+	size_t ncopies = gobin_inlined_count(b, pat);
+	bool exact_name = exact || ncopies;
 	for (size_t i = 0; i < n; i++)
-		if (exact ? &fs[i] == exact : !fnmatch(pat, fs[i].name, 0))
+		if (exact_name ? &fs[i] == exact : !fnmatch(pat, fs[i].name, 0))
 			names[k++] = fs[i].name;
+	for (size_t i = 0; i < ni; i++)
+		if (!gobin_find(b, inl[i]) && (exact_name ? !strcmp(inl[i], pat) : !fnmatch(pat, inl[i], 0)))
+			names[k++] = inl[i];
 	qsort(names, k, sizeof(*names), cmp_str);
 	for (size_t i = 0; i < k; i++) {
-		printf("%s:%s:%s\n", provider, bin, names[i]);
+		ncopies = gobin_inlined_count(b, names[i]);
 		if (verbose)
+			gobin_inlined(b, names[i], &copies, &ncopies);
+		if (*bin)
+			printf("%s:%s:%s", provider, bin, names[i]);
+		else
+			printf("%s:%s", provider, names[i]);
+		if (ncopies && !gobin_find(b, names[i]))
+			printf("  (inlined: %zu cop%s)", ncopies, ncopies == 1 ? "y" : "ies");
+		else if (ncopies)
+			printf("  (and %zu inlined cop%s)", ncopies, ncopies == 1 ? "y" : "ies");
+		putchar('\n');
+		if (verbose && gobin_find(b, names[i]))
 			print_params(b, gobin_find(b, names[i]));
+		for (size_t c = 0; verbose && c < ncopies; c++) {
+			if (strcmp(copies[c].parent, copies[c].func))
+				printf("    inlined into %s (in %s) at 0x%llx\n", copies[c].parent, copies[c].func,
+				       (unsigned long long)copies[c].addr);
+			else
+				printf("    inlined into %s at 0x%llx\n", copies[c].func,
+				       (unsigned long long)copies[c].addr);
+			/* its parameters there, where DWARF says */
+			const struct goinlparam *ip;
+			size_t nip;
+			if (gobin_inlined_params(b, &copies[c], &ip, &nip) < 0)
+				continue;
+			for (size_t j = 0; j < nip; j++)
+				printf("      %s %s  (%s)\n", ip[j].name, ip[j].type ? ip[j].type->name : "?",
+				       ip[j].found ? "readable: DWARF says where" : ip[j].why);
+		}
 	}
 	int rc = 0;
 	if (!k) {
@@ -193,14 +228,20 @@ int list_probes(const char *pattern, pid_t pid, bool verbose)
 	char *rest = c1 + 1;
 	char *c2 = strchr(rest, ':');
 	if (!strcmp(p, "uprobe") || !strcmp(p, "u") || !strcmp(p, "uretprobe") || !strcmp(p, "ur")) {
-		if (!c2) {
-			fprintf(stderr, "gotrace: -l '%s' needs a binary and a pattern, like uprobe:./main:main.*\n",
+		char *func;
+		if (!c2 && pid > 0) {
+			/* uprobe:PATTERN: the -p process's executable */
+			func = rest;
+			rest = "";
+		} else if (!c2) {
+			fprintf(stderr, "gotrace: -l '%s' needs a binary and a pattern, like uprobe:./main:main.* (or -p PID)\n",
 				pattern);
 			free(p);
 			return 2;
+		} else {
+			*c2 = '\0';
+			func = c2 + 1;
 		}
-		*c2 = '\0';
-		char *func = c2 + 1;
 		size_t fl = strlen(func);
 		if (fl >= 2 && func[0] == '"' && func[fl - 1] == '"') {
 			func[fl - 1] = '\0';

@@ -82,6 +82,17 @@ struct probe_env {
 	struct gobin *bin;     /* when all points are in one binary */
 	const struct gofunc *func; /* when there is one function */
 	bool many_funcs;
+	const char *func_name; /* the one function, also when it is only inlined */
+	/* inlined copies: sites whose `inl` is set (the function's body
+	 * inside another function's code), and sites of functions' own code */
+	bool has_inlined, has_own;
+	/* SP delta of the stack frame at every uprobe site (the return address
+	 * is at SP + sp_delta), when they all agree and it is known; -1 else */
+	int64_t sp_delta;
+	/* the probe's sites, ps->sites.v[site0 .. site0 + nsites) (the low
+	 * half of their cookies), set when resolution is over */
+	const struct site *sites;
+	size_t site0, nsites;
 	/* tracepoints: fields common to every attach point */
 	struct tp_field *fields;
 	size_t nfields;
@@ -106,6 +117,10 @@ struct site {
 	char *path;
 	uint64_t offset;
 	bool retprobe;
+	struct gobin *bin;
+	uint64_t vaddr;	   /* the address in the binary */
+	int64_t sp_delta;  /* SP delta there (.gopclntab), -1 unknown */
+	const struct goinline *inl; /* an inlined copy of func, or NULL */
 	/* interval / profile */
 	uint64_t period_ns; /* 0: use freq */
 	uint64_t freq;
@@ -153,10 +168,20 @@ int tracepoint_fields(const char *cat, const char *name,
 /* Mounts tracefs when it is not; returns the events directory. */
 const char *tracefs_events_dir(void);
 
+/* The file of a probe's binary part: with pid (-p), an empty target is
+ * the process's executable, an absolute path is looked up in its root
+ * (/proc/PID/root: its mount namespace), a name is its executable's or
+ * that of a library it maps; else (and then) a path, a name on PATH or a
+ * library the loader knows. Malloc'd, or NULL. */
+char *probe_binary_path(const char *target, pid_t pid);
+
 /* -l PATTERN */
 int list_probes(const char *pattern, pid_t pid, bool verbose);
 
 /* Task struct offset of thread.fsbase from the kernel's BTF, or -1. */
 int64_t kernel_task_fsbase_off(void);
+/* Offsets of task_struct.mm and mm_struct.start_code from the kernel's
+ * BTF (looked up once); -ENOENT when unknown. */
+int kernel_mm_offsets(int64_t *task_mm, int64_t *mm_start_code);
 
 #endif

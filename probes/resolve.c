@@ -149,7 +149,7 @@ void probeset_free(struct probeset *ps)
 static struct site *add_site(struct probeset *ps, struct probe *p, struct attach *a,
 			     enum probe_kind kind)
 {
-	struct site s = { .probe = p->index, .kind = kind, .attach = a };
+	struct site s = { .probe = p->index, .kind = kind, .attach = a, .sp_delta = -1 };
 	vec_push(&ps->sites, s);
 	return &ps->sites.v[ps->sites.n - 1];
 }
@@ -183,6 +183,56 @@ int64_t kernel_task_fsbase_off(void)
 out:
 	btf__free(btf);
 	return off;
+}
+
+/* Byte offset of member `member` in BTF type id (looking into anonymous
+ * structs and unions, as mm_struct keeps its fields), or -1. */
+static int64_t btf_member_in(struct btf *btf, __u32 id, const char *member, int depth)
+{
+	const struct btf_type *t = btf__type_by_id(btf, id);
+	while (t && (btf_is_typedef(t) || btf_is_mod(t)))
+		t = btf__type_by_id(btf, t->type);
+	if (!t || !btf_is_composite(t) || depth > 8)
+		return -1;
+	const struct btf_member *m = btf_members(t);
+	for (int i = 0; i < btf_vlen(t); i++, m++) {
+		const char *n = btf__name_by_offset(btf, m->name_off);
+		int64_t off = btf_member_bit_offset(t, (__u32)i) / 8;
+		if (n && *n) {
+			if (!strcmp(n, member))
+				return off;
+			continue;
+		}
+		int64_t in = btf_member_in(btf, m->type, member, depth + 1);
+		if (in >= 0)
+			return off + in;
+	}
+	return -1;
+}
+
+/* Byte offset of member `member` of struct `sname` in the kernel's BTF,
+ * or -1. */
+static int64_t btf_member_off(struct btf *btf, const char *sname, const char *member)
+{
+	int id = btf__find_by_name_kind(btf, sname, BTF_KIND_STRUCT);
+	return id < 0 ? -1 : btf_member_in(btf, (__u32)id, member, 0);
+}
+
+int kernel_mm_offsets(int64_t *task_mm, int64_t *mm_start_code)
+{
+	static int64_t mm = -2, sc = -2;
+	if (mm == -2) {
+		struct btf *btf = btf__load_vmlinux_btf();
+		mm = sc = -1;
+		if (btf) {
+			mm = btf_member_off(btf, "task_struct", "mm");
+			sc = btf_member_off(btf, "mm_struct", "start_code");
+			btf__free(btf);
+		}
+	}
+	*task_mm = mm;
+	*mm_start_code = sc;
+	return mm >= 0 && sc >= 0 ? 0 : -ENOENT;
 }
 
 const char *tracefs_events_dir(void)
@@ -390,31 +440,83 @@ static int resolve_tracepoint(struct probeset *ps, struct diag *d, struct probe 
 
 /* --- uprobes ------------------------------------------------------------------ */
 
-/* Finds the file for a probe's binary part, trying the traced process's
- * view (-p) when it is given. */
-static char *find_binary(const char *target, pid_t pid)
+/* A file the process maps, by its path in the process's mount namespace,
+ * as gotrace can open it: through /proc/PID/root (a container's files are
+ * not at their own paths on the host), else the path itself. */
+static char *proc_path(pid_t pid, const char *path)
 {
-	char *p = gobin_resolve_path(target);
-	if (p)
-		return p;
-	if (pid > 0) {
-		char buf[PATH_MAX];
-		snprintf(buf, sizeof(buf), "/proc/%d/root/%s", (int)pid, target);
-		if (access(buf, R_OK) == 0)
-			return xstrdup(buf);
-		/* the name of the process's executable */
-		char exe[PATH_MAX];
-		snprintf(buf, sizeof(buf), "/proc/%d/exe", (int)pid);
-		ssize_t n = readlink(buf, exe, sizeof(exe) - 1);
-		if (n > 0) {
-			exe[n] = '\0';
-			const char *base = strrchr(exe, '/');
-			const char *tb = strrchr(target, '/');
-			if (!strcmp(base ? base + 1 : exe, tb ? tb + 1 : target))
-				return xstrdup(buf);
+	char buf[PATH_MAX];
+	snprintf(buf, sizeof(buf), "/proc/%d/root%s", (int)pid, path);
+	if (access(buf, R_OK) == 0)
+		return xstrdup(buf);
+	if (access(path, R_OK) == 0)
+		return xstrdup(path);
+	return NULL;
+}
+
+/* The library of process pid whose file name matches name ("libc"), the
+ * best match of its memory map. */
+static char *proc_library(pid_t pid, const char *name)
+{
+	char path[64], line[PATH_MAX + 128], best[PATH_MAX] = "";
+	int best_rank = 99;
+	snprintf(path, sizeof(path), "/proc/%d/maps", (int)pid);
+	FILE *f = fopen(path, "r");
+	if (!f)
+		return NULL;
+	while (fgets(line, sizeof(line), f)) {
+		char *file = strchr(line, '/');
+		if (!file)
+			continue;
+		file[strcspn(file, "\n")] = '\0';
+		const char *base = strrchr(file, '/') + 1;
+		int r = gobin_lib_match(base, name);
+		if (r >= 0 && r < best_rank && strlen(file) < sizeof(best)) {
+			best_rank = r;
+			strcpy(best, file);
 		}
 	}
-	return NULL;
+	fclose(f);
+	return best_rank < 99 ? proc_path(pid, best) : NULL;
+}
+
+/* Finds the file for a probe's binary part. With -p, the process's view
+ * comes first: no binary is its executable (/proc/PID/exe, which opens
+ * in any mount namespace), an absolute path is looked up in its root, a
+ * name is its executable's or that of a library it maps; then, and
+ * without -p, the path, PATH and the loader cache. */
+char *probe_binary_path(const char *target, pid_t pid)
+{
+	char buf[PATH_MAX];
+	if (pid > 0) {
+		if (!*target) {
+			snprintf(buf, sizeof(buf), "/proc/%d/exe", (int)pid);
+			return access(buf, R_OK) == 0 ? xstrdup(buf) : NULL;
+		}
+		if (target[0] == '/') {
+			snprintf(buf, sizeof(buf), "/proc/%d/root%s", (int)pid, target);
+			if (access(buf, R_OK) == 0)
+				return xstrdup(buf);
+		}
+		if (!strchr(target, '/')) {
+			/* the name of the process's executable */
+			char exe[PATH_MAX];
+			snprintf(buf, sizeof(buf), "/proc/%d/exe", (int)pid);
+			ssize_t n = readlink(buf, exe, sizeof(exe) - 1);
+			if (n > 0) {
+				exe[n] = '\0';
+				const char *base = strrchr(exe, '/');
+				if (!strcmp(base ? base + 1 : exe, target))
+					return xstrdup(buf);
+			}
+			char *lib = proc_library(pid, target);
+			if (lib)
+				return lib;
+		}
+	}
+	if (!*target)
+		return NULL;
+	return gobin_resolve_path(target);
 }
 
 /* "did you mean" among the binary's function names of about that length. */
@@ -434,6 +536,117 @@ static void suggest_func(struct diag *d, struct gobin *b, const char *name)
 	vec_free(&cands);
 }
 
+/* Notes that a probe reaches function `name` (real: its own code, when
+ * it has some): env->func and env->func_name stay set while it is the
+ * only one. */
+static void env_one_func(struct probe_env *env, const char *name, const struct gofunc *real)
+{
+	if (env->many_funcs)
+		return;
+	if (env->func_name && strcmp(env->func_name, name)) {
+		env->func = NULL;
+		env->func_name = NULL;
+		env->many_funcs = true;
+		return;
+	}
+	env->func_name = name;
+	if (real)
+		env->func = real;
+}
+
+/* Does the probe read argument or result registers by the calling
+ * convention (goarg, goret, retval, argN, sargN)? Inlined copies have no
+ * such registers. */
+static bool reads_abi_words(const struct node *n)
+{
+	for (; n; n = n->next) {
+		if (n->kind == N_CALL || n->kind == N_IDENT) {
+			const char *nm = n->call.name;
+			if (!strcmp(nm, "goarg") || !strcmp(nm, "goret") || !strcmp(nm, "retval") ||
+			    ((!strncmp(nm, "arg", 3) || !strncmp(nm, "sarg", 4)) &&
+			     nm[strlen(nm) - 1] >= '0' && nm[strlen(nm) - 1] <= '9'))
+				return true;
+		}
+		struct node *kids[4];
+		int k = ast_children(n, kids);
+		for (int i = 0; i < k; i++)
+			if (reads_abi_words(kids[i]))
+				return true;
+	}
+	return false;
+}
+
+/* What an attach point left out of the inlined copies it matched, said
+ * once for the attach point. */
+struct inl_skipped {
+	int rets, args; /* copies not probed: no return; arguments read */
+	const char *ret_func, *args_func;
+};
+
+/* The inlined copies of `name` as sites of a uprobe (not of a return
+ * probe: a copy has no return of its own). `own` says whether the
+ * function also has code of its own. */
+static int add_inlined_sites(struct probeset *ps, struct diag *d, struct probe *p,
+			     struct attach *a, struct gobin *b, const char *name, bool ret,
+			     bool own, char *path, struct inl_skipped *sk)
+{
+	struct probe_env *env = &ps->envs[p->index];
+	const struct goinline *v;
+	size_t n;
+	if (gobin_inlined(b, name, &v, &n) < 0 || !n)
+		return 0;
+	if (ret) {
+		/* a return probe on a function with code of its own keeps
+		 * that; a copy has no return instruction */
+		sk->rets += (int)n;
+		sk->ret_func = name;
+		return 0;
+	}
+	if (own && (reads_abi_words(p->pred) || reads_abi_words(p->body))) {
+		sk->args += (int)n;
+		sk->args_func = name;
+		return 0;
+	}
+	env_one_func(env, name, gobin_find(b, name));
+	for (size_t i = 0; i < n; i++) {
+		uint64_t off;
+		if (gobin_vaddr_to_offset(b, v[i].addr, &off) < 0) {
+			diag_error(d, a->loc, "%s: its inlined copy at 0x%llx is not in a loaded segment of %s",
+				   name, (unsigned long long)v[i].addr, path);
+			return 1;
+		}
+		struct site *s = add_site(ps, p, a, PK_UPROBE);
+		s->path = xstrdup(path);
+		s->offset = off;
+		s->bin = b;
+		s->vaddr = v[i].addr;
+		s->inl = &v[i];
+		if (gobin_sp_delta(b, v[i].addr, &s->sp_delta) < 0)
+			s->sp_delta = -1;
+		s->func = xstrdup(name);
+		s->name = *a->target ? xasprintf("uprobe:%s:%s", a->target, name) : xasprintf("uprobe:%s", name);
+	}
+	env->has_inlined = true;
+	env->sp_is_ret = false; /* a copy runs inside its caller's frame */
+	return 0;
+}
+
+/* Says what add_inlined_sites left out. */
+static void report_skipped(struct diag *d, struct attach *a, const struct inl_skipped *sk)
+{
+	if (sk->rets)
+		diag_warning(d, a->loc, "%d inlined cop%s of %s%s %s not probed: an inlined copy has no return of its own",
+			     sk->rets, sk->rets == 1 ? "y" : "ies", sk->ret_func,
+			     sk->rets > 1 && has_wildcard(a->func) ? " and others" : "",
+			     sk->rets == 1 ? "is" : "are");
+	if (sk->args)
+		diag_warning(d, a->loc,
+			     "%d inlined cop%s of %s%s %s not probed: the probe reads argument registers, which an inlined copy does not have",
+			     sk->args, sk->args == 1 ? "y" : "ies", sk->args_func,
+			     sk->args > 1 && has_wildcard(a->func) ? " and others" : "",
+			     sk->args == 1 ? "is" : "are");
+}
+
 /* One function of a uprobe/uretprobe attach point: its sites. */
 static int add_func_sites(struct probeset *ps, struct diag *d, struct probe *p,
 			  struct attach *a, struct gobin *b, const struct gofunc *f,
@@ -442,12 +655,7 @@ static int add_func_sites(struct probeset *ps, struct diag *d, struct probe *p,
 	struct probe_env *env = &ps->envs[p->index];
 	bool gc = gobin_compiler(b) == GOC_GC;
 	const struct gofunc *real = gobin_find(b, f->name);
-	if (!env->many_funcs && (!env->func || env->func == real))
-		env->func = real;
-	else {
-		env->func = NULL;
-		env->many_funcs = true;
-	}
+	env_one_func(env, f->name, real);
 	/* stack ABI: results follow the arguments, whose size DWARF knows */
 	const struct goparam *gps;
 	size_t ngp;
@@ -513,8 +721,14 @@ static int add_func_sites(struct probeset *ps, struct diag *d, struct probe *p,
 		s->path = xstrdup(path);
 		s->offset = off;
 		s->retprobe = retprobe;
+		s->bin = b;
+		s->vaddr = addrs.v[i];
+		if (gc && !retprobe && gobin_sp_delta(b, addrs.v[i], &s->sp_delta) < 0)
+			s->sp_delta = -1;
+		env->has_own = true;
 		s->func = xstrdup(f->name);
-		s->name = xasprintf("%s:%s:%s", ret ? "uretprobe" : "uprobe", a->target, f->name);
+		s->name = *a->target ? xasprintf("%s:%s:%s", ret ? "uretprobe" : "uprobe", a->target, f->name)
+				     : xasprintf("%s:%s", ret ? "uretprobe" : "uprobe", f->name);
 	}
 	vec_free(&addrs);
 	return 0;
@@ -598,7 +812,17 @@ static int resolve_uprobe(struct probeset *ps, struct diag *d, struct probe *p,
 			return 1;
 		}
 	} else {
-		char *path = find_binary(a->target, o->pid);
+		char *path = probe_binary_path(a->target, o->pid);
+		if (!path && !*a->target) {
+			if (o->pid > 0)
+				diag_error(d, a->loc, "cannot read the executable of process %d (/proc/%d/exe)",
+					   (int)o->pid, (int)o->pid);
+			else
+				diag_error(d, a->loc, "%s:%s names no binary", a->provider, a->func);
+			diag_hint(d, "name one (%s:BIN:%s), or give -p PID to probe that process's executable",
+				  a->provider, a->func);
+			return 1;
+		}
 		if (!path) {
 			if (strchr(a->target, '/'))
 				diag_error(d, a->loc, "binary '%s' does not exist", a->target);
@@ -642,30 +866,79 @@ static int resolve_uprobe(struct probeset *ps, struct diag *d, struct probe *p,
 			errors += add_func_sites(ps, d, p, a, b, &tmp, ret, path);
 			continue;
 		}
+		/* a function is its own code and every copy the compiler
+		 * inlined into other functions */
+		struct inl_skipped sk = { 0 };
+		const struct goinline *copies;
+		size_t ncopies = 0;
 		exact = gobin_find(b, a->func);
-		if (exact) {
-			errors += add_func_sites(ps, d, p, a, b, exact, ret, path);
+		if (a->offset && !exact && gobin_inlined_count(b, a->func)) {
+			diag_error(d, a->loc, "%s+%llu: %s has no code of its own in %s, only inlined copies",
+				   a->func, (unsigned long long)a->offset, a->func,
+				   paths.n == 1 && *a->target ? a->target : path);
+			diag_hint(d, "probe uprobe:%s:%s (each copy), or build with -gcflags=-l", a->target, a->func);
+			errors++;
+			continue;
+		}
+		if (a->offset)
+			ncopies = 0; /* FUNC+OFFSET is in the function's own code */
+		else if (gobin_inlined(b, a->func, &copies, &ncopies) < 0)
+			ncopies = 0;
+		if (exact || ncopies) {
+			int before = errors;
+			if (exact)
+				errors += add_func_sites(ps, d, p, a, b, exact, ret, path);
+			if (ncopies)
+				errors += add_inlined_sites(ps, d, p, a, b, a->func, ret, exact != NULL, path, &sk);
+			if (!exact && ret && errors == before) {
+				diag_error(d, a->loc, "%s has no code of its own in %s: the compiler inlined it everywhere, and an inlined copy has no return",
+					   a->func, paths.n == 1 && *a->target ? a->target : path);
+				diag_hint(d, "probe its entry with uprobe:, or build with -gcflags=-l to keep it a function");
+				errors++;
+				continue;
+			}
+			report_skipped(d, a, &sk);
 			total_matched++;
 			continue;
 		}
 		if (has_wildcard(a->func)) {
-			size_t n;
+			size_t n, nn;
 			const struct gofunc *fs = gobin_funcs(b, &n);
+			const char *const *inl = a->offset ? NULL : gobin_inlined_names(b, &nn);
 			int matched = 0;
 			for (size_t i = 0; i < n; i++) {
 				if (fnmatch(a->func, fs[i].name, 0))
 					continue;
 				errors += add_func_sites(ps, d, p, a, b, &fs[i], ret, path);
+				errors += add_inlined_sites(ps, d, p, a, b, fs[i].name, ret, true, path, &sk);
 				matched++;
 			}
+			/* functions that exist only as inlined copies */
+			for (size_t i = 0; inl && i < nn; i++) {
+				if (fnmatch(a->func, inl[i], 0) || gobin_find(b, inl[i]))
+					continue;
+				if (ret) {
+					const struct goinline *c;
+					size_t k;
+					gobin_inlined(b, inl[i], &c, &k);
+					sk.rets += (int)k;
+					sk.ret_func = inl[i];
+					continue;
+				}
+				errors += add_inlined_sites(ps, d, p, a, b, inl[i], ret, false, path, &sk);
+				matched++;
+			}
+			report_skipped(d, a, &sk);
 			total_matched += matched;
 			continue;
 		}
 		char **sites = NULL;
 		int ninl = gobin_inlined_sites(b, a->func, &sites);
 		if (ninl > 0) {
-			diag_error(d, a->loc, "%s has no symbol of its own in %s: the compiler inlined it everywhere",
-				   a->func, paths.n == 1 ? a->target : path);
+			/* DWARF (or the name table) knows it was inlined, but no
+			 * copy kept an instruction of its own */
+			diag_error(d, a->loc, "%s has no code of its own in %s: the compiler inlined it and folded every copy into its callers' code",
+				   a->func, paths.n == 1 && *a->target ? a->target : path);
 			for (int i = 0; i < ninl && i < 5; i++)
 				diag_note(d, "inlined into %s", sites[i]);
 			if (ninl > 5)
@@ -676,14 +949,18 @@ static int resolve_uprobe(struct probeset *ps, struct diag *d, struct probe *p,
 			free(sites);
 		} else {
 			diag_error(d, a->loc, "function '%s' not found in %s", a->func,
-				   paths.n == 1 ? a->target : path);
+				   paths.n == 1 && *a->target ? a->target : path);
 			suggest_func(d, b, a->func);
 		}
 		errors++;
 	}
 	if (!a->addr && !total_matched && has_wildcard(a->func) && !errors) {
-		diag_error(d, a->loc, "no function in %s matches '%s'", a->target, a->func);
-		diag_hint(d, "list them with: gotrace -l '%s:%s:*'", a->provider, a->target);
+		diag_error(d, a->loc, "no function in %s matches '%s'", *a->target ? a->target : paths.v[0],
+			   a->func);
+		if (*a->target)
+			diag_hint(d, "list them with: gotrace -l '%s:%s:*'", a->provider, a->target);
+		else
+			diag_hint(d, "list them with: gotrace -p %d -l '%s:*'", (int)o->pid, a->provider);
 		errors++;
 	}
 	for (size_t i = 0; i < paths.n; i++)
@@ -749,5 +1026,27 @@ int resolve_probes(struct program *prog, struct diag *d, const struct resolve_op
 		struct site *s = &ps->sites.v[i];
 		s->func_id = func_id(ps, s->func ? s->func : "");
 	}
+	/* each probe's sites (they were added probe by probe) and the SP
+	 * delta they share */
+	for (int k = 0; k < ps->nprobes; k++)
+		ps->envs[k].sp_delta = -2; /* none seen */
+	for (size_t i = 0; i < ps->sites.n; i++) {
+		struct site *s = &ps->sites.v[i];
+		struct probe_env *env = &ps->envs[s->probe];
+		if (!env->sites) {
+			env->sites = s;
+			env->site0 = i;
+		}
+		env->nsites++;
+		if (s->kind != PK_UPROBE && s->kind != PK_URETPROBE)
+			continue;
+		if (env->sp_delta == -2)
+			env->sp_delta = s->sp_delta;
+		else if (env->sp_delta != s->sp_delta)
+			env->sp_delta = -1;
+	}
+	for (int k = 0; k < ps->nprobes; k++)
+		if (ps->envs[k].sp_delta == -2)
+			ps->envs[k].sp_delta = -1;
 	return errors;
 }

@@ -138,8 +138,7 @@ int out_stack(const struct output *o, const struct type *t, const void *data,
 	int n;
 	*pid = (uint32_t)out_rd64((const char *)data + 8);
 	if (t->kind == TY_USTACK)
-		n = syms_ustack(o->syms, id, out_rd64((const char *)data + 16), ips,
-				OUT_STACK_MAX);
+		n = syms_ustack(o->syms, data, ips, OUT_STACK_MAX);
 	else
 		n = syms_kstack(o->syms, id, ips, OUT_STACK_MAX);
 	return MAX(0, MIN(n, OUT_STACK_MAX));

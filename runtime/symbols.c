@@ -1,14 +1,22 @@
 /* symbols.c - names for addresses, stacks and attach cookies.
  *
  * User addresses are looked up through the process's memory map (read
- * once per process) and the mapped file's function table (gobin: symtab
- * or, for stripped Go binaries, pclntab). When the process is gone — a
- * stack printed after the traced command exited — the binaries being
- * probed are tried, which is right for Go's non-PIE executables. */
+ * once per process, and again while the traced process runs) and the
+ * mapped file's function table (gobin: symtab or, for stripped Go
+ * binaries, pclntab). When the process is gone and its map was never
+ * read — a stack printed after a short-lived command exited — the
+ * binaries being probed are tried: a non-PIE executable at its own
+ * addresses, a Go PIE at the load base its ustack values tell (the
+ * kernel's mm->start_code, minus the file's text address).
+ *
+ * A user stack gets back the caller the frame-pointer walk misses (see
+ * struct ev_ustack) and a frame for each inlined call (.gopclntab's
+ * inline trees). */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include <bpf/bpf.h>
 
@@ -25,8 +33,12 @@ struct mapping {
 struct procmap {
 	uint32_t pid;
 	VEC(struct mapping) maps;
+	uint64_t start_code; /* mm->start_code from its ustack values, or 0 */
 	struct procmap *next;
 };
+
+#define INL_RET (1ull << 55) /* the frame is a return address */
+#define ADDR_MASK ((1ull << 55) - 1)
 
 struct ksym {
 	uint64_t addr;
@@ -83,9 +95,29 @@ const char *syms_probe(struct syms *s, uint64_t site)
 	return "";
 }
 
+/* The mapped file's path as gotrace can open it: the process's own path
+ * when that is the same file here, else through its root (a process in
+ * another mount namespace, as in a container), else through map_files;
+ * such a file is opened at once, while the process lives. */
+static char *host_path(struct syms *s, uint32_t pid, const char *file, unsigned long ino,
+		       unsigned long start, unsigned long end)
+{
+	char buf[1024];
+	struct stat st;
+	if (stat(file, &st) == 0 && st.st_ino == ino)
+		return xstrdup(file);
+	snprintf(buf, sizeof(buf), "/proc/%u/root%s", pid, file);
+	if (stat(buf, &st) != 0 || st.st_ino != ino)
+		snprintf(buf, sizeof(buf), "/proc/%u/map_files/%lx-%lx", pid, start, end);
+	char *err = NULL;
+	probeset_bin(s->ps, buf, &err);
+	free(err);
+	return xstrdup(buf);
+}
+
 /* Reads /proc/PID/maps into pm (file-backed mappings); false when the
  * process has none (it is gone). */
-static bool read_maps(struct procmap *pm)
+static bool read_maps(struct syms *s, struct procmap *pm)
 {
 	char path[64];
 	snprintf(path, sizeof(path), "/proc/%u/maps", pm->pid);
@@ -94,15 +126,16 @@ static bool read_maps(struct procmap *pm)
 		return false;
 	char line[1024];
 	while (fgets(line, sizeof(line), f)) {
-		unsigned long start, end, pgoff;
+		unsigned long start, end, pgoff, ino;
 		char perms[8], file[768];
-		if (sscanf(line, "%lx-%lx %7s %lx %*s %*s %767s", &start, &end, perms, &pgoff,
-			   file) != 5 || file[0] != '/')
+		if (sscanf(line, "%lx-%lx %7s %lx %*s %lu %767s", &start, &end, perms, &pgoff, &ino,
+			   file) != 6 || file[0] != '/')
 			continue;
-		struct mapping m = { start, end, pgoff, xstrdup(file), start - pgoff };
+		struct mapping m = { start, end, pgoff, host_path(s, pm->pid, file, ino, start, end),
+				     start - pgoff };
 		/* the base is where offset 0 of the file is mapped */
 		for (size_t i = 0; i < pm->maps.n; i++)
-			if (!strcmp(pm->maps.v[i].path, file)) {
+			if (!strcmp(pm->maps.v[i].path, m.path)) {
 				m.base = pm->maps.v[i].base;
 				break;
 			}
@@ -129,7 +162,7 @@ static struct procmap *proc_maps(struct syms *s, uint32_t pid)
 	pm->pid = pid;
 	pm->next = s->procs;
 	s->procs = pm;
-	read_maps(pm);
+	read_maps(s, pm);
 	return pm;
 }
 
@@ -137,7 +170,7 @@ void syms_remember(struct syms *s, uint32_t pid)
 {
 	struct procmap *pm = proc_maps(s, pid);
 	struct procmap fresh = { .pid = pid };
-	if (read_maps(&fresh)) {
+	if (read_maps(s, &fresh)) {
 		drop_maps(pm);
 		pm->maps = fresh.maps;
 	} else {
@@ -166,6 +199,18 @@ static struct gobin *binary_at(struct syms *s, uint64_t addr, uint32_t pid, uint
 		struct gobin *b = s->ps->bins.v[i];
 		if (!gobin_is_dyn(b) && owns(b, addr)) {
 			*vaddr = addr;
+			return b;
+		}
+	}
+	/* a Go PIE: its load base is start_code minus its text's address */
+	for (size_t i = 0; pm && pm->start_code && !pm->maps.n && i < s->ps->bins.n; i++) {
+		struct gobin *b = s->ps->bins.v[i];
+		uint64_t text = gobin_exec_vaddr(b);
+		if (!gobin_is_dyn(b) || gobin_compiler(b) != GOC_GC || pm->start_code < text)
+			continue;
+		uint64_t va = addr - (pm->start_code - text);
+		if (owns(b, va)) {
+			*vaddr = va;
 			return b;
 		}
 	}
@@ -206,9 +251,39 @@ void syms_gotype(struct syms *s, uint64_t addr, uint32_t pid, struct strbuf *out
 		sb_printf(out, "0x%llx", (unsigned long long)addr);
 }
 
+/* The inlined calls at pc (innermost first), with the start of each copy
+ * in the process. */
+static int inline_at(struct syms *s, uint64_t pc, uint32_t pid, const char **names,
+		     uint64_t *starts, int max)
+{
+	uint64_t va;
+	struct gobin *b = binary_at(s, pc, pid, &va, has_func);
+	if (!b || gobin_compiler(b) != GOC_GC)
+		return 0;
+	int n = gobin_inline_frames(b, va, names, starts, max);
+	for (int i = 0; i < n; i++)
+		starts[i] += pc - va;
+	return n;
+}
+
+/* A frame in inlined code (see syms_ustack): its name and offset. */
+static bool inlined_frame(struct syms *s, uint64_t frame, uint32_t pid, struct strbuf *out)
+{
+	int level = (int)(frame >> SYMS_INL_SHIFT) - 1;
+	uint64_t ip = frame & ADDR_MASK, pc = frame & INL_RET ? ip - 1 : ip;
+	const char *names[16];
+	uint64_t starts[16];
+	int n = inline_at(s, pc, pid, names, starts, 16);
+	if (level < 0 || level >= n)
+		return false;
+	sb_printf(out, "%s+%llu", names[level], (unsigned long long)(ip - starts[level]));
+	return true;
+}
+
 void syms_usym(struct syms *s, uint64_t addr, uint32_t pid, struct strbuf *out)
 {
 	uint64_t start;
+	addr &= ADDR_MASK;
 	const struct gofunc *f = lookup_user(s, addr, pid, &start);
 	if (f)
 		sb_puts(out, f->name);
@@ -219,6 +294,9 @@ void syms_usym(struct syms *s, uint64_t addr, uint32_t pid, struct strbuf *out)
 void syms_usym_off(struct syms *s, uint64_t addr, uint32_t pid, struct strbuf *out)
 {
 	uint64_t start;
+	if (addr >> SYMS_INL_SHIFT && inlined_frame(s, addr, pid, out))
+		return;
+	addr &= ADDR_MASK;
 	const struct gofunc *f = lookup_user(s, addr, pid, &start);
 	if (f)
 		sb_printf(out, "%s+%llu", f->name, (unsigned long long)(addr - start));
@@ -287,15 +365,49 @@ static int stack_frames(struct syms *s, int64_t id, uint64_t *ips, int max)
 	return n;
 }
 
-int syms_ustack(struct syms *s, int64_t id, uint64_t ret0, uint64_t *ips, int max)
+/* Did the frame-pointer walk miss the caller of the function at pc, whose
+ * return address the ustack value's word would be? Yes when the value
+ * says so for sure, or when .gopclntab's SP delta at pc is where the word
+ * was read (the function has no frame of its own there). */
+static bool caller_missing(struct syms *s, uint64_t pc, uint32_t pid, uint64_t meta)
 {
-	int n = stack_frames(s, id, ips, max);
-	if (ret0 && n >= 1 && n < max && (n < 2 || ips[1] != ret0)) {
-		memmove(ips + 2, ips + 1, (size_t)(n - 1) * sizeof(*ips));
-		ips[1] = ret0;
+	uint64_t va;
+	int64_t delta;
+	if (meta & USTACK_TRUSTED)
+		return true;
+	struct gobin *b = binary_at(s, pc, pid, &va, has_func);
+	return b && gobin_compiler(b) == GOC_GC && gobin_sp_delta(b, va, &delta) == 0 &&
+	       delta == USTACK_D(meta);
+}
+
+int syms_ustack(struct syms *s, const void *value, uint64_t *ips, int max)
+{
+	struct ev_ustack u;
+	uint64_t raw[STACK_DEPTH + 1];
+	memcpy(&u, value, sizeof(u));
+	uint32_t pid = USTACK_PID(u.meta);
+	if (u.start_code && pid)
+		proc_maps(s, pid)->start_code = u.start_code;
+	int n = stack_frames(s, u.id, raw, STACK_DEPTH);
+	if (n >= 1 && (u.meta & USTACK_WORD) && u.word && (n < 2 || raw[1] != u.word) &&
+	    caller_missing(s, raw[0], pid, u.meta)) {
+		memmove(raw + 2, raw + 1, (size_t)(n - 1) * sizeof(*raw));
+		raw[1] = u.word;
 		n++;
 	}
-	return n;
+	/* a frame for each inlined call a pc is in; a return address is
+	 * looked up at the call before it */
+	int k = 0;
+	for (int i = 0; i < n && k < max; i++) {
+		const char *names[16];
+		uint64_t starts[16];
+		int m = inline_at(s, i ? raw[i] - 1 : raw[i], pid, names, starts, 16);
+		for (int l = 0; l < m && k < max; l++)
+			ips[k++] = raw[i] | (uint64_t)(l + 1) << SYMS_INL_SHIFT | (i ? INL_RET : 0);
+		if (k < max)
+			ips[k++] = raw[i];
+	}
+	return k;
 }
 
 int syms_kstack(struct syms *s, int64_t id, uint64_t *ips, int max)

@@ -25,12 +25,16 @@ void syms_usym_off(struct syms *s, uint64_t addr, uint32_t pid,
 void syms_gotype(struct syms *s, uint64_t addr, uint32_t pid, struct strbuf *out);
 void syms_ksym_off(struct syms *s, uint64_t addr, struct strbuf *out);
 
-/* Frames of a stack: returns their count (0 when the id is invalid or
- * the stack is gone). For a user stack, ret0 (the return address at [sp]
- * at probe time, or 0) is inserted after the first frame unless it is
- * already there. */
-int syms_ustack(struct syms *s, int64_t id, uint64_t ret0, uint64_t *ips,
-		int max);
+/* Frames of a user stack value (struct ev_ustack): returns their count
+ * (0 when the id is invalid or the stack is gone). The caller the
+ * kernel's frame-pointer walk missed is put back (the value's stack word,
+ * where .gopclntab's SP delta at the first pc says the return address
+ * is), and each frame in inlined code is preceded by one frame per
+ * inlined call it is in, innermost first: such a frame is the address
+ * with the inlining level in its top byte (SYMS_INL_SHIFT), which
+ * syms_usym_off names. */
+int syms_ustack(struct syms *s, const void *value, uint64_t *ips, int max);
+#define SYMS_INL_SHIFT 56
 int syms_kstack(struct syms *s, int64_t id, uint64_t *ips, int max);
 
 #endif

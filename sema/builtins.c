@@ -99,7 +99,7 @@ static struct type *t_argword(struct sema *s, struct node *n)
 	struct probe_env *env = s->env;
 	int i = n->call.bi->aux;
 	bool sarg = n->call.bi->id >= BI_SARG0 && n->call.bi->id <= BI_SARG9;
-	if (env->abi_mixed || !env->bin)
+	if (!goargs_check_abi(s, n) || env->abi_mixed || !env->bin)
 		return &ty_int64;
 	if (!sarg && env->compiler == GOC_GC && env->abi != GOABI_SYSV) {
 		diag_warning(s->diag, n->loc,
@@ -327,6 +327,16 @@ static struct type *t_gotype(struct sema *s, struct node *n)
 	return &ty_gotype;
 }
 
+/* gocast(value, "TYPE") on its own: the value (a pointer reads as a
+ * number); mostly the root of .field chains (sema/goargs.c). */
+static struct type *t_gocast(struct sema *s, struct node *n)
+{
+	const struct gotype *gt = goargs_cast(s, n);
+	if (!gt)
+		return &ty_uint64;
+	return goargs_type(s, n, gt);
+}
+
 static struct type *t_len(struct sema *s, struct node *n)
 {
 	s->uses_len = true;
@@ -340,6 +350,8 @@ static struct type *t_len(struct sema *s, struct node *n)
 static struct type *check_goword(struct sema *s, struct node *n, bool result)
 {
 	int64_t i = 0;
+	if (!goargs_check_abi(s, n))
+		return &ty_int64;
 	sema_is_const_int(n->call.args, &i);
 	if (i < 0 || i > 15)
 		diag_error(s->diag, n->call.args->loc, "goarg(): index must be between 0 and 15");

@@ -352,6 +352,20 @@ static bool rooted_at_args(const struct node *n)
 	return n->kind == N_IDENT && !strcmp(n->call.name, "args");
 }
 
+/* Is n a chain gocast(p, "T").a.b[i]... ? (sema/goargs.c) */
+static bool rooted_at_gocast(const struct node *n)
+{
+	while (ast_base(n))
+		n = ast_base(n);
+	return n->kind == N_CALL && !strcmp(n->call.name, "gocast");
+}
+
+static struct type *check_gocast_path(struct sema *s, struct node *n)
+{
+	const struct gotype *gt = goargs_path(s, n);
+	return gt ? goargs_type(s, n, gt) : &ty_int64;
+}
+
 /* args.NAME... of a uprobe: DWARF's parameters. */
 static struct type *check_goargs(struct sema *s, struct node *n)
 {
@@ -379,6 +393,8 @@ static struct type *check_field(struct sema *s, struct node *n)
 	}
 	if (rooted_at_args(n) && (s->env->kinds & PKM_UPROBES))
 		return check_goargs(s, n);
+	if (rooted_at_gocast(n))
+		return check_gocast_path(s, n);
 	if (base->kind == N_IDENT && !strcmp(base->call.name, "args")) {
 		/* args.NAME: a tracepoint field */
 		base->type = &ty_none;
@@ -647,6 +663,10 @@ struct type *sema_expr(struct sema *s, struct node *n)
 	case N_INDEX:
 		if (rooted_at_args(n) && (s->env->kinds & PKM_UPROBES)) {
 			t = check_goargs(s, n);
+			break;
+		}
+		if (rooted_at_gocast(n)) {
+			t = check_gocast_path(s, n);
 			break;
 		}
 		sema_expr(s, n->index.base);

@@ -7,7 +7,7 @@
 struct type ty_none = { .kind = TY_NONE };
 struct type ty_int64 = { .kind = TY_INT, .size = 8, .align = 8, .is_signed = true, .bits = 64 };
 struct type ty_uint64 = { .kind = TY_INT, .size = 8, .align = 8, .bits = 64 };
-struct type ty_ustack = { .kind = TY_USTACK, .size = 24, .align = 8 };
+struct type ty_ustack = { .kind = TY_USTACK, .size = 32, .align = 8 }; /* struct ev_ustack */
 struct type ty_kstack = { .kind = TY_KSTACK, .size = 16, .align = 8 };
 struct type ty_usym = { .kind = TY_USYM, .size = 16, .align = 8 };
 struct type ty_func = { .kind = TY_FUNC, .size = 8, .align = 8 };

@@ -15,7 +15,7 @@ enum type_kind {
 	TY_STR,	   /* NUL-terminated, size bytes (zero padded) */
 	TY_BUF,	   /* buf(): u32 len, u32 pad, data[size - 8] */
 	TY_TUPLE,  /* elems at offsets, natural alignment */
-	TY_USTACK, /* i64 stack id, u64 pid, u64 return address at [sp] or 0 */
+	TY_USTACK, /* struct ev_ustack (abi/events.h) */
 	TY_KSTACK, /* i64 stack id, u64 0 */
 	TY_USYM,   /* u64 address, u64 pid: printed as a symbol */
 	TY_FUNC,   /* u64 attach cookie: printed as the probed function */

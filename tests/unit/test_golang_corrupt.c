@@ -108,6 +108,21 @@ static int open_copy(struct copy *c, char **err)
 	gobin_goid_offset(b, &off, &src);
 	gobin_tls_g_offset(b, &off);
 	gobin_type(b, "runtime.g");
+	size_t ni;
+	const char *const *inl = gobin_inlined_names(b, &ni);
+	for (size_t i = 0; i < ni; i += 1 + ni / 20) {
+		const struct goinline *cp;
+		size_t k;
+		const char *fr[8];
+		uint64_t st[8];
+		gobin_inlined(b, inl[i], &cp, &k);
+		for (size_t j = 0; j < k; j++) {
+			gobin_inline_frames(b, cp[j].addr, fr, st, 8);
+			gobin_sp_delta(b, cp[j].addr, &off);
+		}
+	}
+	gobin_rtype_type(b, "*runtime.g");
+	gobin_rtype_names(b, &ni);
 	gobin_close(b);
 	return 0;
 }

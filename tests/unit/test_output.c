@@ -81,9 +81,11 @@ void syms_ksym_off(struct syms *s, uint64_t addr, struct strbuf *out)
 
 /* User stack ids 1, 2, 3: the three, two, one innermost frames of main.sum;
  * kernel stack id 5: a syscall tracepoint's three frames. */
-int syms_ustack(struct syms *s, int64_t id, uint64_t ret0, uint64_t *ips, int max)
+int syms_ustack(struct syms *s, const void *value, uint64_t *ips, int max)
 {
 	static const uint64_t frames[] = { 0x457cc0, 0x430192, 0x454c21 };
+	int64_t id;
+	memcpy(&id, value, 8);
 	int n = id >= 1 && id <= 3 ? 4 - (int)id : 0;
 	for (int i = 0; i < n && i < max; i++)
 		ips[i] = frames[i];
@@ -930,15 +932,15 @@ static void case_stacks(struct t *t)
 	struct type *tv = tup(t, 3, &ty_int64, str64(t), &ty_ustack);
 	out_attached(&t->o, 1);
 	out_printf(&t->o, fmt(t, FMT_PRINTF, "[%s] [%s] [%s] [%s]\n", args),
-		   tuple(t, args, W(1, PID, 0), W(0x457cc0, PID), W(0), W(0)));
-	pv(t, &ty_ustack, W(2, PID, 0));
+		   tuple(t, args, W(1, PID, 0, 0), W(0x457cc0, PID), W(0), W(0)));
+	pv(t, &ty_ustack, W(2, PID, 0, 0));
 	out_exit(&t->o);
-	OUT(map(t, "", 1, &ty_ustack, &ty_count), E(W(1, PID, 0), W(1, 0)));
+	OUT(map(t, "", 1, &ty_ustack, &ty_count), E(W(1, PID, 0, 0), W(1, 0)));
 	OUT(map(t, "f", 1, &ty_func, &ty_count), E(W(0), W(0, 1)));
 	OUT(map(t, "pr", 0, NULL, &ty_probe), E(K0, W(0)));
-	OUT(map(t, "st", 0, NULL, &ty_ustack), E(K0, W(2, PID, 0)));
-	OUT(map(t, "t", 0, NULL, tv), E(K0, tuple(t, tv, I(1), "a\"b", W(3, PID, 0))));
-	OUT(map(t, "v", 0, NULL, &ty_ustack), E(K0, W(1, PID, 0)));
+	OUT(map(t, "st", 0, NULL, &ty_ustack), E(K0, W(2, PID, 0, 0)));
+	OUT(map(t, "t", 0, NULL, tv), E(K0, tuple(t, tv, I(1), "a\"b", W(3, PID, 0, 0))));
+	OUT(map(t, "v", 0, NULL, &ty_ustack), E(K0, W(1, PID, 0, 0)));
 	OUT(map(t, "w", 1, &ty_int64, &ty_usym), E(W(1), W(0x457cc0, PID)));
 }
 
@@ -1222,7 +1224,7 @@ static void test_value_text(void **state)
 	assert_string_equal(sb.s, "(-2, s, \n        perf_syscall_enter+397\n"
 				  "        syscall_trace_enter+384\n        do_syscall_64+506\n)");
 	sb_reset(&sb);
-	out_value_text(&t->o, &ty_ustack, W(99, 1, 0), &sb); /* stack gone */
+	out_value_text(&t->o, &ty_ustack, W(99, 1, 0, 0), &sb); /* stack gone */
 	out_value_text(&t->o, &ty_count, W(2, 3), &sb);
 	out_value_text(&t->o, &ty_probe, W(0), &sb);
 	assert_string_equal(sb.s, "5uprobe:/tmp/o2/main:main.sum");

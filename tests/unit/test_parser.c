@@ -118,6 +118,29 @@ static void test_go_names(void **state)
 	done(&r);
 }
 
+/* No binary: uprobe:FUNC is a function of the -p process's executable. */
+static void test_no_binary(void **state)
+{
+	struct parsed r = parse("uprobe:main.handle, ur:\"main.(*T).M\", u:main.f+4 { }", NULL, 0);
+	assert_int_equal(r.nerrors, 0);
+	struct attach *a = r.prog->probes->attaches;
+	assert_string_equal(a->provider, "uprobe");
+	assert_string_equal(a->target, "");
+	assert_string_equal(a->func, "main.handle");
+	a = a->next;
+	assert_string_equal(a->provider, "uretprobe");
+	assert_string_equal(a->target, "");
+	assert_string_equal(a->func, "main.(*T).M");
+	a = a->next;
+	assert_string_equal(a->func, "main.f");
+	assert_int_equal(a->offset, 4);
+	done(&r);
+	r = parse("uprobe: { }", NULL, 0);
+	assert_int_equal(r.nerrors, 1);
+	assert_non_null(strstr(r.errors, "missing function name"));
+	done(&r);
+}
+
 static void test_predicate_division(void **state)
 {
 	struct parsed r = parse("uprobe:/bin/x:f /goarg(0) / 2 > 1/ { @[goarg(0)] = count(); }",
@@ -279,6 +302,7 @@ int main(void)
 		cmocka_unit_test(test_go_names),
 		cmocka_unit_test(test_predicate_division),
 		cmocka_unit_test(test_positional_attach),
+		cmocka_unit_test(test_no_binary),
 		cmocka_unit_test(test_timers),
 		cmocka_unit_test(test_statements),
 		cmocka_unit_test(test_casts_and_tuples),
