@@ -73,6 +73,24 @@ build/tests/%: tests/unit/%.c $(LIB)
 	@mkdir -p build/tests
 	$(CC) $(CFLAGS) -o $@ $< $(LIB) $(LDFLAGS) -lcmocka $(LDLIBS)
 
+# The golang/ tests again, with golang/ and util/ built with AddressSanitizer:
+# binaries are untrusted input, and a read past a mapping or through a
+# stale pointer must fail a test, not only a fuzzer.
+ASAN := -fsanitize=address -fno-omit-frame-pointer
+ASAN_OBJS := $(patsubst %.c,build/asan/%.o,$(wildcard util/*.c golang/*.c))
+ASAN_TESTS := test_golang test_golang_corrupt test_golang_dwarf
+UNIT_BINS += $(patsubst %,build/tests/%_asan,$(ASAN_TESTS))
+
+build/asan/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(ASAN) -MMD -MP -c -o $@ $<
+
+-include $(ASAN_OBJS:.o=.d)
+
+build/tests/%_asan: tests/unit/%.c $(ASAN_OBJS)
+	@mkdir -p build/tests
+	$(CC) $(CFLAGS) $(ASAN) -o $@ $< $(ASAN_OBJS) $(LDFLAGS) -lcmocka -ldw -lelf -lz $(LLVM_LIBS)
+
 # Third-party and multi-release Go binaries for the tests (not committed;
 # anything unreachable is a visible SKIP).
 gobins:

@@ -134,13 +134,13 @@ bool gobin_decode(struct gobin *b, uint64_t vaddr, struct insn *in)
 	if (!n)
 		return false;
 	in->len = (unsigned)n;
-	in->mnem = skip_prefixes(in->text);
+	in->mnem_off = (uint8_t)(skip_prefixes(in->text) - in->text);
 	in->has_target = b->dis->has_target;
 	in->target = b->dis->target;
 	if (!in->has_target && (insn_is_jcc(in) || insn_is_jmp(in) ||
 				insn_is_call(in))) {
 		/* LLVM prints a relative branch as its displacement. */
-		const char *op = in->mnem;
+		const char *op = insn_mnem(in);
 		while (*op && !isspace((unsigned char)*op))
 			op++;
 		while (*op && isspace((unsigned char)*op))
@@ -166,9 +166,10 @@ bool gobin_decode(struct gobin *b, uint64_t vaddr, struct insn *in)
 bool insn_is(const struct insn *in, const char *mnem)
 {
 	size_t n = strlen(mnem);
+	const char *m = insn_mnem(in);
 
-	return strncmp(in->mnem, mnem, n) == 0 &&
-	       (in->mnem[n] == 0 || isspace((unsigned char)in->mnem[n]));
+	return strncmp(m, mnem, n) == 0 &&
+	       (m[n] == 0 || isspace((unsigned char)m[n]));
 }
 
 bool insn_is_ret(const struct insn *in)
@@ -189,7 +190,7 @@ bool insn_is_jmp(const struct insn *in)
 /* A conditional jump: j<cc>, jcxz, jecxz, jrcxz. */
 bool insn_is_jcc(const struct insn *in)
 {
-	return in->mnem[0] == 'j' && !insn_is_jmp(in);
+	return insn_mnem(in)[0] == 'j' && !insn_is_jmp(in);
 }
 
 /* Parses the memory operand of in ("qword ptr fs:[rcx + 0x10]"): its
@@ -197,13 +198,13 @@ bool insn_is_jcc(const struct insn *in)
 bool insn_mem(const struct insn *in, char *seg, size_t segsz, char *base,
 	      size_t basesz, int64_t *disp)
 {
-	const char *l = strchr(in->mnem, '['), *r;
+	const char *m = insn_mnem(in), *l = strchr(m, '['), *r;
 
 	if (!l || !(r = strchr(l, ']')))
 		return false;
 	if (seg && segsz) {
 		seg[0] = 0;
-		if (l - in->mnem >= 3 && l[-1] == ':' && segsz > 2) {
+		if (l - m >= 3 && l[-1] == ':' && segsz > 2) {
 			seg[0] = l[-3];
 			seg[1] = l[-2];
 			seg[2] = 0;
@@ -391,9 +392,9 @@ enum go_abi gobin_guess_abi(struct gobin *b)
 			continue;
 		uint64_t pc = f->addr;
 		for (int i = 0; i < 4 && gobin_decode(b, pc, &in); i++) {
-			if (strstr(in.mnem, "fs:"))
+			if (strstr(insn_mnem(&in), "fs:"))
 				return GOABI_STACK;
-			if (strstr(in.mnem, "[r14"))
+			if (strstr(insn_mnem(&in), "[r14"))
 				return GOABI_REG;
 			pc += in.len;
 		}

@@ -511,7 +511,7 @@ static void env_add_binary(struct probeset *ps, struct probe_env *env, struct go
 	const char *src;
 	if (gobin_goid_offset(b, &off, &src) < 0) {
 		env->goid_ok = false;
-		env->goid_err = xasprintf("%s: %s", gobin_path(b), gobin_error(b));
+		env->goid_err = xstrdup(gobin_error(b)); /* it names the file */
 		return;
 	}
 	if (!first && env->goid_ok && env->goid_off != off) {
@@ -524,7 +524,7 @@ static void env_add_binary(struct probeset *ps, struct probe_env *env, struct go
 	if (env->goid_tls) {
 		if (gobin_tls_g_offset(b, &env->tls_g_off) < 0) {
 			env->goid_ok = false;
-			env->goid_err = xasprintf("%s: %s", gobin_path(b), gobin_error(b));
+			env->goid_err = xstrdup(gobin_error(b));
 			return;
 		}
 		if (ps->task_fsbase_off < 0)
