@@ -308,14 +308,32 @@ int gobin_entry_site(struct gobin *b, const struct gofunc *f, uint64_t *addr,
 	return 0;
 }
 
+/* The first function that starts after addr, or 0. */
+static uint64_t next_func_start(const struct gobin *b, uint64_t addr)
+{
+	size_t lo = 0, hi = b->funcs.n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (b->funcs.v[mid].addr <= addr)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < b->funcs.n ? b->funcs.v[lo].addr : 0;
+}
+
 /* Every RET in [f->addr, f->addr + f->size), by a linear sweep. gc pads
  * between functions with INT3, which decodes as itself, so the sweep
- * stays in step up to the end of the padding. */
+ * stays in step up to the end of the padding. The size comes from the
+ * file and may be corrupt: the sweep stops at the end of the mapped
+ * bytes and at the next function. */
 int gobin_ret_sites(struct gobin *b, const struct gofunc *f,
 		    uint64_t **addrs, size_t *n)
 {
 	VEC(uint64_t) rets = {0};
 	struct insn in;
+	uint64_t avail;
 	int err;
 
 	*addrs = NULL;
@@ -323,18 +341,22 @@ int gobin_ret_sites(struct gobin *b, const struct gofunc *f,
 	if (!f->size)
 		return gobin_errf(b, -EINVAL, "%s: size unknown, cannot find "
 				  "its RET instructions", f->name);
-	if (!gobin_vaddr_ptr(b, f->addr, NULL))
+	if (!gobin_vaddr_ptr(b, f->addr, &avail))
 		return gobin_errf(b, -ERANGE, "%s: address 0x%llx is not in "
 				  "the file", f->name,
 				  (unsigned long long)f->addr);
 	if ((err = gobin_dis_init(b)) != 0)
 		return err;
-	for (uint64_t pc = f->addr; pc < f->addr + f->size;) {
+	uint64_t len = MIN(f->size, avail), next = next_func_start(b, f->addr);
+	if (next > f->addr)
+		len = MIN(len, next - f->addr);
+	uint64_t end = f->addr + len;
+	for (uint64_t pc = f->addr; pc < end;) {
 		if (!gobin_decode(b, pc, &in)) {
 			pc++;
 			continue;
 		}
-		if (insn_is_ret(&in) && pc + in.len <= f->addr + f->size)
+		if (insn_is_ret(&in) && pc + in.len <= end)
 			vec_push(&rets, pc);
 		pc += in.len;
 	}

@@ -161,7 +161,8 @@ static char *absolute(const char *path)
 	return xstrdup(buf);
 }
 
-/* Resolves a probe's binary name to a malloc'd absolute path. */
+/* Resolves a probe's binary name to a malloc'd absolute path: a path, a
+ * program on PATH, a library, or a file in the current directory. */
 char *gobin_resolve_path(const char *name)
 {
 	if (!name || !*name) {
@@ -204,6 +205,11 @@ char *gobin_resolve_path(const char *name)
 	char *hit = scan_lib_dirs(name);
 	if (hit)
 		return hit;
+	/* Last, a file of that name in the current directory (as bpftrace
+	 * does); gobin_open then says what is wrong with it, if anything. */
+	struct stat st;
+	if (lstat(name, &st) == 0)
+		return absolute(name);
 	errno = ENOENT;
 	return NULL;
 }

@@ -562,7 +562,7 @@ static int resolve_uprobe(struct probeset *ps, struct diag *d, struct probe *p,
 			if (strchr(a->target, '/'))
 				diag_error(d, a->loc, "binary '%s' does not exist", a->target);
 			else
-				diag_error(d, a->loc, "binary '%s' is neither a file, nor on PATH, nor a library the loader knows",
+				diag_error(d, a->loc, "binary '%s' is neither a file in the current directory, nor on PATH, nor a library the loader knows",
 					   a->target);
 			return 1;
 		}
