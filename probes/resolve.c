@@ -182,13 +182,25 @@ const char *tracefs_events_dir(void)
 {
 	static const char *const dirs[] = { "/sys/kernel/tracing/events",
 					    "/sys/kernel/debug/tracing/events" };
-	for (size_t i = 0; i < ARRAY_SIZE(dirs); i++)
+	bool denied = false; /* there, but not for us: mounting would not help */
+	for (size_t i = 0; i < ARRAY_SIZE(dirs); i++) {
 		if (access(dirs[i], R_OK) == 0)
 			return dirs[i];
-	if (mount("nodev", "/sys/kernel/tracing", "tracefs", 0, NULL) == 0 &&
+		denied |= errno == EACCES || errno == EPERM;
+	}
+	if (!denied && mount("nodev", "/sys/kernel/tracing", "tracefs", 0, NULL) == 0 &&
 	    access(dirs[0], R_OK) == 0)
 		return dirs[0];
+	errno = denied ? EACCES : ENOENT;
 	return NULL;
+}
+
+/* Why tracefs_events_dir() found nothing, as one sentence. */
+const char *tracefs_error(int err)
+{
+	return err == EACCES || err == EPERM
+		       ? "no permission to read tracefs (/sys/kernel/tracing): tracepoints need root"
+		       : "tracefs is not available (mounting it on /sys/kernel/tracing failed)";
 }
 
 /* Parses lines like
@@ -299,7 +311,7 @@ static int resolve_tracepoint(struct probeset *ps, struct diag *d, struct probe 
 {
 	const char *dir = tracefs_events_dir();
 	if (!dir) {
-		diag_error(d, a->loc, "tracefs is not available (mounting it on /sys/kernel/tracing failed)");
+		diag_error(d, a->loc, "%s", tracefs_error(errno));
 		return 1;
 	}
 	DIR *cats = opendir(dir);

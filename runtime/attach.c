@@ -125,6 +125,11 @@ static int attach_timer(struct attacher *at, struct site *s, struct bpf_program 
 		a.sample_period = s->period_ns;
 	}
 	int ncpu = s->kind == PK_INTERVAL ? 1 : libbpf_num_possible_cpus();
+	if (ncpu <= 0) {
+		fprintf(stderr, "gotrace: %s: cannot tell how many CPUs there may be: %s\n", s->name,
+			strerror(ncpu ? -ncpu : EINVAL));
+		return -1;
+	}
 	for (int cpu = 0; cpu < ncpu; cpu++) {
 		int fd = perf_open(&a, -1, cpu);
 		if (fd < 0) {

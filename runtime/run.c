@@ -129,6 +129,11 @@ static int load(struct tracer *t, const struct blob *ob)
 		return -1;
 	}
 	t->ncpus = libbpf_num_possible_cpus();
+	if (t->ncpus <= 0) {
+		fprintf(stderr, "gotrace: cannot tell how many CPUs there may be: %s\n",
+			strerror(t->ncpus ? -t->ncpus : EINVAL));
+		return -1;
+	}
 	t->map_fds = xcalloc(t->s->maps.n + 1, sizeof(int));
 	for (size_t i = 0; i < t->s->maps.n; i++) {
 		char name[64];
@@ -377,8 +382,9 @@ static int run_special(struct tracer *t, enum probe_kind kind)
 
 /* --- the traced command ----------------------------------------------------------- */
 
-/* Splits a command line on blanks; '...' and "..." group words. */
-static char **split_command(const char *cmd)
+/* Splits a command line on blanks; '...' and "..." group words. NULL
+ * (with *open_quote set) when a quote is not closed. */
+static char **split_command(const char *cmd, char *open_quote)
 {
 	VEC(char *) argv = { 0 };
 	struct strbuf w;
@@ -412,7 +418,20 @@ static char **split_command(const char *cmd)
 	}
 	vec_push(&argv, NULL);
 	sb_free(&w);
+	*open_quote = quote;
+	if (quote) {
+		for (char **a = argv.v; *a; a++)
+			free(*a);
+		vec_free(&argv);
+	}
 	return argv.v;
+}
+
+static void free_argv(char **argv)
+{
+	for (char **a = argv; *a; a++)
+		free(*a);
+	free(argv);
 }
 
 /* Forks the command, stopped before exec until *go is written. */
@@ -439,25 +458,35 @@ static bool runnable(const char *name)
 
 static pid_t spawn(const char *cmd, int *go)
 {
-	char **argv = split_command(cmd);
+	char open_quote;
+	char **argv = split_command(cmd, &open_quote);
+	if (!argv) {
+		fprintf(stderr, "gotrace: -c: the %c quote in '%s' is not closed\n", open_quote, cmd);
+		return -1;
+	}
 	if (!argv[0]) {
 		fprintf(stderr, "gotrace: -c: empty command\n");
+		free_argv(argv);
 		return -1;
 	}
 	if (!runnable(argv[0])) {
 		fprintf(stderr, "gotrace: -c: cannot run '%s': %s\n", argv[0],
 			strchr(argv[0], '/') ? strerror(errno) : "not found on PATH");
-		for (char **a = argv; *a; a++)
-			free(*a);
-		free(argv);
+		free_argv(argv);
 		return -1;
 	}
 	int fds[2];
-	if (pipe2(fds, O_CLOEXEC) < 0)
+	if (pipe2(fds, O_CLOEXEC) < 0) {
+		fprintf(stderr, "gotrace: cannot start '%s': pipe: %s\n", argv[0], strerror(errno));
+		free_argv(argv);
 		return -1;
+	}
 	pid_t pid = fork();
 	if (pid < 0) {
 		fprintf(stderr, "gotrace: cannot start '%s': %s\n", argv[0], strerror(errno));
+		close(fds[0]);
+		close(fds[1]);
+		free_argv(argv);
 		return -1;
 	}
 	if (pid == 0) {
@@ -476,9 +505,7 @@ static pid_t spawn(const char *cmd, int *go)
 	}
 	close(fds[0]);
 	*go = fds[1];
-	for (char **a = argv; *a; a++)
-		free(*a);
-	free(argv);
+	free_argv(argv);
 	return pid;
 }
 
