@@ -276,6 +276,18 @@ static void test_shebang(void **state)
 	done(&r);
 }
 
+/* A timer's period must fit in 64 bits of nanoseconds (it wrapped). */
+static void test_timer_overflow(void **state)
+{
+	struct parsed r = parse("interval:s:18446744074 { } interval:s:18446744073 { } i:ms:18446744073710 { } i:us:99999999999999999999 { }",
+				NULL, 0);
+	assert_int_equal(r.nerrors, 3);
+	assert_non_null(strstr(r.errors, "t.gt:1:12: error: interval: 18446744074 s is too long (at most 18446744073 s)"));
+	assert_non_null(strstr(r.errors, "t.gt:1:60: error: interval: 18446744073710 ms is too long (at most 18446744073709 ms)"));
+	assert_non_null(strstr(r.errors, "t.gt:1:84: error: interval: '99999999999999999999' is not a positive number"));
+	done(&r);
+}
+
 /* Integer literals: every digit counts (130 zeros then 7 is 7), and 1e6
  * is bpftrace's 1000000; a fraction or more than 64 bits is an error. */
 static void test_number_literals(void **state)
@@ -384,6 +396,7 @@ int main(void)
 		cmocka_unit_test(test_several_errors),
 		cmocka_unit_test(test_bad_tokens),
 		cmocka_unit_test(test_shebang),
+		cmocka_unit_test(test_timer_overflow),
 		cmocka_unit_test(test_number_literals),
 		cmocka_unit_test(test_stray_bytes),
 		cmocka_unit_test(test_long_line),
