@@ -365,6 +365,30 @@ int gobin_ret_sites(struct gobin *b, const struct gofunc *f,
 	return 0;
 }
 
+const char *gobin_unprobeable(struct gobin *b, uint64_t addr)
+{
+	uint64_t avail;
+	const uint8_t *p = gobin_vaddr_ptr(b, addr, &avail);
+
+	if (!p || !avail)
+		return NULL; /* not ours to judge: attaching will say */
+	switch (p[0]) {
+	case 0xcc:
+		return "its instruction there is int3, which uprobes cannot step over";
+	case 0xcd:
+		return "its instruction there is int N, which uprobes cannot step over";
+	case 0xf1:
+		return "its instruction there is int1, which uprobes cannot step over";
+	case 0xf4:
+		return "its instruction there is hlt, which uprobes cannot step over";
+	case 0x0f:
+		if (avail >= 2 && p[1] == 0x0b)
+			return "its instruction there is ud2, which uprobes cannot step over";
+		break;
+	}
+	return NULL;
+}
+
 /* Checks that f+off is where an instruction of f starts. */
 int gobin_check_offset(struct gobin *b, const struct gofunc *f, uint64_t off)
 {

@@ -405,10 +405,55 @@ static void suggest_func(struct diag *d, struct gobin *b, const char *name)
 	vec_free(&cands);
 }
 
-/* One function of a uprobe/uretprobe attach point: its sites. */
+/* What the functions a wildcard matched leave out, said once for the
+ * attach point instead of once per function (uretprobe:caddy:* has
+ * thousands of functions without a RET). */
+struct skips {
+	VEC(const char *) noret; /* return probes that can never fire */
+	VEC(const char *) trap;	 /* entries the kernel cannot probe */
+	const char *trap_why;
+	size_t sites;		 /* sites the attach point got */
+};
+
+/* "a, b, c, d, e and 7 more" */
+static char *name_list(const char *const *names, size_t n)
+{
+	struct strbuf sb;
+	sb_init(&sb);
+	for (size_t i = 0; i < n && i < 5; i++)
+		sb_printf(&sb, "%s%s", i ? ", " : "", names[i]);
+	if (n > 5)
+		sb_printf(&sb, " and %zu more", n - 5);
+	return sb_steal(&sb);
+}
+
+static void report_skips(struct diag *d, struct attach *a, struct skips *sk)
+{
+	if (sk->trap.n) {
+		char *l = name_list(sk->trap.v, sk->trap.n);
+		diag_warning(d, a->loc, "%zu matching function%s skipped, the kernel cannot probe %s (%s): %s",
+			     sk->trap.n, sk->trap.n == 1 ? "" : "s", sk->trap.n == 1 ? "it" : "them",
+			     sk->trap_why, l);
+		free(l);
+	}
+	if (sk->noret.n) {
+		char *l = name_list(sk->noret.v, sk->noret.n);
+		diag_warning(d, a->loc,
+			     "%zu matching function%s no RET instruction (ending in tail calls or panics), so %s return probe%s never fire: %s",
+			     sk->noret.n, sk->noret.n == 1 ? " has" : "s have", sk->noret.n == 1 ? "its" : "their",
+			     sk->noret.n == 1 ? " will" : "s will", l);
+		free(l);
+	}
+	vec_free(&sk->trap);
+	vec_free(&sk->noret);
+}
+
+/* One function of a uprobe/uretprobe attach point: its sites. sk collects
+ * what a wildcard leaves out (NULL: the function was named, and each
+ * problem is said about it). */
 static int add_func_sites(struct probeset *ps, struct diag *d, struct probe *p,
 			  struct attach *a, struct gobin *b, const struct gofunc *f,
-			  bool ret, char *path)
+			  bool ret, char *path, struct skips *sk)
 {
 	struct probe_env *env = &ps->envs[p->index];
 	bool gc = gobin_compiler(b) == GOC_GC;
@@ -457,7 +502,9 @@ static int add_func_sites(struct probeset *ps, struct diag *d, struct probe *p,
 				   gobin_error(b));
 			return 1;
 		}
-		if (n == 0)
+		if (n == 0 && sk)
+			vec_push(&sk->noret, f->name);
+		else if (n == 0)
 			diag_warning(d, a->loc,
 				     "%s has no RET instruction (it ends in tail calls or panics): its return probe will never fire",
 				     f->name);
@@ -470,8 +517,25 @@ static int add_func_sites(struct probeset *ps, struct diag *d, struct probe *p,
 		retprobe = true;
 		at_frame_start = false;
 	}
+	/* an entry on a trap instruction: the kernel would refuse the
+	 * whole link (with a running process) or skip it silently */
+	const char *why = !ret || retprobe ? gobin_unprobeable(b, addrs.v[0]) : NULL;
+	if (why && sk) {
+		vec_push(&sk->trap, f->name);
+		sk->trap_why = why;
+		vec_free(&addrs);
+		return 0;
+	}
+	if (why) {
+		diag_error(d, a->loc, "cannot put a uprobe on %s%s: %s", f->name,
+			   a->offset ? "+offset" : "", why);
+		vec_free(&addrs);
+		return 1;
+	}
 	if (!at_frame_start)
 		env->sp_is_ret = false;
+	if (sk)
+		sk->sites += addrs.n;
 	for (size_t i = 0; i < addrs.n; i++) {
 		uint64_t off;
 		if (gobin_vaddr_to_offset(b, addrs.v[i], &off) < 0) {
@@ -581,6 +645,7 @@ static int resolve_uprobe(struct probeset *ps, struct diag *d, struct probe *p,
 		vec_push(&paths, path);
 	}
 	int errors = 0, total_matched = 0;
+	struct skips sk = { 0 };
 	for (size_t pi = 0; pi < paths.n; pi++) {
 		char *path = paths.v[pi];
 		if (!path)
@@ -610,12 +675,12 @@ static int resolve_uprobe(struct probeset *ps, struct diag *d, struct probe *p,
 			struct gofunc tmp = *exact;
 			tmp.addr = a->addr;
 			tmp.name = exact->name;
-			errors += add_func_sites(ps, d, p, a, b, &tmp, ret, path);
+			errors += add_func_sites(ps, d, p, a, b, &tmp, ret, path, NULL);
 			continue;
 		}
 		exact = gobin_find(b, a->func);
 		if (exact) {
-			errors += add_func_sites(ps, d, p, a, b, exact, ret, path);
+			errors += add_func_sites(ps, d, p, a, b, exact, ret, path, NULL);
 			total_matched++;
 			continue;
 		}
@@ -626,7 +691,7 @@ static int resolve_uprobe(struct probeset *ps, struct diag *d, struct probe *p,
 			for (size_t i = 0; i < n; i++) {
 				if (fnmatch(a->func, fs[i].name, 0))
 					continue;
-				errors += add_func_sites(ps, d, p, a, b, &fs[i], ret, path);
+				errors += add_func_sites(ps, d, p, a, b, &fs[i], ret, path, &sk);
 				matched++;
 			}
 			total_matched += matched;
@@ -656,7 +721,11 @@ static int resolve_uprobe(struct probeset *ps, struct diag *d, struct probe *p,
 		diag_error(d, a->loc, "no function in %s matches '%s'", a->target, a->func);
 		diag_hint(d, "list them with: gotrace -l '%s:%s:*'", a->provider, a->target);
 		errors++;
+	} else if (total_matched && !sk.sites && sk.trap.n && !errors) {
+		diag_error(d, a->loc, "no function in %s matching '%s' can be probed", a->target, a->func);
+		errors++;
 	}
+	report_skips(d, a, &sk);
 	for (size_t i = 0; i < paths.n; i++)
 		free(paths.v[i]);
 	vec_free(&paths);

@@ -29,7 +29,7 @@ void diag_linecol(const struct source *src, uint32_t off, int *line, int *col)
 }
 
 /* Lines longer than this are shown as a window around the place. */
-#define DIAG_WIDTH 120
+#define DIAG_WIDTH 200
 
 /* A byte that continues a UTF-8 sequence (it takes no column). */
 static bool utf8_cont(char c)

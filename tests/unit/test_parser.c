@@ -367,7 +367,7 @@ static void test_long_line(void **state)
 	struct parsed r = parse(sb.s, NULL, 0);
 	assert_int_equal(r.nerrors, 1);
 	print_message("%s", r.errors);
-	assert_true(strlen(r.errors) < 400);
+	assert_true(strlen(r.errors) < 600);
 	assert_non_null(strstr(r.errors, "t.gt:1:50021: error: syntax error, unexpected ';'\n..."));
 	assert_non_null(strstr(r.errors, " $y = ;xxxx"));
 	assert_non_null(strstr(r.errors, "xxx...\n"));
