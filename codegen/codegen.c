@@ -84,7 +84,12 @@ static LLVMValueRef zeros(struct cg *cg)
 {
 	if (!cg->zeros)
 		cg->zeros = define_map(cg, MAP_ZEROS, BPF_MAP_TYPE_ARRAY, 1, 4, CG_ZEROS);
-	LLVMValueRef key = cg_stack_slot(cg, 4, "zkey");
+	/* one key slot per function, however many zero-fills it has */
+	if (cg->zkey_fn != cg->fn) {
+		cg->zkey = cg_stack_slot(cg, 4, "zkey");
+		cg->zkey_fn = cg->fn;
+	}
+	LLVMValueRef key = cg->zkey;
 	LLVMBuildStore(cg->b, LLVMConstInt(cg->i32, 0, 0), key);
 	LLVMValueRef args[] = { cg->zeros, key };
 	return cg_helper(cg, BPF_FUNC_map_lookup_elem, cg->ptr, args, 2);
@@ -877,13 +882,10 @@ static void gen_loop(struct cg *cg, struct node *n)
 	LLVMBuildCondBr(cg->b, c, body, done);
 
 	LLVMPositionBuilderAtEnd(cg->b, body);
-	if (cg->loops < CG_MAX_LOOPS) {
-		cg->brk[cg->loops] = done;
-		cg->cont[cg->loops] = step;
-	}
-	cg->loops++;
+	struct cg_loop l = { done, step };
+	vec_push(&cg->loops, l);
 	gen_stmt_list(cg, (range ? n->range.body : n->loop.body)->block.stmts);
-	cg->loops--;
+	cg->loops.n--;
 	if (!terminated(cg))
 		LLVMBuildBr(cg->b, step);
 	LLVMPositionBuilderAtEnd(cg->b, step);
@@ -940,9 +942,10 @@ static void gen_stmt_inner(struct cg *cg, struct node *n)
 		break;
 	case N_BREAK:
 	case N_CONTINUE: {
-		int d = cg->loops - 1;
-		if (d >= 0 && d < CG_MAX_LOOPS) {
-			LLVMBuildBr(cg->b, n->kind == N_BREAK ? cg->brk[d] : cg->cont[d]);
+		/* sema allows them only inside a loop */
+		if (cg->loops.n) {
+			struct cg_loop *l = &cg->loops.v[cg->loops.n - 1];
+			LLVMBuildBr(cg->b, n->kind == N_BREAK ? l->brk : l->cont);
 			dead_block(cg);
 		}
 		break;
@@ -1153,7 +1156,7 @@ static void lower_probe(struct cg *cg, struct probe *p, enum prog_group g)
 	cg->scratch = LLVMBuildAlloca(cg->b, cg->i64, "scratch.placeholder");
 	cg->scratch_off = cg->scratch_hw = 0;
 	LLVMPositionBuilderAtEnd(cg->b, body);
-	cg->loops = 0;
+	cg->loops.n = 0;
 
 	memset(cg->vars, 0, sizeof(*cg->vars) * (size_t)cg->sema->nvars);
 	alloc_vars(cg, p->pred);
@@ -1281,7 +1284,8 @@ static void on_llvm_diag(LLVMDiagnosticInfoRef di, void *arg)
 		if (strstr(text, "BPF stack limit")) {
 			diag_error(cg->sema->diag, loc,
 				   "this probe needs more than the 512 bytes of stack a BPF program has");
-			diag_hint(cg->sema->diag, "use shorter strings (--strlen) or split the probe");
+			diag_hint(cg->sema->diag,
+				  "keep fewer values alive at once, use shorter strings (--strlen), or split the probe");
 		} else {
 			diag_error(cg->sema->diag, loc, "BPF code generation failed: %s", text);
 		}
@@ -1426,6 +1430,7 @@ int codegen(struct sema *s, const struct cg_opts *opts, struct blob *out)
 out:
 	free(cg->maps);
 	free(cg->vars);
+	vec_free(&cg->loops);
 	LLVMDisposeDIBuilder(cg->di);
 	LLVMDisposeBuilder(cg->b);
 	if (cg->tm)

@@ -31,7 +31,6 @@ struct cg_opts {
 	const char *emit_llvm; /* write the optimised IR here */
 };
 
-#define CG_MAX_LOOPS 32
 /* Scratch bytes a probe may keep on the 512-byte BPF stack. */
 #define CG_STACK_SCRATCH 384
 
@@ -40,6 +39,11 @@ struct scratch_use {
 	LLVMBasicBlockRef entry;
 	LLVMMetadataRef sp;
 	struct loc loc;
+};
+
+/* A loop being lowered: the blocks break and continue jump to. */
+struct cg_loop {
+	LLVMBasicBlockRef brk, cont;
 };
 
 struct cg {
@@ -54,6 +58,7 @@ struct cg {
 	LLVMTypeRef i1, i8, i16, i32, i64, ptr, vd;
 
 	LLVMValueRef events, lost, stacks, lencount, target, zeros; /* globals */
+	LLVMValueRef zkey, zkey_fn; /* the zeros map's key slot, in function zkey_fn */
 	LLVMValueRef *maps;		   /* one per sema map */
 	LLVMValueRef *vars;		   /* current probe's variables, by var id */
 
@@ -63,8 +68,8 @@ struct cg {
 	LLVMValueRef fn, ctxp;
 	LLVMMetadataRef di_sp; /* the probe function's DISubprogram */
 	LLVMBasicBlockRef entry; /* allocas go here */
-	LLVMBasicBlockRef brk[CG_MAX_LOOPS], cont[CG_MAX_LOOPS];
-	int loops;
+	/* the enclosing loops, innermost last: where break and continue go */
+	VEC(struct cg_loop) loops;
 	/* Every stack slot of a probe is a piece of one scratch area; the
 	 * slots of a statement are reused by the next one. The area is on the
 	 * BPF stack when it fits, else in a per-CPU array map. */
