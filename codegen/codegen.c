@@ -15,6 +15,7 @@
 
 #include <llvm-c/Analysis.h>
 #include <llvm-c/BitReader.h>
+#include <llvm-c/IRReader.h>
 #include <llvm-c/Linker.h>
 #include <llvm-c/Target.h>
 #include <llvm-c/Transforms/PassBuilder.h>
@@ -1002,7 +1003,7 @@ LLVMMetadataRef cg_di_function(struct cg *cg, LLVMValueRef fn, const char *name,
 			       struct loc loc)
 {
 	int line = 1, col = 1;
-	diag_linecol(cg->sema->prog->src, loc.begin, &line, &col);
+	linemap_find(&cg->lines, loc.begin, &line, &col);
 	LLVMMetadataRef lng = LLVMDIBuilderCreateBasicType(cg->di, "long", 4, 64, 0x05, LLVMDIFlagZero);
 	LLVMMetadataRef vp = LLVMDIBuilderCreatePointerType(cg->di, NULL, 64, 64, 0, NULL, 0);
 	LLVMMetadataRef types[5] = { lng, vp, vp, vp, vp };
@@ -1027,10 +1028,53 @@ LLVMMetadataRef cg_di_function(struct cg *cg, LLVMValueRef fn, const char *name,
 void cg_di_at(struct cg *cg, struct loc loc)
 {
 	int line = 1, col = 1;
-	diag_linecol(cg->sema->prog->src, loc.begin, &line, &col);
+	linemap_find(&cg->lines, loc.begin, &line, &col);
 	LLVMMetadataRef dl = LLVMDIBuilderCreateDebugLocation(cg->ctx, (unsigned)line,
 							      (unsigned)col, cg->di_sp, NULL);
 	LLVMSetCurrentDebugLocation2(cg->b, dl);
+}
+
+/* Appends s as the inside of an LLVM IR string literal. */
+static void ir_string(struct strbuf *sb, const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c < 0x20 || c >= 0x7f || c == '"' || c == '\\')
+			sb_printf(sb, "\\%02X", c);
+		else
+			sb_putc(sb, (char)c);
+	}
+}
+
+/* The script's DIFile, with its text embedded (the "source:" field, which
+ * the C API cannot set; a small IR module parsed into this context makes
+ * the node). The BPF back end reads a file's lines for BTF line info and,
+ * without embedded text, opens the file by its name: ./stdin for -e,
+ * which could be a FIFO (a hang), /dev/zero (memory without end) or a
+ * link to someone's secret (its lines in the object). The directory,
+ * /dev/null, is a second guard: nothing can be opened under it. */
+static LLVMMetadataRef di_file(struct cg *cg)
+{
+	const struct source *src = cg->sema->prog->src;
+	struct strbuf ir;
+	sb_init(&ir);
+	sb_puts(&ir, "!gotrace.file = !{!0}\n!0 = !DIFile(filename: \"");
+	ir_string(&ir, src->name, strlen(src->name));
+	sb_puts(&ir, "\", directory: \"/dev/null\", source: \"");
+	ir_string(&ir, src->text, src->len);
+	sb_puts(&ir, "\")\n");
+	LLVMMemoryBufferRef mb = LLVMCreateMemoryBufferWithMemoryRangeCopy(ir.s, ir.len, "difile");
+	sb_free(&ir);
+	char *err = NULL;
+	LLVMValueRef op = NULL;
+	if (!LLVMParseIRInContext(cg->ctx, mb, &cg->di_holder, &err) &&
+	    LLVMGetNamedMetadataNumOperands(cg->di_holder, "gotrace.file") == 1)
+		LLVMGetNamedMetadataOperands(cg->di_holder, "gotrace.file", &op);
+	LLVMDisposeMessage(err);
+	if (op)
+		return LLVMValueAsMetadata(op);
+	/* not expected; without the text, BTF has line numbers only */
+	return LLVMDIBuilderCreateFile(cg->di, src->name, strlen(src->name), "/dev/null", 9);
 }
 
 /* --- maps and BTF -------------------------------------------------------------- */
@@ -1351,8 +1395,8 @@ int codegen(struct sema *s, const struct cg_opts *opts, struct blob *out)
 	cg->vd = LLVMVoidTypeInContext(cg->ctx);
 
 	cg->di = LLVMCreateDIBuilder(cg->mod);
-	const char *fname = s->prog->src->name;
-	cg->di_file = LLVMDIBuilderCreateFile(cg->di, fname, strlen(fname), ".", 1);
+	linemap_init(&cg->lines, s->prog->src);
+	cg->di_file = di_file(cg);
 	cg->di_cu = LLVMDIBuilderCreateCompileUnit(
 		cg->di, LLVMDWARFSourceLanguageC, cg->di_file, "gotrace", 7, 1, "", 0, 0, "", 0,
 		LLVMDWARFEmissionFull, 0, 0, 0, "", 0, "", 0);
@@ -1431,11 +1475,14 @@ out:
 	free(cg->maps);
 	free(cg->vars);
 	vec_free(&cg->loops);
+	linemap_free(&cg->lines);
 	LLVMDisposeDIBuilder(cg->di);
 	LLVMDisposeBuilder(cg->b);
 	if (cg->tm)
 		LLVMDisposeTargetMachine(cg->tm);
 	LLVMDisposeModule(cg->mod);
+	if (cg->di_holder)
+		LLVMDisposeModule(cg->di_holder);
 	LLVMContextDispose(cg->ctx);
 	return ret;
 }

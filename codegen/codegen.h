@@ -54,6 +54,8 @@ struct cg {
 	LLVMBuilderRef b;
 	LLVMDIBuilderRef di;
 	LLVMMetadataRef di_file, di_cu;
+	LLVMModuleRef di_holder; /* the parsed module that made di_file */
+	struct linemap lines;	 /* the script's line starts */
 	LLVMTargetMachineRef tm;
 	LLVMTypeRef i1, i8, i16, i32, i64, ptr, vd;
 

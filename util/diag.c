@@ -28,6 +28,48 @@ void diag_linecol(const struct source *src, uint32_t off, int *line, int *col)
 	*col = c;
 }
 
+void linemap_init(struct linemap *m, const struct source *src)
+{
+	size_t cap = 64;
+	m->src = src;
+	m->starts = xmalloc(cap * sizeof(*m->starts));
+	m->starts[0] = 0;
+	m->n = 1;
+	for (size_t i = 0; i < src->len; i++) {
+		if (src->text[i] != '\n')
+			continue;
+		if (m->n == cap) {
+			cap *= 2;
+			m->starts = xrealloc(m->starts, cap * sizeof(*m->starts));
+		}
+		m->starts[m->n++] = (uint32_t)i + 1;
+	}
+}
+
+/* The same answer as diag_linecol. */
+void linemap_find(const struct linemap *m, uint32_t off, int *line, int *col)
+{
+	if (off > m->src->len)
+		off = (uint32_t)m->src->len;
+	size_t lo = 0, hi = m->n; /* the last start <= off */
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (m->starts[mid] <= off)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	*line = (int)lo + 1;
+	*col = (int)(off - m->starts[lo]) + 1;
+}
+
+void linemap_free(struct linemap *m)
+{
+	free(m->starts);
+	m->starts = NULL;
+	m->n = 0;
+}
+
 /* Lines longer than this are shown as a window around the place. */
 #define DIAG_WIDTH 200
 
