@@ -998,10 +998,13 @@ static void alloc_vars(struct cg *cg, struct node *n)
 
 /* Gives fn a DISubprogram, so the BPF backend emits BTF func info for it
  * (the kernel wants it for programs with callbacks) and line info that
- * points into the script. Returns the subprogram. */
+ * points into the script. Returns the subprogram. In a big script every
+ * probe's BTF function has the same name (see BTF_DETAIL_LINES). */
 LLVMMetadataRef cg_di_function(struct cg *cg, LLVMValueRef fn, const char *name, bool local,
 			       struct loc loc)
 {
+	if (!cg->btf_detail && !local)
+		name = "probe";
 	int line = 1, col = 1;
 	linemap_find(&cg->lines, loc.begin, &line, &col);
 	LLVMMetadataRef lng = LLVMDIBuilderCreateBasicType(cg->di, "long", 4, 64, 0x05, LLVMDIFlagZero);
@@ -1046,6 +1049,14 @@ static void ir_string(struct strbuf *sb, const char *s, size_t n)
 	}
 }
 
+/* The BPF back end keeps BTF's strings in a table it searches linearly
+ * for every string it adds, so unique strings cost quadratic time: the
+ * script's lines (BTF line info) and the probes' function names. A
+ * script of more lines or probes than this gets line numbers without the
+ * lines' text, and one name for every probe function, so that ten
+ * thousand probes compile in seconds (with them: minutes). */
+#define BTF_DETAIL_LINES 2000
+
 /* The script's DIFile, with its text embedded (the "source:" field, which
  * the C API cannot set; a small IR module parsed into this context makes
  * the node). The BPF back end reads a file's lines for BTF line info and,
@@ -1056,6 +1067,8 @@ static void ir_string(struct strbuf *sb, const char *s, size_t n)
 static LLVMMetadataRef di_file(struct cg *cg)
 {
 	const struct source *src = cg->sema->prog->src;
+	if (!cg->btf_detail)
+		return LLVMDIBuilderCreateFile(cg->di, src->name, strlen(src->name), "/dev/null", 9);
 	struct strbuf ir;
 	sb_init(&ir);
 	sb_puts(&ir, "!gotrace.file = !{!0}\n!0 = !DIFile(filename: \"");
@@ -1110,7 +1123,7 @@ static LLVMValueRef define_map(struct cg *cg, const char *name, uint32_t type,
 	LLVMTypeRef lty = LLVMStructTypeInContext(cg->ctx, ptrs, (unsigned)n, 0);
 	LLVMValueRef g = LLVMAddGlobal(cg->mod, lty, name);
 	LLVMSetInitializer(g, LLVMConstNull(lty));
-	LLVMSetSection(g, ".maps");
+	LLVMSetSection(g, MAPS_SECTION_TMP);
 	LLVMSetAlignment(g, 8);
 	LLVMMetadataRef expr = LLVMDIBuilderCreateExpression(cg->di, NULL, 0);
 	LLVMMetadataRef gve = LLVMDIBuilderCreateGlobalVariableExpression(
@@ -1396,6 +1409,7 @@ int codegen(struct sema *s, const struct cg_opts *opts, struct blob *out)
 
 	cg->di = LLVMCreateDIBuilder(cg->mod);
 	linemap_init(&cg->lines, s->prog->src);
+	cg->btf_detail = cg->lines.n <= BTF_DETAIL_LINES && s->prog->nprobes <= BTF_DETAIL_LINES;
 	cg->di_file = di_file(cg);
 	cg->di_cu = LLVMDIBuilderCreateCompileUnit(
 		cg->di, LLVMDWARFSourceLanguageC, cg->di_file, "gotrace", 7, 1, "", 0, 0, "", 0,
@@ -1461,7 +1475,9 @@ int codegen(struct sema *s, const struct cg_opts *opts, struct blob *out)
 	if (opts->dump == CG_DUMP_ASM) {
 		if (emit(cg, LLVMAssemblyFile, &mb))
 			goto out;
+		size_t at = opts->out->len;
 		sb_putn(opts->out, LLVMGetBufferStart(mb), LLVMGetBufferSize(mb));
+		cg_rename_maps_section_asm(opts->out->s + at, opts->out->len - at);
 		LLVMDisposeMemoryBuffer(mb);
 	}
 	if (emit(cg, LLVMObjectFile, &mb))
@@ -1470,6 +1486,12 @@ int codegen(struct sema *s, const struct cg_opts *opts, struct blob *out)
 	out->data = xmalloc(out->size);
 	memcpy(out->data, LLVMGetBufferStart(mb), out->size);
 	LLVMDisposeMemoryBuffer(mb);
+	if (cg_rename_maps_section(out->data, out->size)) {
+		fprintf(stderr, "gotrace: internal error: the object has no %s section to rename .maps\n",
+			MAPS_SECTION_TMP);
+		blob_free(out);
+		goto out;
+	}
 	ret = 0;
 out:
 	free(cg->maps);

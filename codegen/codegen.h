@@ -56,6 +56,7 @@ struct cg {
 	LLVMMetadataRef di_file, di_cu;
 	LLVMModuleRef di_holder; /* the parsed module that made di_file */
 	struct linemap lines;	 /* the script's line starts */
+	bool btf_detail;	 /* lines' text and probe names in BTF */
 	LLVMTargetMachineRef tm;
 	LLVMTypeRef i1, i8, i16, i32, i64, ptr, vd;
 
@@ -82,6 +83,12 @@ struct cg {
 	bool diag_probe_seen;
 	int diag_probe_last; /* the probe LLVM's last diagnostic was about */
 };
+
+/* The section map definitions are emitted into, renamed ".maps" in the
+ * object (maps_section.c says why). */
+#define MAPS_SECTION_TMP ".MAPS"
+int cg_rename_maps_section(void *obj, size_t size);
+void cg_rename_maps_section_asm(char *text, size_t len);
 
 /* Builds, optimises and emits the object. Returns 0, or -1 after printing
  * why. */

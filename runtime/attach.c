@@ -259,24 +259,25 @@ static int report_refused(struct attacher *a, struct site_list *bad)
 	return rc;
 }
 
-/* All uprobe sites of a probe: one link per binary and direction. */
-static int attach_multi(struct attacher *a, int probe, struct bpf_program *prog, pid_t pid,
-			struct site_list *bad)
+/* All uprobe sites of a probe (mine[0..n), indices of its sites): one
+ * link per binary and direction. */
+static int attach_multi(struct attacher *a, const size_t *mine, size_t nmine,
+			struct bpf_program *prog, pid_t pid, bool *done, struct site_list *bad)
 {
 	struct probeset *ps = a->ps;
-	bool *done = xcalloc(ps->sites.n, sizeof(bool));
 	int rc = 0;
-	for (size_t i = 0; i < ps->sites.n && !rc; i++) {
+	for (size_t mi = 0; mi < nmine && !rc; mi++) {
+		size_t i = mine[mi];
 		struct site *s = &ps->sites.v[i];
-		if (s->probe != probe || done[i] || !s->path)
+		if (done[i] || !s->path)
 			continue;
 		VEC(uint64_t) offs = { 0 };
 		VEC(uint64_t) cookies = { 0 };
 		struct site_list idx = { 0 };
-		for (size_t j = i; j < ps->sites.n; j++) {
+		for (size_t mj = mi; mj < nmine; mj++) {
+			size_t j = mine[mj];
 			struct site *t = &ps->sites.v[j];
-			if (t->probe != probe || done[j] || !t->path || t->retprobe != s->retprobe ||
-			    strcmp(t->path, s->path))
+			if (done[j] || !t->path || t->retprobe != s->retprobe || strcmp(t->path, s->path))
 				continue;
 			done[j] = true;
 			vec_push(&offs, t->offset);
@@ -296,7 +297,6 @@ static int attach_multi(struct attacher *a, int probe, struct bpf_program *prog,
 		vec_free(&cookies);
 		vec_free(&idx);
 	}
-	free(done);
 	return rc;
 }
 
@@ -306,9 +306,26 @@ int attach_all(struct attacher *a, struct bpf_program **progs, pid_t pid, int *n
 	struct site_list bad = { 0 };
 	int rc = 0;
 	*n = 0;
+	/* each probe's sites, in order: by[first[p] .. first[p + 1]) */
+	size_t *first = xcalloc((size_t)ps->nprobes + 1, sizeof(size_t));
+	size_t *by = xmalloc((ps->sites.n ? ps->sites.n : 1) * sizeof(size_t));
+	for (size_t i = 0; i < ps->sites.n; i++)
+		first[ps->sites.v[i].probe + 1]++;
+	for (int p = 0; p < ps->nprobes; p++)
+		first[p + 1] += first[p];
+	size_t *fill = xmalloc(((size_t)ps->nprobes + 1) * sizeof(size_t));
+	memcpy(fill, first, ((size_t)ps->nprobes + 1) * sizeof(size_t));
+	for (size_t i = 0; i < ps->sites.n; i++)
+		by[fill[ps->sites.v[i].probe]++] = i;
+	free(fill);
+	bool *done = xcalloc(ps->sites.n ? ps->sites.n : 1, sizeof(bool)); /* linked */
 	for (int p = 0; p < ps->nprobes && !rc; p++)
 		if (a->multi[p])
-			rc = attach_multi(a, p, progs[p * PG__COUNT + PG_UPROBE], pid, &bad);
+			rc = attach_multi(a, by + first[p], first[p + 1] - first[p],
+					  progs[p * PG__COUNT + PG_UPROBE], pid, done, &bad);
+	free(done);
+	free(first);
+	free(by);
 	if (!rc)
 		rc = attach_each(a, progs, pid, n, &bad);
 	if (!rc)
