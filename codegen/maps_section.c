@@ -77,9 +77,15 @@ int cg_rename_maps_section(void *obj, size_t size)
 	return renamed == 1 && btf == 1 ? 0 : -1;
 }
 
+/* The same in assembly: the section directive and the BTF string. */
 void cg_rename_maps_section_asm(char *text, size_t len)
 {
+	static const char *const forms[] = { "\t.section\t" MAPS_SECTION_TMP ",",
+					     "\t.ascii\t\"" MAPS_SECTION_TMP "\"\n" };
 	size_t n = strlen(MAPS_SECTION_TMP);
-	for (char *p = text; (p = memmem(p, len - (size_t)(p - text), MAPS_SECTION_TMP, n)); p += n)
-		memcpy(p, ".maps", n);
+	for (size_t f = 0; f < ARRAY_SIZE(forms); f++) {
+		size_t fl = strlen(forms[f]);
+		for (char *p = text; (p = memmem(p, len - (size_t)(p - text), forms[f], fl)); p += fl)
+			memcpy(strstr(p, MAPS_SECTION_TMP), ".maps", n);
+	}
 }
