@@ -4,6 +4,7 @@
  * or, failing that, in the usual library folders. */
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -97,17 +98,20 @@ char *gobin_ldcache_lookup(const uint8_t *c, size_t len, const char *name)
 	return best;
 }
 
-/* True for a regular file that starts like an ELF file. */
+/* True for a regular file that starts like an ELF file (a FIFO among
+ * the libraries must not block the search). */
 static bool is_elf(const char *path)
 {
 	char magic[4];
-	FILE *f = fopen(path, "rb");
+	struct stat st;
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
 	bool ok;
 
-	if (!f)
+	if (fd < 0)
 		return false;
-	ok = fread(magic, 1, 4, f) == 4 && memcmp(magic, "\177ELF", 4) == 0;
-	fclose(f);
+	ok = fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && read(fd, magic, 4) == 4 &&
+	     memcmp(magic, "\177ELF", 4) == 0;
+	close(fd);
 	return ok;
 }
 
