@@ -312,7 +312,7 @@ static FILE *open_output(const char *path)
 	/* every symlink among the path's components */
 	char *pre = xstrdup(path);
 	bool last_is_link = false;
-	for (char *p = pre + 1;; p++) {
+	for (char *p = pre + (*pre != '\0');; p++) {
 		if (*p && *p != '/')
 			continue;
 		char keep = *p;
