@@ -151,6 +151,13 @@ build/fuzz/%: tests/fuzz/%.c build/fuzz-obj/libgotrace.a
 
 # --- tests
 
+# The golang/ tests run a second time in make unit, built with ASan and
+# UBSan (the library of make asan): binaries are untrusted input, and a
+# read past a mapping or through a stale pointer must fail a test, not
+# only a fuzzer.
+ASAN_GOLANG_TESTS := test_golang test_golang_corrupt test_golang_dwarf test_golang_inline
+UNIT_BINS += $(patsubst %,build/asan/tests/%,$(ASAN_GOLANG_TESTS))
+
 # Third-party and multi-release Go binaries for the tests (not committed;
 # anything unreachable is a visible SKIP).
 gobins:

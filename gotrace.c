@@ -3,7 +3,9 @@
  *   source -> parse -> resolve attach points -> sema -> codegen (LLVM, BPF)
  *          -> load (libbpf) -> attach -> run -> END, maps, detach */
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
+#include <limits.h>
 #include <signal.h>
 #include <sys/stat.h>
 #include <stdio.h>
@@ -82,6 +84,37 @@ static void usage(FILE *f)
 	      f);
 }
 
+/* A decimal number, all digits, at most max; false for anything else
+ * (a sign, blanks, a suffix, more than max). */
+static bool parse_number(const char *s, uint64_t max, uint64_t *v)
+{
+	uint64_t x = 0;
+	if (!*s)
+		return false;
+	for (; *s; s++) {
+		if (*s < '0' || *s > '9')
+			return false;
+		unsigned d = (unsigned)(*s - '0');
+		if (x > (max - d) / 10)
+			return false;
+		x = x * 10 + d;
+	}
+	*v = x;
+	return true;
+}
+
+/* --strlen N and GOTRACE_STRLEN=N: 8 to 1024. */
+static bool parse_strlen(const char *what, const char *s, uint32_t *out)
+{
+	uint64_t v;
+	if (!parse_number(s, UINT32_MAX, &v) || v < 8 || v > 1024) {
+		fprintf(stderr, "gotrace: %s must be a number from 8 to 1024, not '%s'\n", what, s);
+		return false;
+	}
+	*out = (uint32_t)v;
+	return true;
+}
+
 static int parse_options(int argc, char **argv, struct options *o)
 {
 	static const struct option longopts[] = {
@@ -95,18 +128,17 @@ static int parse_options(int argc, char **argv, struct options *o)
 		{ NULL, 0, NULL, 0 },
 	};
 	memset(o, 0, sizeof(*o));
-	const char *env = getenv("GOTRACE_STRLEN");
-	o->strlen = env ? (uint32_t)atoi(env) : 64;
+	o->strlen = 0;
 	int c;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, "e:p:c:lo:f:vqd:h", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'e': o->program = optarg; break;
 		case 'p': {
-			char *end;
-			long pid = strtol(optarg, &end, 10);
-			if (*end || pid <= 0) {
-				fprintf(stderr, "gotrace: -p needs a process id, not '%s'\n", optarg);
+			uint64_t pid;
+			if (!parse_number(optarg, INT_MAX, &pid) || pid == 0) {
+				fprintf(stderr, "gotrace: -p needs a process id (1 to %d), not '%s'\n",
+					INT_MAX, optarg);
 				return 2;
 			}
 			o->pid = (pid_t)pid;
@@ -145,7 +177,10 @@ static int parse_options(int argc, char **argv, struct options *o)
 		case OPT_EMIT_LLVM: o->emit_llvm = optarg; break;
 		case OPT_EMIT_ELF: o->emit_elf = optarg; break;
 		case OPT_DRY_RUN: o->dry_run = true; break;
-		case OPT_STRLEN: o->strlen = (uint32_t)atoi(optarg); break;
+		case OPT_STRLEN:
+			if (!parse_strlen("--strlen", optarg, &o->strlen))
+				return 2;
+			break;
 		case OPT_DOC_BUILTINS: {
 			struct strbuf sb;
 			sb_init(&sb);
@@ -166,10 +201,14 @@ static int parse_options(int argc, char **argv, struct options *o)
 			return 2;
 		}
 	}
-	if (o->strlen < 8 || o->strlen > 1024) {
-		fprintf(stderr, "gotrace: --strlen must be between 8 and 1024\n");
+	/* --strlen wins over GOTRACE_STRLEN */
+	const char *env = getenv("GOTRACE_STRLEN");
+	if (!o->strlen)
+		o->strlen = 64;
+	else
+		env = NULL;
+	if (env && !parse_strlen("GOTRACE_STRLEN", env, &o->strlen))
 		return 2;
-	}
 	o->strlen = (uint32_t)ALIGN_UP(o->strlen, 8);
 	if (o->list) {
 		o->list_pattern = optind < argc ? argv[optind++] : NULL;
@@ -191,10 +230,156 @@ static int parse_options(int argc, char **argv, struct options *o)
 	return 0;
 }
 
+/* Scripts are text of at most this many bytes (gotrace /dev/zero must end). */
+#define SCRIPT_MAX (1u << 20)
+
+/* Reads a script file (or a pipe: gotrace <(...)); NULL after saying why. */
+static char *read_script(const char *path, size_t *len)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	struct stat st;
+	if (fd < 0 || fstat(fd, &st) < 0) {
+		fprintf(stderr, "gotrace: cannot read %s: %s\n", path, strerror(errno));
+		if (fd >= 0)
+			close(fd);
+		return NULL;
+	}
+	if (S_ISDIR(st.st_mode)) {
+		fprintf(stderr, "gotrace: %s is a directory, not a script\n", path);
+		close(fd);
+		return NULL;
+	}
+	size_t n = 0, cap = S_ISREG(st.st_mode) && st.st_size < SCRIPT_MAX ? (size_t)st.st_size + 1 : 4096;
+	char *text = xmalloc(cap + 1);
+	for (;;) {
+		if (n == cap) {
+			cap = MIN(cap * 2, SCRIPT_MAX + 1);
+			text = xrealloc(text, cap + 1);
+		}
+		ssize_t r = read(fd, text + n, cap - n);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0) {
+			fprintf(stderr, "gotrace: cannot read %s: %s\n", path, strerror(errno));
+			free(text);
+			close(fd);
+			return NULL;
+		}
+		if (r == 0)
+			break;
+		n += (size_t)r;
+		if (n > SCRIPT_MAX) {
+			fprintf(stderr, "gotrace: %s is larger than %u MiB, the most a script may be\n",
+				path, SCRIPT_MAX >> 20);
+			free(text);
+			close(fd);
+			return NULL;
+		}
+	}
+	close(fd);
+	text[n] = '\0';
+	*len = n;
+	return text;
+}
+
+/* Would the kernel's protected_symlinks refuse to follow the symlink
+ * `link` (whose owner is uid)? In a sticky, world-writable directory
+ * (/tmp), a symlink is followed only when it belongs to the directory's
+ * owner or to whoever follows it. */
+static bool symlink_protected(const char *link, uid_t uid)
+{
+	char *dir = xstrdup(link);
+	char *slash = strrchr(dir, '/');
+	if (!slash)
+		strcpy(dir, ".");
+	else if (slash == dir)
+		dir[1] = '\0';
+	else
+		*slash = '\0';
+	struct stat d;
+	bool refuse = stat(dir, &d) == 0 && (d.st_mode & S_ISVTX) && (d.st_mode & S_IWOTH) &&
+		      uid != d.st_uid && uid != geteuid();
+	free(dir);
+	return refuse;
+}
+
+/* Opens an output file (-o, --emit-elf) for writing (created or truncated), refusing any symlink
+ * on its path that protected_symlinks would (fs.protected_symlinks may be
+ * off, and gotrace often runs as root): otherwise a link another user
+ * plants in /tmp would have gotrace overwrite its target. */
+static FILE *open_output(const char *path)
+{
+	/* every symlink among the path's components */
+	char *pre = xstrdup(path);
+	bool last_is_link = false;
+	for (char *p = pre + (*pre != '\0');; p++) {
+		if (*p && *p != '/')
+			continue;
+		char keep = *p;
+		*p = '\0';
+		struct stat l;
+		if (lstat(pre, &l) == 0 && S_ISLNK(l.st_mode)) {
+			if (symlink_protected(pre, l.st_uid)) {
+				fprintf(stderr,
+					"gotrace: not writing %s: %s%s is a symlink of another user (uid %u) in a sticky, world-writable directory\n",
+					path, keep ? pre : "it", keep ? " on its path" : "", (unsigned)l.st_uid);
+				free(pre);
+				return NULL;
+			}
+			last_is_link = !keep;
+		}
+		*p = keep;
+		if (!keep)
+			break;
+	}
+	free(pre);
+	/* a final component that was no symlink must not have become one */
+	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | (last_is_link ? 0 : O_NOFOLLOW),
+		      0666);
+	FILE *f = fd >= 0 ? fdopen(fd, "w") : NULL;
+	if (!f) {
+		fprintf(stderr, "gotrace: cannot write %s: %s\n", path,
+			errno == ELOOP ? "it became a symlink" : strerror(errno));
+		if (fd >= 0)
+			close(fd);
+	}
+	return f;
+}
+
+/* -p PID: a live process (a zombie has ended; only its exit status is
+ * left for its parent). */
+static int check_pid(pid_t pid)
+{
+	char path[64], buf[1024];
+	snprintf(path, sizeof(path), "/proc/%d/stat", (int)pid);
+	FILE *f = fopen(path, "re");
+	size_t n = f ? fread(buf, 1, sizeof(buf) - 1, f) : 0;
+	if (f)
+		fclose(f);
+	buf[n] = '\0';
+	const char *paren = strrchr(buf, ')');
+	if (!n || !paren) {
+		if (kill(pid, 0) < 0 && errno == ESRCH) {
+			fprintf(stderr, "gotrace: -p %d: %s\n", (int)pid, strerror(ESRCH));
+			return 1;
+		}
+		return 0;
+	}
+	char state = paren[1] == ' ' ? paren[2] : '?';
+	if (state == 'Z' || state == 'X') {
+		fprintf(stderr, "gotrace: -p %d: the process has ended (a zombie: its parent has not yet collected its exit status)\n",
+			(int)pid);
+		return 1;
+	}
+	return 0;
+}
+
 static int write_file(const char *path, const void *data, size_t len)
 {
-	FILE *f = fopen(path, "wb");
-	if (!f || fwrite(data, 1, len, f) != len || fclose(f)) {
+	FILE *f = open_output(path);
+	if (!f)
+		return 1;
+	if (fwrite(data, 1, len, f) != len || fclose(f)) {
 		fprintf(stderr, "gotrace: cannot write %s: %s\n", path, strerror(errno));
 		return 1;
 	}
@@ -208,6 +393,8 @@ int main(int argc, char **argv)
 	int rc = parse_options(argc, argv, &o);
 	if (rc)
 		return rc;
+	if (o.pid && check_pid(o.pid))
+		return 1;
 	if (o.list)
 		return list_probes(o.list_pattern, o.pid, o.verbose);
 
@@ -218,16 +405,9 @@ int main(int argc, char **argv)
 		src.text = o.program;
 		src.len = strlen(o.program);
 	} else {
-		struct stat st;
-		if (stat(o.script, &st) == 0 && S_ISDIR(st.st_mode)) {
-			fprintf(stderr, "gotrace: %s is a directory, not a script\n", o.script);
+		text = read_script(o.script, &src.len);
+		if (!text)
 			return 1;
-		}
-		text = read_file(o.script, &src.len);
-		if (!text) {
-			fprintf(stderr, "gotrace: cannot read %s: %s\n", o.script, strerror(errno));
-			return 1;
-		}
 		src.name = o.script;
 		src.text = text;
 	}
@@ -279,9 +459,8 @@ int main(int argc, char **argv)
 		goto out;
 	}
 	if (o.out_file) {
-		out = fopen(o.out_file, "we");
+		out = open_output(o.out_file);
 		if (!out) {
-			fprintf(stderr, "gotrace: cannot write %s: %s\n", o.out_file, strerror(errno));
 			out = stdout;
 			goto out;
 		}

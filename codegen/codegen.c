@@ -15,6 +15,7 @@
 
 #include <llvm-c/Analysis.h>
 #include <llvm-c/BitReader.h>
+#include <llvm-c/IRReader.h>
 #include <llvm-c/Linker.h>
 #include <llvm-c/Target.h>
 #include <llvm-c/Transforms/PassBuilder.h>
@@ -84,7 +85,12 @@ static LLVMValueRef zeros(struct cg *cg)
 {
 	if (!cg->zeros)
 		cg->zeros = define_map(cg, MAP_ZEROS, BPF_MAP_TYPE_ARRAY, 1, 4, CG_ZEROS);
-	LLVMValueRef key = cg_stack_slot(cg, 4, "zkey");
+	/* one key slot per function, however many zero-fills it has */
+	if (cg->zkey_fn != cg->fn) {
+		cg->zkey = cg_stack_slot(cg, 4, "zkey");
+		cg->zkey_fn = cg->fn;
+	}
+	LLVMValueRef key = cg->zkey;
 	LLVMBuildStore(cg->b, LLVMConstInt(cg->i32, 0, 0), key);
 	LLVMValueRef args[] = { cg->zeros, key };
 	return cg_helper(cg, BPF_FUNC_map_lookup_elem, cg->ptr, args, 2);
@@ -877,13 +883,10 @@ static void gen_loop(struct cg *cg, struct node *n)
 	LLVMBuildCondBr(cg->b, c, body, done);
 
 	LLVMPositionBuilderAtEnd(cg->b, body);
-	if (cg->loops < CG_MAX_LOOPS) {
-		cg->brk[cg->loops] = done;
-		cg->cont[cg->loops] = step;
-	}
-	cg->loops++;
+	struct cg_loop l = { done, step };
+	vec_push(&cg->loops, l);
 	gen_stmt_list(cg, (range ? n->range.body : n->loop.body)->block.stmts);
-	cg->loops--;
+	cg->loops.n--;
 	if (!terminated(cg))
 		LLVMBuildBr(cg->b, step);
 	LLVMPositionBuilderAtEnd(cg->b, step);
@@ -940,9 +943,10 @@ static void gen_stmt_inner(struct cg *cg, struct node *n)
 		break;
 	case N_BREAK:
 	case N_CONTINUE: {
-		int d = cg->loops - 1;
-		if (d >= 0 && d < CG_MAX_LOOPS) {
-			LLVMBuildBr(cg->b, n->kind == N_BREAK ? cg->brk[d] : cg->cont[d]);
+		/* sema allows them only inside a loop */
+		if (cg->loops.n) {
+			struct cg_loop *l = &cg->loops.v[cg->loops.n - 1];
+			LLVMBuildBr(cg->b, n->kind == N_BREAK ? l->brk : l->cont);
 			dead_block(cg);
 		}
 		break;
@@ -994,12 +998,15 @@ static void alloc_vars(struct cg *cg, struct node *n)
 
 /* Gives fn a DISubprogram, so the BPF backend emits BTF func info for it
  * (the kernel wants it for programs with callbacks) and line info that
- * points into the script. Returns the subprogram. */
+ * points into the script. Returns the subprogram. In a big script every
+ * probe's BTF function has the same name (see BTF_DETAIL_LINES). */
 LLVMMetadataRef cg_di_function(struct cg *cg, LLVMValueRef fn, const char *name, bool local,
 			       struct loc loc)
 {
+	if (!cg->btf_detail && !local)
+		name = "probe";
 	int line = 1, col = 1;
-	diag_linecol(cg->sema->prog->src, loc.begin, &line, &col);
+	linemap_find(&cg->lines, loc.begin, &line, &col);
 	LLVMMetadataRef lng = LLVMDIBuilderCreateBasicType(cg->di, "long", 4, 64, 0x05, LLVMDIFlagZero);
 	LLVMMetadataRef vp = LLVMDIBuilderCreatePointerType(cg->di, NULL, 64, 64, 0, NULL, 0);
 	LLVMMetadataRef types[5] = { lng, vp, vp, vp, vp };
@@ -1024,10 +1031,63 @@ LLVMMetadataRef cg_di_function(struct cg *cg, LLVMValueRef fn, const char *name,
 void cg_di_at(struct cg *cg, struct loc loc)
 {
 	int line = 1, col = 1;
-	diag_linecol(cg->sema->prog->src, loc.begin, &line, &col);
+	linemap_find(&cg->lines, loc.begin, &line, &col);
 	LLVMMetadataRef dl = LLVMDIBuilderCreateDebugLocation(cg->ctx, (unsigned)line,
 							      (unsigned)col, cg->di_sp, NULL);
 	LLVMSetCurrentDebugLocation2(cg->b, dl);
+}
+
+/* Appends s as the inside of an LLVM IR string literal. */
+static void ir_string(struct strbuf *sb, const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c < 0x20 || c >= 0x7f || c == '"' || c == '\\')
+			sb_printf(sb, "\\%02X", c);
+		else
+			sb_putc(sb, (char)c);
+	}
+}
+
+/* The BPF back end keeps BTF's strings in a table it searches linearly
+ * for every string it adds, so unique strings cost quadratic time: the
+ * script's lines (BTF line info) and the probes' function names. A
+ * script of more lines or probes than this gets line numbers without the
+ * lines' text, and one name for every probe function, so that ten
+ * thousand probes compile in seconds (with them: minutes). */
+#define BTF_DETAIL_LINES 2000
+
+/* The script's DIFile, with its text embedded (the "source:" field, which
+ * the C API cannot set; a small IR module parsed into this context makes
+ * the node). The BPF back end reads a file's lines for BTF line info and,
+ * without embedded text, opens the file by its name: ./stdin for -e,
+ * which could be a FIFO (a hang), /dev/zero (memory without end) or a
+ * link to someone's secret (its lines in the object). The directory,
+ * /dev/null, is a second guard: nothing can be opened under it. */
+static LLVMMetadataRef di_file(struct cg *cg)
+{
+	const struct source *src = cg->sema->prog->src;
+	if (!cg->btf_detail)
+		return LLVMDIBuilderCreateFile(cg->di, src->name, strlen(src->name), "/dev/null", 9);
+	struct strbuf ir;
+	sb_init(&ir);
+	sb_puts(&ir, "!gotrace.file = !{!0}\n!0 = !DIFile(filename: \"");
+	ir_string(&ir, src->name, strlen(src->name));
+	sb_puts(&ir, "\", directory: \"/dev/null\", source: \"");
+	ir_string(&ir, src->text, src->len);
+	sb_puts(&ir, "\")\n");
+	LLVMMemoryBufferRef mb = LLVMCreateMemoryBufferWithMemoryRangeCopy(ir.s, ir.len, "difile");
+	sb_free(&ir);
+	char *err = NULL;
+	LLVMValueRef op = NULL;
+	if (!LLVMParseIRInContext(cg->ctx, mb, &cg->di_holder, &err) &&
+	    LLVMGetNamedMetadataNumOperands(cg->di_holder, "gotrace.file") == 1)
+		LLVMGetNamedMetadataOperands(cg->di_holder, "gotrace.file", &op);
+	LLVMDisposeMessage(err);
+	if (op)
+		return LLVMValueAsMetadata(op);
+	/* not expected; without the text, BTF has line numbers only */
+	return LLVMDIBuilderCreateFile(cg->di, src->name, strlen(src->name), "/dev/null", 9);
 }
 
 /* --- maps and BTF -------------------------------------------------------------- */
@@ -1063,7 +1123,7 @@ static LLVMValueRef define_map(struct cg *cg, const char *name, uint32_t type,
 	LLVMTypeRef lty = LLVMStructTypeInContext(cg->ctx, ptrs, (unsigned)n, 0);
 	LLVMValueRef g = LLVMAddGlobal(cg->mod, lty, name);
 	LLVMSetInitializer(g, LLVMConstNull(lty));
-	LLVMSetSection(g, ".maps");
+	LLVMSetSection(g, MAPS_SECTION_TMP);
 	LLVMSetAlignment(g, 8);
 	LLVMMetadataRef expr = LLVMDIBuilderCreateExpression(cg->di, NULL, 0);
 	LLVMMetadataRef gve = LLVMDIBuilderCreateGlobalVariableExpression(
@@ -1154,7 +1214,7 @@ static void lower_probe(struct cg *cg, struct probe *p, enum prog_group g)
 	cg->scratch = LLVMBuildAlloca(cg->b, cg->i64, "scratch.placeholder");
 	cg->scratch_off = cg->scratch_hw = 0;
 	LLVMPositionBuilderAtEnd(cg->b, body);
-	cg->loops = 0;
+	cg->loops.n = 0;
 
 	memset(cg->vars, 0, sizeof(*cg->vars) * (size_t)cg->sema->nvars);
 	alloc_vars(cg, p->pred);
@@ -1282,7 +1342,8 @@ static void on_llvm_diag(LLVMDiagnosticInfoRef di, void *arg)
 		if (strstr(text, "BPF stack limit")) {
 			diag_error(cg->sema->diag, loc,
 				   "this probe needs more than the 512 bytes of stack a BPF program has");
-			diag_hint(cg->sema->diag, "use shorter strings (--strlen) or split the probe");
+			diag_hint(cg->sema->diag,
+				  "keep fewer values alive at once, use shorter strings (--strlen), or split the probe");
 		} else {
 			diag_error(cg->sema->diag, loc, "BPF code generation failed: %s", text);
 		}
@@ -1348,8 +1409,9 @@ int codegen(struct sema *s, const struct cg_opts *opts, struct blob *out)
 	cg->vd = LLVMVoidTypeInContext(cg->ctx);
 
 	cg->di = LLVMCreateDIBuilder(cg->mod);
-	const char *fname = s->prog->src->name;
-	cg->di_file = LLVMDIBuilderCreateFile(cg->di, fname, strlen(fname), ".", 1);
+	linemap_init(&cg->lines, s->prog->src);
+	cg->btf_detail = cg->lines.n <= BTF_DETAIL_LINES && s->prog->nprobes <= BTF_DETAIL_LINES;
+	cg->di_file = di_file(cg);
 	cg->di_cu = LLVMDIBuilderCreateCompileUnit(
 		cg->di, LLVMDWARFSourceLanguageC, cg->di_file, "gotrace", 7, 1, "", 0, 0, "", 0,
 		LLVMDWARFEmissionFull, 0, 0, 0, "", 0, "", 0);
@@ -1414,7 +1476,9 @@ int codegen(struct sema *s, const struct cg_opts *opts, struct blob *out)
 	if (opts->dump == CG_DUMP_ASM) {
 		if (emit(cg, LLVMAssemblyFile, &mb))
 			goto out;
+		size_t at = opts->out->len;
 		sb_putn(opts->out, LLVMGetBufferStart(mb), LLVMGetBufferSize(mb));
+		cg_rename_maps_section_asm(opts->out->s + at, opts->out->len - at);
 		LLVMDisposeMemoryBuffer(mb);
 	}
 	if (emit(cg, LLVMObjectFile, &mb))
@@ -1423,15 +1487,25 @@ int codegen(struct sema *s, const struct cg_opts *opts, struct blob *out)
 	out->data = xmalloc(out->size);
 	memcpy(out->data, LLVMGetBufferStart(mb), out->size);
 	LLVMDisposeMemoryBuffer(mb);
+	if (cg_rename_maps_section(out->data, out->size)) {
+		fprintf(stderr, "gotrace: internal error: the object has no %s section to rename .maps\n",
+			MAPS_SECTION_TMP);
+		blob_free(out);
+		goto out;
+	}
 	ret = 0;
 out:
 	free(cg->maps);
 	free(cg->vars);
+	vec_free(&cg->loops);
+	linemap_free(&cg->lines);
 	LLVMDisposeDIBuilder(cg->di);
 	LLVMDisposeBuilder(cg->b);
 	if (cg->tm)
 		LLVMDisposeTargetMachine(cg->tm);
 	LLVMDisposeModule(cg->mod);
+	if (cg->di_holder)
+		LLVMDisposeModule(cg->di_holder);
 	LLVMContextDispose(cg->ctx);
 	return ret;
 }

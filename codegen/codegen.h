@@ -31,7 +31,6 @@ struct cg_opts {
 	const char *emit_llvm; /* write the optimised IR here */
 };
 
-#define CG_MAX_LOOPS 32
 /* Scratch bytes a probe may keep on the 512-byte BPF stack. */
 #define CG_STACK_SCRATCH 384
 
@@ -42,6 +41,11 @@ struct scratch_use {
 	struct loc loc;
 };
 
+/* A loop being lowered: the blocks break and continue jump to. */
+struct cg_loop {
+	LLVMBasicBlockRef brk, cont;
+};
+
 struct cg {
 	struct sema *sema;
 	const struct cg_opts *opts;
@@ -50,10 +54,14 @@ struct cg {
 	LLVMBuilderRef b;
 	LLVMDIBuilderRef di;
 	LLVMMetadataRef di_file, di_cu;
+	LLVMModuleRef di_holder; /* the parsed module that made di_file */
+	struct linemap lines;	 /* the script's line starts */
+	bool btf_detail;	 /* lines' text and probe names in BTF */
 	LLVMTargetMachineRef tm;
 	LLVMTypeRef i1, i8, i16, i32, i64, ptr, vd;
 
 	LLVMValueRef events, lost, stacks, lencount, target, zeros; /* globals */
+	LLVMValueRef zkey, zkey_fn; /* the zeros map's key slot, in function zkey_fn */
 	LLVMValueRef *maps;		   /* one per sema map */
 	LLVMValueRef *vars;		   /* current probe's variables, by var id */
 
@@ -64,8 +72,8 @@ struct cg {
 	LLVMValueRef fn, ctxp;
 	LLVMMetadataRef di_sp; /* the probe function's DISubprogram */
 	LLVMBasicBlockRef entry; /* allocas go here */
-	LLVMBasicBlockRef brk[CG_MAX_LOOPS], cont[CG_MAX_LOOPS];
-	int loops;
+	/* the enclosing loops, innermost last: where break and continue go */
+	VEC(struct cg_loop) loops;
 	/* Every stack slot of a probe is a piece of one scratch area; the
 	 * slots of a statement are reused by the next one. The area is on the
 	 * BPF stack when it fits, else in a per-CPU array map. */
@@ -76,6 +84,12 @@ struct cg {
 	bool diag_probe_seen;
 	int diag_probe_last; /* the probe LLVM's last diagnostic was about */
 };
+
+/* The section map definitions are emitted into, renamed ".maps" in the
+ * object (maps_section.c says why). */
+#define MAPS_SECTION_TMP ".MAPS"
+int cg_rename_maps_section(void *obj, size_t size);
+void cg_rename_maps_section_asm(char *text, size_t len);
 
 /* Builds, optimises and emits the object. Returns 0, or -1 after printing
  * why. */

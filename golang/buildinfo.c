@@ -45,7 +45,7 @@ static bool plausible_version(const uint8_t *s, uint64_t n)
 	for (uint64_t i = 0; i < n; i++)
 		if (!isprint(s[i]))
 			return false;
-	return memcmp(s, "go", 2) == 0 || memcmp(s, "devel", 5) == 0;
+	return memcmp(s, "go", 2) == 0 || (n >= 5 && memcmp(s, "devel", 5) == 0);
 }
 
 /* Copies a version string into b. */

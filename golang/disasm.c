@@ -134,13 +134,13 @@ bool gobin_decode(struct gobin *b, uint64_t vaddr, struct insn *in)
 	if (!n)
 		return false;
 	in->len = (unsigned)n;
-	in->mnem = skip_prefixes(in->text);
+	in->mnem_off = (uint8_t)(skip_prefixes(in->text) - in->text);
 	in->has_target = b->dis->has_target;
 	in->target = b->dis->target;
 	if (!in->has_target && (insn_is_jcc(in) || insn_is_jmp(in) ||
 				insn_is_call(in))) {
 		/* LLVM prints a relative branch as its displacement. */
-		const char *op = in->mnem;
+		const char *op = insn_mnem(in);
 		while (*op && !isspace((unsigned char)*op))
 			op++;
 		while (*op && isspace((unsigned char)*op))
@@ -166,9 +166,10 @@ bool gobin_decode(struct gobin *b, uint64_t vaddr, struct insn *in)
 bool insn_is(const struct insn *in, const char *mnem)
 {
 	size_t n = strlen(mnem);
+	const char *m = insn_mnem(in);
 
-	return strncmp(in->mnem, mnem, n) == 0 &&
-	       (in->mnem[n] == 0 || isspace((unsigned char)in->mnem[n]));
+	return strncmp(m, mnem, n) == 0 &&
+	       (m[n] == 0 || isspace((unsigned char)m[n]));
 }
 
 bool insn_is_ret(const struct insn *in)
@@ -189,7 +190,7 @@ bool insn_is_jmp(const struct insn *in)
 /* A conditional jump: j<cc>, jcxz, jecxz, jrcxz. */
 bool insn_is_jcc(const struct insn *in)
 {
-	return in->mnem[0] == 'j' && !insn_is_jmp(in);
+	return insn_mnem(in)[0] == 'j' && !insn_is_jmp(in);
 }
 
 /* Parses the memory operand of in ("qword ptr fs:[rcx + 0x10]"): its
@@ -197,13 +198,13 @@ bool insn_is_jcc(const struct insn *in)
 bool insn_mem(const struct insn *in, char *seg, size_t segsz, char *base,
 	      size_t basesz, int64_t *disp)
 {
-	const char *l = strchr(in->mnem, '['), *r;
+	const char *m = insn_mnem(in), *l = strchr(m, '['), *r;
 
 	if (!l || !(r = strchr(l, ']')))
 		return false;
 	if (seg && segsz) {
 		seg[0] = 0;
-		if (l - in->mnem >= 3 && l[-1] == ':' && segsz > 2) {
+		if (l - m >= 3 && l[-1] == ':' && segsz > 2) {
 			seg[0] = l[-3];
 			seg[1] = l[-2];
 			seg[2] = 0;
@@ -307,14 +308,32 @@ int gobin_entry_site(struct gobin *b, const struct gofunc *f, uint64_t *addr,
 	return 0;
 }
 
+/* The first function that starts after addr, or 0. */
+static uint64_t next_func_start(const struct gobin *b, uint64_t addr)
+{
+	size_t lo = 0, hi = b->funcs.n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (b->funcs.v[mid].addr <= addr)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < b->funcs.n ? b->funcs.v[lo].addr : 0;
+}
+
 /* Every RET in [f->addr, f->addr + f->size), by a linear sweep. gc pads
  * between functions with INT3, which decodes as itself, so the sweep
- * stays in step up to the end of the padding. */
+ * stays in step up to the end of the padding. The size comes from the
+ * file and may be corrupt: the sweep stops at the end of the mapped
+ * bytes and at the next function. */
 int gobin_ret_sites(struct gobin *b, const struct gofunc *f,
 		    uint64_t **addrs, size_t *n)
 {
 	VEC(uint64_t) rets = {0};
 	struct insn in;
+	uint64_t avail;
 	int err;
 
 	*addrs = NULL;
@@ -322,24 +341,52 @@ int gobin_ret_sites(struct gobin *b, const struct gofunc *f,
 	if (!f->size)
 		return gobin_errf(b, -EINVAL, "%s: size unknown, cannot find "
 				  "its RET instructions", f->name);
-	if (!gobin_vaddr_ptr(b, f->addr, NULL))
+	if (!gobin_vaddr_ptr(b, f->addr, &avail))
 		return gobin_errf(b, -ERANGE, "%s: address 0x%llx is not in "
 				  "the file", f->name,
 				  (unsigned long long)f->addr);
 	if ((err = gobin_dis_init(b)) != 0)
 		return err;
-	for (uint64_t pc = f->addr; pc < f->addr + f->size;) {
+	uint64_t len = MIN(f->size, avail), next = next_func_start(b, f->addr);
+	if (next > f->addr)
+		len = MIN(len, next - f->addr);
+	uint64_t end = f->addr + len;
+	for (uint64_t pc = f->addr; pc < end;) {
 		if (!gobin_decode(b, pc, &in)) {
 			pc++;
 			continue;
 		}
-		if (insn_is_ret(&in) && pc + in.len <= f->addr + f->size)
+		if (insn_is_ret(&in) && pc + in.len <= end)
 			vec_push(&rets, pc);
 		pc += in.len;
 	}
 	*addrs = rets.v;
 	*n = rets.n;
 	return 0;
+}
+
+const char *gobin_unprobeable(struct gobin *b, uint64_t addr)
+{
+	uint64_t avail;
+	const uint8_t *p = gobin_vaddr_ptr(b, addr, &avail);
+
+	if (!p || !avail)
+		return NULL; /* not ours to judge: attaching will say */
+	switch (p[0]) {
+	case 0xcc:
+		return "its instruction there is int3, which uprobes cannot step over";
+	case 0xcd:
+		return "its instruction there is int N, which uprobes cannot step over";
+	case 0xf1:
+		return "its instruction there is int1, which uprobes cannot step over";
+	case 0xf4:
+		return "its instruction there is hlt, which uprobes cannot step over";
+	case 0x0f:
+		if (avail >= 2 && p[1] == 0x0b)
+			return "its instruction there is ud2, which uprobes cannot step over";
+		break;
+	}
+	return NULL;
 }
 
 /* Checks that f+off is where an instruction of f starts. */
@@ -391,9 +438,9 @@ enum go_abi gobin_guess_abi(struct gobin *b)
 			continue;
 		uint64_t pc = f->addr;
 		for (int i = 0; i < 4 && gobin_decode(b, pc, &in); i++) {
-			if (strstr(in.mnem, "fs:"))
+			if (strstr(insn_mnem(&in), "fs:"))
 				return GOABI_STACK;
-			if (strstr(in.mnem, "[r14"))
+			if (strstr(insn_mnem(&in), "[r14"))
 				return GOABI_REG;
 			pc += in.len;
 		}

@@ -392,7 +392,8 @@ static int map_file(struct gobin *b)
 {
 	struct stat st;
 
-	b->fd = open(b->path, O_RDONLY | O_CLOEXEC);
+	/* O_NONBLOCK: opening a FIFO must not wait for a writer */
+	b->fd = open(b->path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
 	if (b->fd < 0) {
 		int e = errno;
 		if (e == ENOENT)
@@ -406,6 +407,13 @@ static int map_file(struct gobin *b)
 	if (S_ISDIR(st.st_mode))
 		return gobin_errf(b, -EISDIR, "%s: a directory, not a binary",
 				  b->path);
+	if (!S_ISREG(st.st_mode))
+		return gobin_errf(b, -ENOEXEC, "%s: a %s, not a binary",
+				  b->path, S_ISFIFO(st.st_mode) ? "FIFO" :
+				  S_ISCHR(st.st_mode) ? "character device" :
+				  S_ISBLK(st.st_mode) ? "block device" :
+				  S_ISSOCK(st.st_mode) ? "socket" :
+				  "special file");
 	if (st.st_size == 0)
 		return gobin_errf(b, -ENOEXEC, "%s: empty file, not an ELF "
 				  "file", b->path);

@@ -90,6 +90,11 @@ int gobin_entry_site(struct gobin *b, const struct gofunc *f, uint64_t *addr,
 int gobin_ret_sites(struct gobin *b, const struct gofunc *f,
 		    uint64_t **addrs, size_t *n);
 
+/* Can the kernel put a uprobe at addr? NULL when it can, else why not
+ * (x86 uprobes refuse to single-step traps: int3, int N, int1, hlt, ud2;
+ * Go's runtime.abort starts with int 3, runtime.breakpoint with int3). */
+const char *gobin_unprobeable(struct gobin *b, uint64_t addr);
+
 /* Checks a probe at f+off: inside f (when its size is known) and at the
  * start of an instruction. */
 int gobin_check_offset(struct gobin *b, const struct gofunc *f, uint64_t off);

@@ -45,7 +45,7 @@ int64_t gobin_goid_table(int release)
 static bool mov_operands(const struct insn *in, char *dst, char *src,
 			 size_t sz)
 {
-	const char *p = in->mnem + 3, *comma;
+	const char *p = insn_mnem(in) + 3, *comma;
 
 	if (!insn_is(in, "mov"))
 		return false;
@@ -72,7 +72,7 @@ static bool operand_mem(const char *op, char *base, size_t basesz,
 	struct insn tmp;
 
 	snprintf(tmp.text, sizeof(tmp.text), "x %s", op);
-	tmp.mnem = tmp.text;
+	tmp.mnem_off = 0;
 	if (strchr(op, '['))
 		return insn_mem(&tmp, NULL, 0, base, basesz, disp);
 	snprintf(base, basesz, "%s", op);
@@ -148,9 +148,6 @@ int gobin_goid_offset_code(struct gobin *b, int64_t *off)
 		if (!gobin_decode(b, pc, &in))
 			break;
 		vec_push(&insns, in);
-		/* mnem points into text: make the copy's point into its own. */
-		insns.v[insns.n - 1].mnem =
-			insns.v[insns.n - 1].text + (in.mnem - in.text);
 		pc += in.len;
 		if (!insn_is_call(&in) || !in.has_target)
 			continue;
@@ -199,9 +196,17 @@ int gobin_goid_offset(struct gobin *b, int64_t *off, const char **source)
 	if (!b->release)
 		return gobin_errf(b, -ENOENT, "%s: unknown Go release and no "
 				  "DWARF: cannot tell where goid is", b->path);
+	int first = goid_table[0].from,
+	    last = goid_table[ARRAY_SIZE(goid_table) - 1].to;
+	if (b->release < first)
+		return gobin_errf(b, -ENOENT, "%s: %s is older than Go 1.%d, "
+				  "the oldest release gotrace knows, and has "
+				  "no DWARF: cannot tell where goid is",
+				  b->path, b->version, first - 100);
 	return gobin_errf(b, -ENOENT, "%s: %s is newer than gotrace's goid "
-			  "table and has no DWARF; build it without -w",
-			  b->path, b->version);
+			  "table (Go 1.%d to 1.%d) and has no DWARF; build it "
+			  "without -w", b->path, b->version, first - 100,
+			  last - 100);
 }
 
 /* Finds a load of g through FS in the runtime's code: "mov reg,
@@ -228,7 +233,6 @@ static int tls_from_code(struct gobin *b, int64_t *off)
 				      sizeof(base), &disp) ||
 			    strcmp(seg, "fs") != 0) {
 				prev = in;
-				prev.mnem = prev.text + (in.mnem - in.text);
 				continue;
 			}
 			if (!base[0]) {
@@ -242,7 +246,7 @@ static int tls_from_code(struct gobin *b, int64_t *off)
 			uint64_t avail, v;
 			const uint8_t *p;
 			char dst[32], *end;
-			const char *op = prev.mnem + 3;
+			const char *op = insn_mnem(&prev) + 3;
 			if (insn_is(&prev, "mov") &&
 			    sscanf(op, " %31[a-z0-9],", dst) == 1 &&
 			    strcmp(dst, base) == 0 && (op = strchr(op, ','))) {

@@ -505,9 +505,9 @@ static bool dominates(const struct fn_code *c, int a, int b)
  * the zeroing of a slot, placed wherever the register allocator chose. */
 static bool is_stack_move(const struct insn *in)
 {
-	if (strncmp(in->mnem, "mov", 3) || !strstr(in->mnem, "[rsp"))
+	if (strncmp(insn_mnem(in), "mov", 3) || !strstr(insn_mnem(in), "[rsp"))
 		return false;
-	const char *ops = strchr(in->mnem, ' ');
+	const char *ops = strchr(insn_mnem(in), ' ');
 	const char *comma = ops ? strstr(ops, ", ") : NULL;
 	if (!comma)
 		return false;

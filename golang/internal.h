@@ -157,13 +157,19 @@ struct insn {
 	uint64_t addr;
 	unsigned len;
 	char text[160];	   /* Intel syntax, as LLVM prints it */
-	const char *mnem;  /* into text (fix it up in a copy): the mnemonic
-			    * after any prefix */
+	uint8_t mnem_off;  /* where in text the mnemonic starts, after any
+			    * prefix: an offset, so that copies of an insn
+			    * (in growable arrays) stay valid */
 	bool has_target;   /* a branch or call with a known target */
 	uint64_t target;
 	bool has_pcload;   /* a RIP-relative memory operand */
 	uint64_t pcload;
 };
+/* The mnemonic and operands, after any prefix. */
+static inline const char *insn_mnem(const struct insn *in)
+{
+	return in->text + in->mnem_off;
+}
 int gobin_dis_init(struct gobin *b);
 void gobin_dis_free(struct gobin *b);
 /* Decodes one instruction at vaddr; false when not decodable or unmapped. */

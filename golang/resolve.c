@@ -4,6 +4,7 @@
  * or, failing that, in the usual library folders. */
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -97,17 +98,20 @@ char *gobin_ldcache_lookup(const uint8_t *c, size_t len, const char *name)
 	return best;
 }
 
-/* True for a regular file that starts like an ELF file. */
+/* True for a regular file that starts like an ELF file (a FIFO among
+ * the libraries must not block the search). */
 static bool is_elf(const char *path)
 {
 	char magic[4];
-	FILE *f = fopen(path, "rb");
+	struct stat st;
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
 	bool ok;
 
-	if (!f)
+	if (fd < 0)
 		return false;
-	ok = fread(magic, 1, 4, f) == 4 && memcmp(magic, "\177ELF", 4) == 0;
-	fclose(f);
+	ok = fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && read(fd, magic, 4) == 4 &&
+	     memcmp(magic, "\177ELF", 4) == 0;
+	close(fd);
 	return ok;
 }
 
@@ -161,7 +165,8 @@ static char *absolute(const char *path)
 	return xstrdup(buf);
 }
 
-/* Resolves a probe's binary name to a malloc'd absolute path. */
+/* Resolves a probe's binary name to a malloc'd absolute path: a path, a
+ * program on PATH, a library, or a file in the current directory. */
 char *gobin_resolve_path(const char *name)
 {
 	if (!name || !*name) {
@@ -204,6 +209,11 @@ char *gobin_resolve_path(const char *name)
 	char *hit = scan_lib_dirs(name);
 	if (hit)
 		return hit;
+	/* Last, a file of that name in the current directory (as bpftrace
+	 * does); gobin_open then says what is wrong with it, if anything. */
+	struct stat st;
+	if (lstat(name, &st) == 0)
+		return absolute(name);
 	errno = ENOENT;
 	return NULL;
 }

@@ -229,11 +229,18 @@ struct attach *parse_attach(struct parse_state *ps, const char *text,
 		diag_error(ps->diag, l, "%s: unknown unit '%s' (use s, ms, us or hz)",
 			   a->provider, a->target);
 	}
+	struct loc nl = { loc.begin + (uint32_t)(fb - text), loc.end };
+	if (nl.begin > loc.end)
+		nl = loc;
 	if (!parse_u64(a->func, &a->freq) || a->freq == 0) {
-		struct loc l = { loc.begin + (uint32_t)(fb - text), loc.end };
-		if (l.begin > loc.end)
-			l = loc;
-		diag_error(ps->diag, l, "%s: '%s' is not a positive number", a->provider, a->func);
+		diag_error(ps->diag, nl, "%s: '%s' is not a positive number", a->provider, a->func);
+		return a;
 	}
+	/* the period in nanoseconds must fit in 64 bits */
+	uint64_t ns = !strcmp(a->target, "s") ? 1000000000ull : !strcmp(a->target, "ms") ? 1000000ull
+		      : !strcmp(a->target, "us") ? 1000ull : 1;
+	if (unit_ok && a->freq > UINT64_MAX / ns)
+		diag_error(ps->diag, nl, "%s: %s %s is too long (at most %llu %s)", a->provider,
+			   a->func, a->target, (unsigned long long)(UINT64_MAX / ns), a->target);
 	return a;
 }

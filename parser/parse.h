@@ -17,6 +17,9 @@ struct parse_state {
 	int depth;    /* brace depth; 0 = between probes */
 	int in_pred;  /* inside /predicate/ */
 	uint32_t off; /* byte offset of the next character */
+	uint32_t bad_byte_end; /* end of the last byte no token starts with */
+	struct probe **probes_tail; /* where the next probe is linked */
+	struct attach **attaches_tail; /* and the next attach point of a probe */
 };
 
 /* Parses src into *prog (allocated in its arena). Returns the number of

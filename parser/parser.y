@@ -189,11 +189,9 @@ probes
 	: %empty		{ $$ = NULL; }
 	| probes probe		{
 		if ($2) {
-			struct probe **pp = &ps->prog->probes;
-			while (*pp)
-				pp = &(*pp)->next;
 			$2->index = ps->prog->nprobes++;
-			*pp = $2;
+			*ps->probes_tail = $2;
+			ps->probes_tail = &$2->next;
 		}
 		$$ = NULL;
 	}
@@ -212,12 +210,11 @@ probe
 	;
 
 attaches
-	: ATTACH		{ $$ = parse_attach(ps, $1, @1); }
+	: ATTACH		{ $$ = parse_attach(ps, $1, @1); ps->attaches_tail = &$$->next; }
 	| attaches ',' ATTACH	{
-		struct attach *a = parse_attach(ps, $3, @3), **pp = &$1;
-		while (*pp)
-			pp = &(*pp)->next;
-		*pp = a;
+		struct attach *a = parse_attach(ps, $3, @3);
+		*ps->attaches_tail = a;
+		ps->attaches_tail = &a->next;
 		$$ = $1;
 	}
 	;
@@ -416,7 +413,7 @@ int parse_program(struct source *src, struct diag *diag, char **params,
 	prog->src = src;
 	prog->params = params;
 	prog->nparams = nparams;
-	struct parse_state ps = { .prog = prog, .diag = diag };
+	struct parse_state ps = { .prog = prog, .diag = diag, .probes_tail = &prog->probes };
 	yyscan_t scanner;
 	int before = diag->errors;
 

@@ -6,6 +6,7 @@
  * With -v: for a binary, the Go version, compiler and ABI, and each
  * function's parameters where DWARF has them; for tracepoints, fields. */
 #include <dirent.h>
+#include <errno.h>
 #include <fnmatch.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -45,7 +46,7 @@ static int list_tracepoints(const char *catpat, const char *namepat, bool verbos
 {
 	const char *dir = tracefs_events_dir();
 	if (!dir) {
-		fprintf(stderr, "gotrace: tracefs is not available\n");
+		fprintf(stderr, "gotrace: %s\n", tracefs_error(errno));
 		return 1;
 	}
 	DIR *cats = opendir(dir);

@@ -165,8 +165,11 @@ struct gobin *probeset_bin(struct probeset *ps, const char *path, char **err);
 /* Reads a tracepoint's format file. Returns 0 or -errno. */
 int tracepoint_fields(const char *cat, const char *name,
 		      struct tp_field **fields, size_t *n);
-/* Mounts tracefs when it is not; returns the events directory. */
+/* Mounts tracefs when it is not; returns the events directory, or NULL
+ * with errno EACCES (no permission) or ENOENT. */
 const char *tracefs_events_dir(void);
+/* That failure as one sentence. */
+const char *tracefs_error(int err);
 
 /* The file of a probe's binary part: with pid (-p), an empty target is
  * the process's executable, an absolute path is looked up in its root

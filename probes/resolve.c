@@ -239,13 +239,25 @@ const char *tracefs_events_dir(void)
 {
 	static const char *const dirs[] = { "/sys/kernel/tracing/events",
 					    "/sys/kernel/debug/tracing/events" };
-	for (size_t i = 0; i < ARRAY_SIZE(dirs); i++)
+	bool denied = false; /* there, but not for us: mounting would not help */
+	for (size_t i = 0; i < ARRAY_SIZE(dirs); i++) {
 		if (access(dirs[i], R_OK) == 0)
 			return dirs[i];
-	if (mount("nodev", "/sys/kernel/tracing", "tracefs", 0, NULL) == 0 &&
+		denied |= errno == EACCES || errno == EPERM;
+	}
+	if (!denied && mount("nodev", "/sys/kernel/tracing", "tracefs", 0, NULL) == 0 &&
 	    access(dirs[0], R_OK) == 0)
 		return dirs[0];
+	errno = denied ? EACCES : ENOENT;
 	return NULL;
+}
+
+/* Why tracefs_events_dir() found nothing, as one sentence. */
+const char *tracefs_error(int err)
+{
+	return err == EACCES || err == EPERM
+		       ? "no permission to read tracefs (/sys/kernel/tracing): tracepoints need root"
+		       : "tracefs is not available (mounting it on /sys/kernel/tracing failed)";
 }
 
 /* Parses lines like
@@ -388,7 +400,7 @@ static int resolve_tracepoint(struct probeset *ps, struct diag *d, struct probe 
 {
 	const char *dir = tracefs_events_dir();
 	if (!dir) {
-		diag_error(d, a->loc, "tracefs is not available (mounting it on /sys/kernel/tracing failed)");
+		diag_error(d, a->loc, "%s", tracefs_error(errno));
 		return 1;
 	}
 	DIR *cats = opendir(dir);
@@ -648,9 +660,56 @@ static void report_skipped(struct diag *d, struct attach *a, const struct inl_sk
 }
 
 /* One function of a uprobe/uretprobe attach point: its sites. */
+
+/* What the functions a wildcard matched leave out, said once for the
+ * attach point instead of once per function (uretprobe:caddy:* has
+ * thousands of functions without a RET). */
+struct skips {
+	VEC(const char *) noret; /* return probes that can never fire */
+	VEC(const char *) trap;	 /* entries the kernel cannot probe */
+	const char *trap_why;
+	size_t sites;		 /* sites the attach point got */
+};
+
+/* "a, b, c, d, e and 7 more" */
+static char *name_list(const char *const *names, size_t n)
+{
+	struct strbuf sb;
+	sb_init(&sb);
+	for (size_t i = 0; i < n && i < 5; i++)
+		sb_printf(&sb, "%s%s", i ? ", " : "", names[i]);
+	if (n > 5)
+		sb_printf(&sb, " and %zu more", n - 5);
+	return sb_steal(&sb);
+}
+
+static void report_skips(struct diag *d, struct attach *a, struct skips *sk)
+{
+	if (sk->trap.n) {
+		char *l = name_list(sk->trap.v, sk->trap.n);
+		diag_warning(d, a->loc, "%zu matching function%s skipped, the kernel cannot probe %s (%s): %s",
+			     sk->trap.n, sk->trap.n == 1 ? "" : "s", sk->trap.n == 1 ? "it" : "them",
+			     sk->trap_why, l);
+		free(l);
+	}
+	if (sk->noret.n) {
+		char *l = name_list(sk->noret.v, sk->noret.n);
+		diag_warning(d, a->loc,
+			     "%zu matching function%s no RET instruction (ending in tail calls or panics), so %s return probe%s never fire: %s",
+			     sk->noret.n, sk->noret.n == 1 ? " has" : "s have", sk->noret.n == 1 ? "its" : "their",
+			     sk->noret.n == 1 ? " will" : "s will", l);
+		free(l);
+	}
+	vec_free(&sk->trap);
+	vec_free(&sk->noret);
+}
+
+/* One function of a uprobe/uretprobe attach point: its sites. sk collects
+ * what a wildcard leaves out (NULL: the function was named, and each
+ * problem is said about it). */
 static int add_func_sites(struct probeset *ps, struct diag *d, struct probe *p,
 			  struct attach *a, struct gobin *b, const struct gofunc *f,
-			  bool ret, char *path)
+			  bool ret, char *path, struct skips *sk)
 {
 	struct probe_env *env = &ps->envs[p->index];
 	bool gc = gobin_compiler(b) == GOC_GC;
@@ -694,7 +753,9 @@ static int add_func_sites(struct probeset *ps, struct diag *d, struct probe *p,
 				   gobin_error(b));
 			return 1;
 		}
-		if (n == 0)
+		if (n == 0 && sk)
+			vec_push(&sk->noret, f->name);
+		else if (n == 0)
 			diag_warning(d, a->loc,
 				     "%s has no RET instruction (it ends in tail calls or panics): its return probe will never fire",
 				     f->name);
@@ -707,8 +768,25 @@ static int add_func_sites(struct probeset *ps, struct diag *d, struct probe *p,
 		retprobe = true;
 		at_frame_start = false;
 	}
+	/* an entry on a trap instruction: the kernel would refuse the
+	 * whole link (with a running process) or skip it silently */
+	const char *why = !ret || retprobe ? gobin_unprobeable(b, addrs.v[0]) : NULL;
+	if (why && sk) {
+		vec_push(&sk->trap, f->name);
+		sk->trap_why = why;
+		vec_free(&addrs);
+		return 0;
+	}
+	if (why) {
+		diag_error(d, a->loc, "cannot put a uprobe on %s%s: %s", f->name,
+			   a->offset ? "+offset" : "", why);
+		vec_free(&addrs);
+		return 1;
+	}
 	if (!at_frame_start)
 		env->sp_is_ret = false;
+	if (sk)
+		sk->sites += addrs.n;
 	for (size_t i = 0; i < addrs.n; i++) {
 		uint64_t off;
 		if (gobin_vaddr_to_offset(b, addrs.v[i], &off) < 0) {
@@ -766,7 +844,7 @@ static void env_add_binary(struct probeset *ps, struct probe_env *env, struct go
 	const char *src;
 	if (gobin_goid_offset(b, &off, &src) < 0) {
 		env->goid_ok = false;
-		env->goid_err = xasprintf("%s: %s", gobin_path(b), gobin_error(b));
+		env->goid_err = xstrdup(gobin_error(b)); /* it names the file */
 		return;
 	}
 	if (!first && env->goid_ok && env->goid_off != off) {
@@ -779,7 +857,7 @@ static void env_add_binary(struct probeset *ps, struct probe_env *env, struct go
 	if (env->goid_tls) {
 		if (gobin_tls_g_offset(b, &env->tls_g_off) < 0) {
 			env->goid_ok = false;
-			env->goid_err = xasprintf("%s: %s", gobin_path(b), gobin_error(b));
+			env->goid_err = xstrdup(gobin_error(b));
 			return;
 		}
 		if (ps->task_fsbase_off < 0)
@@ -827,13 +905,14 @@ static int resolve_uprobe(struct probeset *ps, struct diag *d, struct probe *p,
 			if (strchr(a->target, '/'))
 				diag_error(d, a->loc, "binary '%s' does not exist", a->target);
 			else
-				diag_error(d, a->loc, "binary '%s' is neither a file, nor on PATH, nor a library the loader knows",
+				diag_error(d, a->loc, "binary '%s' is neither a file in the current directory, nor on PATH, nor a library the loader knows",
 					   a->target);
 			return 1;
 		}
 		vec_push(&paths, path);
 	}
 	int errors = 0, total_matched = 0;
+	struct skips sk = { 0 };
 	for (size_t pi = 0; pi < paths.n; pi++) {
 		char *path = paths.v[pi];
 		if (!path)
@@ -863,12 +942,12 @@ static int resolve_uprobe(struct probeset *ps, struct diag *d, struct probe *p,
 			struct gofunc tmp = *exact;
 			tmp.addr = a->addr;
 			tmp.name = exact->name;
-			errors += add_func_sites(ps, d, p, a, b, &tmp, ret, path);
+			errors += add_func_sites(ps, d, p, a, b, &tmp, ret, path, NULL);
 			continue;
 		}
 		/* a function is its own code and every copy the compiler
 		 * inlined into other functions */
-		struct inl_skipped sk = { 0 };
+		struct inl_skipped isk = { 0 };
 		const struct goinline *copies;
 		size_t ncopies = 0;
 		exact = gobin_find(b, a->func);
@@ -887,9 +966,9 @@ static int resolve_uprobe(struct probeset *ps, struct diag *d, struct probe *p,
 		if (exact || ncopies) {
 			int before = errors;
 			if (exact)
-				errors += add_func_sites(ps, d, p, a, b, exact, ret, path);
+				errors += add_func_sites(ps, d, p, a, b, exact, ret, path, NULL);
 			if (ncopies)
-				errors += add_inlined_sites(ps, d, p, a, b, a->func, ret, exact != NULL, path, &sk);
+				errors += add_inlined_sites(ps, d, p, a, b, a->func, ret, exact != NULL, path, &isk);
 			if (!exact && ret && errors == before) {
 				diag_error(d, a->loc, "%s has no code of its own in %s: the compiler inlined it everywhere, and an inlined copy has no return",
 					   a->func, paths.n == 1 && *a->target ? a->target : path);
@@ -897,7 +976,7 @@ static int resolve_uprobe(struct probeset *ps, struct diag *d, struct probe *p,
 				errors++;
 				continue;
 			}
-			report_skipped(d, a, &sk);
+			report_skipped(d, a, &isk);
 			total_matched++;
 			continue;
 		}
@@ -909,8 +988,8 @@ static int resolve_uprobe(struct probeset *ps, struct diag *d, struct probe *p,
 			for (size_t i = 0; i < n; i++) {
 				if (fnmatch(a->func, fs[i].name, 0))
 					continue;
-				errors += add_func_sites(ps, d, p, a, b, &fs[i], ret, path);
-				errors += add_inlined_sites(ps, d, p, a, b, fs[i].name, ret, true, path, &sk);
+				errors += add_func_sites(ps, d, p, a, b, &fs[i], ret, path, &sk);
+				errors += add_inlined_sites(ps, d, p, a, b, fs[i].name, ret, true, path, &isk);
 				matched++;
 			}
 			/* functions that exist only as inlined copies */
@@ -921,14 +1000,14 @@ static int resolve_uprobe(struct probeset *ps, struct diag *d, struct probe *p,
 					const struct goinline *c;
 					size_t k;
 					gobin_inlined(b, inl[i], &c, &k);
-					sk.rets += (int)k;
-					sk.ret_func = inl[i];
+					isk.rets += (int)k;
+					isk.ret_func = inl[i];
 					continue;
 				}
-				errors += add_inlined_sites(ps, d, p, a, b, inl[i], ret, false, path, &sk);
+				errors += add_inlined_sites(ps, d, p, a, b, inl[i], ret, false, path, &isk);
 				matched++;
 			}
-			report_skipped(d, a, &sk);
+			report_skipped(d, a, &isk);
 			total_matched += matched;
 			continue;
 		}
@@ -962,7 +1041,11 @@ static int resolve_uprobe(struct probeset *ps, struct diag *d, struct probe *p,
 		else
 			diag_hint(d, "list them with: gotrace -p %d -l '%s:*'", (int)o->pid, a->provider);
 		errors++;
+	} else if (total_matched && !sk.sites && sk.trap.n && !errors) {
+		diag_error(d, a->loc, "no function in %s matching '%s' can be probed", a->target, a->func);
+		errors++;
 	}
+	report_skips(d, a, &sk);
 	for (size_t i = 0; i < paths.n; i++)
 		free(paths.v[i]);
 	vec_free(&paths);

@@ -82,6 +82,14 @@ static bool have_uprobe_multi(void)
 	return known;
 }
 
+/* Indices of sites. */
+struct site_list {
+	size_t *v;
+	size_t n, cap;
+};
+static int attach_each(struct attacher *a, struct bpf_program **progs, pid_t pid, int *n,
+		       struct site_list *bad);
+
 void attacher_init(struct attacher *a, struct probeset *ps, bool verbose, struct failure *f)
 {
 	memset(a, 0, sizeof(*a));
@@ -91,9 +99,11 @@ void attacher_init(struct attacher *a, struct probeset *ps, bool verbose, struct
 	a->multi = xcalloc((size_t)(ps->nprobes ? ps->nprobes : 1), sizeof(bool));
 }
 
+/* A probe whose every site is a uprobe uses uprobe_multi; its program is
+ * loaded with that attach type, so it can be attached no other way. */
 /* The uprobe program of a probe goes through uprobe_multi when the
- * kernel has it (and GOTRACE_NO_UPROBE_MULTI is not set); its program is
- * then loaded with that attach type, so it can be attached no other way. */
+ * kernel has it; its program is then loaded with that attach type, so it
+ * can be attached no other way. */
 void attach_prepare(struct attacher *a, int probe, struct bpf_program *prog)
 {
 	if (probe < 0 || probe >= a->ps->nprobes || getenv("GOTRACE_NO_UPROBE_MULTI") ||
@@ -124,6 +134,9 @@ static int attach_timer(struct attacher *at, struct site *s, struct bpf_program 
 		a.sample_period = s->period_ns;
 	}
 	int ncpu = s->kind == PK_INTERVAL ? 1 : libbpf_num_possible_cpus();
+	if (ncpu <= 0)
+		return fail(at->fail, ncpu ? ncpu : -EINVAL, "%s: cannot tell how many CPUs there may be",
+			    s->name);
 	for (int cpu = 0; cpu < ncpu; cpu++) {
 		int fd = perf_open(&a, -1, cpu);
 		if (fd < 0) {
@@ -144,55 +157,185 @@ static int attach_timer(struct attacher *at, struct site *s, struct bpf_program 
 	return 0;
 }
 
-/* All uprobe sites of a probe: one link per binary and direction. */
-static int attach_multi(struct attacher *a, int probe, struct bpf_program *prog, pid_t pid)
+/* The kernel's ENOTSUPP: a uprobe on an instruction it cannot step over
+ * (int3, iret, a lock prefix on a nop, ...). The kernel checks the
+ * instruction when it puts the probe into a process that has the file
+ * mapped, so the same site may attach before the program runs (and then
+ * never fire) and fail when it runs already. */
+#define ENOTSUPP_KERNEL 524
+
+static const char *attach_error(int err)
+{
+	return err == ENOTSUPP_KERNEL ? "the kernel cannot probe the instruction there"
+				      : strerror(err);
+}
+
+/* Was the site's function matched by a wildcard (then it may be skipped)? */
+static bool site_from_wildcard(const struct site *s)
+{
+	return s->attach && s->attach->func && strpbrk(s->attach->func, "*?[");
+}
+
+/* One uprobe_multi link for sites[0..n) of one binary. When the kernel
+ * refuses it for a site it cannot probe, halves the set until each such
+ * site is alone: those go to *bad, the rest are attached (in a few
+ * links). Returns 0 or a negative errno. */
+static int link_sites(struct attacher *a, int prog_fd, const char *path, const uint64_t *offs,
+		      const uint64_t *cookies, const size_t *sites, size_t n, bool ret, pid_t pid,
+		      struct site_list *bad)
+{
+	int fd = uprobe_multi_link(prog_fd, path, offs, cookies, (uint32_t)n, ret, pid);
+	if (fd >= 0) {
+		vec_push(&a->fds, fd);
+		if (a->verbose)
+			fprintf(stderr, "attached %zu uprobe%s in %s with one link\n", n,
+				n == 1 ? "" : "s", path);
+		return 0;
+	}
+	if (fd != -ENOTSUPP_KERNEL)
+		return fd;
+	if (n == 1) {
+		vec_push(bad, sites[0]);
+		return 0;
+	}
+	size_t h = n / 2;
+	int err = link_sites(a, prog_fd, path, offs, cookies, sites, h, ret, pid, bad);
+	return err ?: link_sites(a, prog_fd, path, offs + h, cookies + h, sites + h, n - h, ret, pid,
+				 bad);
+}
+
+/* Sites the kernel refused: an error for a function named exactly, else
+ * one line per attach point saying which functions were left out. */
+static int report_refused(struct attacher *a, struct site_list *bad)
 {
 	struct probeset *ps = a->ps;
-	bool *done = xcalloc(ps->sites.n, sizeof(bool));
-	int err = 0;
-	for (size_t i = 0; i < ps->sites.n && !err; i++) {
+	int rc = 0;
+	for (size_t i = 0; i < bad->n; i++) {
+		struct site *s = &ps->sites.v[bad->v[i]];
+		if (!site_from_wildcard(s)) {
+			fprintf(stderr, "gotrace: cannot attach %s at offset 0x%llx of %s: %s\n", s->name,
+				(unsigned long long)s->offset, s->path, attach_error(ENOTSUPP_KERNEL));
+			rc = -ERR_SAID;
+		}
+	}
+	for (size_t i = 0; i < bad->n && !rc; i++) {
+		struct site *s = &ps->sites.v[bad->v[i]];
+		bool first = true;
+		for (size_t k = 0; k < i && first; k++)
+			first = ps->sites.v[bad->v[k]].attach != s->attach;
+		if (!first)
+			continue;
+		struct strbuf names;
+		sb_init(&names);
+		size_t n = 0, nbad = 0, nall = 0;
+		for (size_t k = 0; k < ps->sites.n; k++)
+			nall += ps->sites.v[k].attach == s->attach;
+		for (size_t k = i; k < bad->n; k++) {
+			struct site *t = &ps->sites.v[bad->v[k]];
+			if (t->attach != s->attach)
+				continue;
+			nbad++;
+			if (k > i && t->func_id == ps->sites.v[bad->v[k - 1]].func_id)
+				continue;
+			if (n < 5)
+				sb_printf(&names, "%s%s", n ? ", " : "", t->func);
+			n++;
+		}
+		if (nbad == nall) {
+			fprintf(stderr, "gotrace: cannot attach %s: %s, at every one of its %zu site%s\n",
+				s->attach->text, attach_error(ENOTSUPP_KERNEL), nall, nall == 1 ? "" : "s");
+			sb_free(&names);
+			rc = -ERR_SAID;
+			break;
+		}
+		if (n > 5)
+			sb_printf(&names, " and %zu more", n - 5);
+		fprintf(stderr, "gotrace: %s: %zu matching function%s skipped, %s: %s\n", s->attach->text, n,
+			n == 1 ? "" : "s", attach_error(ENOTSUPP_KERNEL), names.s);
+		sb_free(&names);
+	}
+	return rc;
+}
+
+/* All uprobe sites of a probe (mine[0..n), indices of its sites): one
+ * link per binary and direction. */
+static int attach_multi(struct attacher *a, const size_t *mine, size_t nmine,
+			struct bpf_program *prog, pid_t pid, bool *done, struct site_list *bad)
+{
+	struct probeset *ps = a->ps;
+	int rc = 0;
+	for (size_t mi = 0; mi < nmine && !rc; mi++) {
+		size_t i = mine[mi];
 		struct site *s = &ps->sites.v[i];
-		if (s->probe != probe || done[i] || !s->path)
+		if (done[i] || !s->path)
 			continue;
 		VEC(uint64_t) offs = { 0 };
 		VEC(uint64_t) cookies = { 0 };
-		for (size_t j = i; j < ps->sites.n; j++) {
+		struct site_list idx = { 0 };
+		for (size_t mj = mi; mj < nmine; mj++) {
+			size_t j = mine[mj];
 			struct site *t = &ps->sites.v[j];
-			if (t->probe != probe || done[j] || !t->path || t->retprobe != s->retprobe ||
-			    strcmp(t->path, s->path))
+			if (done[j] || !t->path || t->retprobe != s->retprobe || strcmp(t->path, s->path))
 				continue;
 			done[j] = true;
 			vec_push(&offs, t->offset);
 			vec_push(&cookies, site_cookie(ps, j));
+			vec_push(&idx, j);
 		}
-		int fd = uprobe_multi_link(bpf_program__fd(prog), s->path, offs.v, cookies.v,
-					   (uint32_t)offs.n, s->retprobe, pid);
-		if (fd < 0) {
-			err = fail(a->fail, fd, "cannot attach %s (%zu site%s in %s)", s->name,
-				   offs.n, offs.n == 1 ? "" : "s", s->path);
-		} else {
-			vec_push(&a->fds, fd);
-			if (a->verbose)
-				fprintf(stderr, "attached %zu uprobe%s in %s with one link\n", offs.n,
-					offs.n == 1 ? "" : "s", s->path);
+		size_t nbad = bad->n;
+		int err = link_sites(a, bpf_program__fd(prog), s->path, offs.v, cookies.v, idx.v, offs.n,
+				     s->retprobe, pid, bad);
+		if (err) {
+			bad->n = nbad;
+			rc = fail(a->fail, err, "cannot attach %s (%zu site%s in %s)", s->name, offs.n,
+				  offs.n == 1 ? "" : "s", s->path);
 		}
 		vec_free(&offs);
 		vec_free(&cookies);
+		vec_free(&idx);
 	}
-	free(done);
-	return err;
+	return rc;
 }
 
 int attach_all(struct attacher *a, struct bpf_program **progs, pid_t pid, int *n)
 {
 	struct probeset *ps = a->ps;
-	int err = 0;
+	struct site_list bad = { 0 };
+	int rc = 0;
 	*n = 0;
-	for (int p = 0; p < ps->nprobes && !err; p++)
+	/* each probe's sites, in order: by[first[p] .. first[p + 1]) */
+	size_t *first = xcalloc((size_t)ps->nprobes + 1, sizeof(size_t));
+	size_t *by = xmalloc((ps->sites.n ? ps->sites.n : 1) * sizeof(size_t));
+	for (size_t i = 0; i < ps->sites.n; i++)
+		first[ps->sites.v[i].probe + 1]++;
+	for (int p = 0; p < ps->nprobes; p++)
+		first[p + 1] += first[p];
+	size_t *fill = xmalloc(((size_t)ps->nprobes + 1) * sizeof(size_t));
+	memcpy(fill, first, ((size_t)ps->nprobes + 1) * sizeof(size_t));
+	for (size_t i = 0; i < ps->sites.n; i++)
+		by[fill[ps->sites.v[i].probe]++] = i;
+	free(fill);
+	bool *done = xcalloc(ps->sites.n ? ps->sites.n : 1, sizeof(bool)); /* linked */
+	for (int p = 0; p < ps->nprobes && !rc; p++)
 		if (a->multi[p])
-			err = attach_multi(a, p, progs[p * PG__COUNT + PG_UPROBE], pid);
-	if (err)
-		return err;
+			rc = attach_multi(a, by + first[p], first[p + 1] - first[p],
+					  progs[p * PG__COUNT + PG_UPROBE], pid, done, &bad);
+	free(done);
+	free(first);
+	free(by);
+	if (!rc)
+		rc = attach_each(a, progs, pid, n, &bad);
+	if (!rc)
+		rc = report_refused(a, &bad);
+	vec_free(&bad);
+	return rc;
+}
+
+/* Every site but the uprobe_multi ones, one link each. */
+static int attach_each(struct attacher *a, struct bpf_program **progs, pid_t pid, int *n,
+		       struct site_list *bad)
+{
+	struct probeset *ps = a->ps;
 	for (size_t i = 0; i < ps->sites.n; i++) {
 		struct site *s = &ps->sites.v[i];
 		struct bpf_program *prog = progs[s->probe * PG__COUNT + prog_group_of(s->kind)];
@@ -211,6 +354,10 @@ int attach_all(struct attacher *a, struct bpf_program **progs, pid_t pid, int *n
 				    .retprobe = s->retprobe);
 			l = bpf_program__attach_uprobe_opts(prog, pid > 0 ? pid : -1, s->path,
 							    s->offset, &uo);
+			if (!l && errno == ENOTSUPP_KERNEL) {
+				vec_push(bad, i);
+				continue;
+			}
 			if (!l)
 				return fail(a->fail, neg_errno(), "cannot attach %s at offset 0x%llx of %s",
 					    s->name, (unsigned long long)s->offset, s->path);
@@ -221,11 +368,12 @@ int attach_all(struct attacher *a, struct bpf_program **progs, pid_t pid, int *n
 			continue;
 		}
 		case PK_INTERVAL:
-		case PK_PROFILE:
-			err = attach_timer(a, s, prog, site_cookie(ps, i));
+		case PK_PROFILE: {
+			int err = attach_timer(a, s, prog, site_cookie(ps, i));
 			if (err)
 				return err;
 			break;
+		}
 		case PK_TRACEPOINT: {
 			LIBBPF_OPTS(bpf_tracepoint_opts, to, .bpf_cookie = site_cookie(ps, i));
 			l = bpf_program__attach_tracepoint_opts(prog, s->tp_cat, s->tp_name, &to);

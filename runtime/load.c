@@ -41,9 +41,14 @@ static int load_failed(struct tracer *t, int err)
 {
 	int probe = failed_probe();
 	bool verbose = t->o->verbose;
-	if (probe >= 0 && err != -EPERM) /* EPERM: no program may be loaded */
+	/* the verifier says EACCES or EINVAL; EPERM: no program may be
+	 * loaded; anything else (EMFILE, ENOMEM, ...) is no verdict */
+	if (probe >= 0 && (err == -EACCES || err == -EINVAL))
 		fprintf(stderr, "gotrace: the kernel's verifier rejected the program of '%s'%s\n",
 			probe_text(t, probe), verbose ? ":" : " (run with -v to see why)");
+	else if (probe >= 0 && err != -EPERM)
+		fprintf(stderr, "gotrace: loading the program of '%s' failed: %s\n", probe_text(t, probe),
+			strerror(-err));
 	else if (err == -EPERM || err == -EACCES)
 		fprintf(stderr, "gotrace: no permission to load BPF programs: run as root (or with CAP_BPF and CAP_PERFMON)\n");
 	else

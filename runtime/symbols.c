@@ -116,21 +116,29 @@ static char *host_path(struct syms *s, uint32_t pid, const char *file, unsigned 
 }
 
 /* Reads /proc/PID/maps into pm (file-backed mappings); false when the
- * process has none (it is gone). */
+ * process has none (it is gone). A line is
+ *   start-end perms offset dev inode      path
+ * and the path is the rest of the line: it may hold spaces. */
 static bool read_maps(struct syms *s, struct procmap *pm)
 {
 	char path[64];
 	snprintf(path, sizeof(path), "/proc/%u/maps", pm->pid);
-	FILE *f = fopen(path, "r");
+	FILE *f = fopen(path, "re");
 	if (!f)
 		return false;
-	char line[1024];
-	while (fgets(line, sizeof(line), f)) {
+	char *line = NULL;
+	size_t cap = 0;
+	ssize_t len;
+	while ((len = getline(&line, &cap, f)) > 0) {
 		unsigned long start, end, pgoff, ino;
-		char perms[8], file[768];
-		if (sscanf(line, "%lx-%lx %7s %lx %*s %lu %767s", &start, &end, perms, &pgoff, &ino,
-			   file) != 6 || file[0] != '/')
+		char perms[8];
+		int at = 0;
+		if (line[len - 1] == '\n')
+			line[--len] = '\0';
+		if (sscanf(line, "%lx-%lx %7s %lx %*s %lu %n", &start, &end, perms, &pgoff, &ino,
+			   &at) != 5 || !at || line[at] != '/')
 			continue;
+		const char *file = line + at;
 		struct mapping m = { start, end, pgoff, host_path(s, pm->pid, file, ino, start, end),
 				     start - pgoff };
 		/* the base is where offset 0 of the file is mapped */
@@ -141,6 +149,7 @@ static bool read_maps(struct syms *s, struct procmap *pm)
 			}
 		vec_push(&pm->maps, m);
 	}
+	free(line);
 	fclose(f);
 	return pm->maps.n > 0;
 }

@@ -13,7 +13,7 @@
 #include "runtime/tracer.h"
 
 /* Splits a command line on blanks; '...' and "..." group words. */
-static char **split_command(const char *cmd)
+static char **split_command(const char *cmd, char *open_quote)
 {
 	VEC(char *) argv = { 0 };
 	struct strbuf w;
@@ -47,6 +47,7 @@ static char **split_command(const char *cmd)
 	}
 	vec_push(&argv, NULL);
 	sb_free(&w);
+	*open_quote = quote;
 	return argv.v;
 }
 
@@ -98,8 +99,14 @@ static void __attribute__((noreturn)) exec_when_told(char **argv, int go)
  * tg->gofd. */
 static int spawn(struct target *tg, const char *cmd, struct failure *f)
 {
-	char **argv = split_command(cmd);
+	char open_quote;
+	char **argv = split_command(cmd, &open_quote);
 	int fds[2] = { -1, -1 }, err = 0;
+	if (open_quote) {
+		fprintf(stderr, "gotrace: -c: the %c quote in '%s' is not closed\n", open_quote, cmd);
+		err = -ERR_SAID;
+		goto out;
+	}
 	if (!argv[0]) {
 		fprintf(stderr, "gotrace: -c: empty command\n");
 		err = -ERR_SAID;

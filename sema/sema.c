@@ -55,6 +55,7 @@ void sema_init(struct sema *s, struct program *p, struct diag *d,
 void sema_free(struct sema *s)
 {
 	vec_free(&s->maps);
+	free(s->map_index);
 	vec_free(&s->fmts);
 	arena_free(&s->arena);
 }
@@ -166,12 +167,46 @@ void mapinfo_bpf_name(const struct mapinfo *m, char *buf, size_t len)
 	snprintf(buf, len, "m%d_%.40s", m->id, m->name);
 }
 
+static size_t name_hash(const char *s)
+{
+	uint64_t h = 1469598103934665603ull; /* FNV-1a */
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211ull;
+	return (size_t)h;
+}
+
+/* The map called name, or NULL: a hash lookup (a script may have ten
+ * thousand maps). */
 static struct mapinfo *find_map(struct sema *s, const char *name)
 {
-	for (size_t i = 0; i < s->maps.n; i++)
-		if (!strcmp(s->maps.v[i]->name, name))
-			return s->maps.v[i];
+	if (!s->map_cap)
+		return NULL;
+	for (size_t j = name_hash(name) & (s->map_cap - 1); s->map_index[j] != UINT32_MAX;
+	     j = (j + 1) & (s->map_cap - 1))
+		if (!strcmp(s->maps.v[s->map_index[j]]->name, name))
+			return s->maps.v[s->map_index[j]];
 	return NULL;
+}
+
+static void add_map(struct sema *s, struct mapinfo *m)
+{
+	vec_push(&s->maps, m);
+	if (s->maps.n * 2 > s->map_cap) {
+		free(s->map_index);
+		s->map_cap = s->map_cap ? s->map_cap * 2 : 64;
+		s->map_index = xmalloc(s->map_cap * sizeof(*s->map_index));
+		memset(s->map_index, 0xff, s->map_cap * sizeof(*s->map_index));
+		for (size_t i = 0; i + 1 < s->maps.n; i++) {
+			size_t j = name_hash(s->maps.v[i]->name) & (s->map_cap - 1);
+			while (s->map_index[j] != UINT32_MAX)
+				j = (j + 1) & (s->map_cap - 1);
+			s->map_index[j] = (uint32_t)i;
+		}
+	}
+	size_t j = name_hash(m->name) & (s->map_cap - 1);
+	while (s->map_index[j] != UINT32_MAX)
+		j = (j + 1) & (s->map_cap - 1);
+	s->map_index[j] = (uint32_t)(s->maps.n - 1);
 }
 
 static bool valid_key_type(struct type *t)
@@ -211,7 +246,7 @@ struct mapinfo *sema_map_of(struct sema *s, struct node *mapnode,
 		m->name = mapnode->map.name;
 		m->id = (int)s->maps.n;
 		m->loc = mapnode->loc;
-		vec_push(&s->maps, m);
+		add_map(s, m);
 	}
 	if (!m->key) {
 		m->key = key;

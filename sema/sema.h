@@ -60,6 +60,8 @@ struct sema {
 	bool verbose;		/* -v: also notes */
 	int pass;		/* 1: learning map types, silently; 2: checking */
 	VEC(struct mapinfo *) maps;
+	uint32_t *map_index; /* maps by name: open addressing, map_cap slots */
+	size_t map_cap;
 	VEC(struct fmtinfo) fmts;
 	int nvars; /* struct var ids given out */
 	bool uses_stacks;

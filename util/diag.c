@@ -28,9 +28,62 @@ void diag_linecol(const struct source *src, uint32_t off, int *line, int *col)
 	*col = c;
 }
 
+void linemap_init(struct linemap *m, const struct source *src)
+{
+	size_t cap = 64;
+	m->src = src;
+	m->starts = xmalloc(cap * sizeof(*m->starts));
+	m->starts[0] = 0;
+	m->n = 1;
+	for (size_t i = 0; i < src->len; i++) {
+		if (src->text[i] != '\n')
+			continue;
+		if (m->n == cap) {
+			cap *= 2;
+			m->starts = xrealloc(m->starts, cap * sizeof(*m->starts));
+		}
+		m->starts[m->n++] = (uint32_t)i + 1;
+	}
+}
+
+/* The same answer as diag_linecol. */
+void linemap_find(const struct linemap *m, uint32_t off, int *line, int *col)
+{
+	if (off > m->src->len)
+		off = (uint32_t)m->src->len;
+	size_t lo = 0, hi = m->n; /* the last start <= off */
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (m->starts[mid] <= off)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	*line = (int)lo + 1;
+	*col = (int)(off - m->starts[lo]) + 1;
+}
+
+void linemap_free(struct linemap *m)
+{
+	free(m->starts);
+	m->starts = NULL;
+	m->n = 0;
+}
+
+/* Lines longer than this are shown as a window around the place. */
+#define DIAG_WIDTH 200
+
+/* A byte that continues a UTF-8 sequence (it takes no column). */
+static bool utf8_cont(char c)
+{
+	return ((unsigned char)c & 0xc0) == 0x80;
+}
+
 /* Prints the line holding loc.begin and a caret with tildes under the span
  * (clipped to that line). Tabs in the line are kept in the marker line so
- * the caret lines up. */
+ * the caret lines up; UTF-8 characters take one column; control bytes
+ * show as '?'. A long line is cut to a window around the caret, with
+ * "..." where it was cut. */
 static void show_place(struct diag *d, struct loc loc)
 {
 	const struct source *s = d->src;
@@ -42,13 +95,37 @@ static void show_place(struct diag *d, struct loc loc)
 		ls--;
 	while (le < s->len && s->text[le] != '\n')
 		le++;
-	fprintf(d->out, "%.*s\n", (int)(le - ls), s->text + ls);
-	for (uint32_t i = ls; i < b; i++)
-		fputc(s->text[i] == '\t' ? '\t' : ' ', d->out);
+	uint32_t ws = ls, we = le;
+	if (le - ls > DIAG_WIDTH) {
+		ws = b - ls > DIAG_WIDTH / 3 ? b - DIAG_WIDTH / 3 : ls;
+		we = le - ws > DIAG_WIDTH ? ws + DIAG_WIDTH : le;
+		if (we == le && le - ls > DIAG_WIDTH)
+			ws = MIN(ws, le - DIAG_WIDTH);
+		while (ws > ls && utf8_cont(s->text[ws]))
+			ws--;
+		while (we < le && utf8_cont(s->text[we]))
+			we++;
+	}
+	const char *cut = "...";
+	if (ws > ls)
+		fputs(cut, d->out);
+	for (uint32_t i = ws; i < we; i++) {
+		unsigned char c = (unsigned char)s->text[i];
+		fputc(c < 0x20 && c != '\t' ? '?' : c == 0x7f ? '?' : c, d->out);
+	}
+	if (we < le)
+		fputs(cut, d->out);
+	fputc('\n', d->out);
+	if (ws > ls)
+		fprintf(d->out, "%*s", (int)strlen(cut), "");
+	for (uint32_t i = ws; i < b; i++)
+		if (!utf8_cont(s->text[i]))
+			fputc(s->text[i] == '\t' ? '\t' : ' ', d->out);
 	fputc('^', d->out);
-	uint32_t e = loc.end > le ? le : loc.end;
+	uint32_t e = loc.end > we ? we : loc.end;
 	for (uint32_t i = b + 1; i < e; i++)
-		fputc('~', d->out);
+		if (!utf8_cont(s->text[i]))
+			fputc('~', d->out);
 	fputc('\n', d->out);
 }
 

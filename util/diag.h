@@ -48,6 +48,17 @@ void diag_note(struct diag *d, const char *fmt, ...) PRINTF_LIKE(2, 3);
 /* Line and column (1-based) of a byte offset. */
 void diag_linecol(const struct source *src, uint32_t off, int *line, int *col);
 
+/* Where each line of a source starts, for many lookups (codegen gives
+ * every statement a line and column): O(log lines) each. */
+struct linemap {
+	const struct source *src;
+	uint32_t *starts;
+	size_t n;
+};
+void linemap_init(struct linemap *m, const struct source *src);
+void linemap_find(const struct linemap *m, uint32_t off, int *line, int *col);
+void linemap_free(struct linemap *m);
+
 /* Closest name to `name` among `cands` by edit distance, or NULL when
  * nothing is close enough to be a likely typo. */
 const char *diag_suggest(const char *name, const char *const *cands,

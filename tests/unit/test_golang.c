@@ -414,7 +414,7 @@ static void test_go116_prologue(void **state)
 
 	assert_non_null(f);
 	assert_true(gobin_decode(b, f->addr, &in));
-	assert_non_null(strstr(in.mnem, "fs:"));
+	assert_non_null(strstr(insn_mnem(&in), "fs:"));
 	check_prologue_skipped(b, f);
 	gobin_close(b);
 }

@@ -228,6 +228,14 @@ static void test_corrupt_buildinfo(void **state)
 	assert_int_equal(open_copy(&c, &err), -EINVAL);
 	assert_non_null(strstr(err, "corrupt .go.buildinfo"));
 	free(err);
+	/* A 3-byte version string followed by "el": "dev" is no version
+	 * (only 3 of the 5 bytes of "devel" belong to it). */
+	c.data[c.bi_off + 32] = 3;
+	memcpy(c.data + c.bi_off + 33, "devel", 5);
+	write_copy(&c, c.data, c.len);
+	assert_int_equal(open_copy(&c, &err), -EINVAL);
+	assert_non_null(strstr(err, "no Go version"));
+	free(err);
 	c.data[c.bi_off] = 'X'; /* the magic */
 	write_copy(&c, c.data, c.len);
 	assert_int_equal(open_copy(&c, &err), -EINVAL);
@@ -282,6 +290,112 @@ static void test_corrupt_dwarf(void **state)
 	drop_copy(&c);
 }
 
+/* Replaces every copy of the bytes `from` by `to` (as long) in c->data;
+ * returns how many there were. */
+static int patch_all(struct copy *c, const char *from, const char *to)
+{
+	size_t n = strlen(from);
+	int k = 0;
+
+	assert_int_equal(strlen(to), n);
+	for (char *p = c->data; (p = memmem(p, c->len - (size_t)(p - c->data),
+					    from, n)); p += n, k++)
+		memcpy(p, to, n);
+	return k;
+}
+
+/* A stripped binary whose version string says go1.15, older than the
+ * goid table: goid's offset is measured from runtime.goroutineheader.
+ * Go 1.16 code (stack ABI, as 1.15) gives 152; Go 1.17 code read as
+ * stack ABI gives nothing, and the message says the release is older
+ * than the table, naming the file once. The measurement walks back over
+ * every decoded instruction, which used stale pointers into the
+ * instruction list after it grew (seen by the _asan build of this test). */
+static void test_goid_older_release(void **state)
+{
+	struct copy c;
+	struct gobin *b;
+	char *err = NULL;
+	int64_t off;
+	const char *src;
+
+	copy_or_skip("esbuild-0.11.23", &c);
+	assert_true(patch_all(&c, "go1.16.3", "go1.15.3") >= 1);
+	write_copy(&c, c.data, c.len);
+	assert_int_equal(gobin_open(c.path, &b, &err), 0);
+	assert_string_equal(gobin_go_version(b), "go1.15.3");
+	assert_int_equal(gobin_abi(b), GOABI_STACK);
+	assert_int_equal(gobin_goid_offset(b, &off, &src), 0);
+	assert_string_equal(src, "code");
+	assert_int_equal(off, 152);
+	gobin_close(b);
+	drop_copy(&c);
+
+	copy_or_skip("esbuild-0.13.15", &c);
+	assert_true(patch_all(&c, "go1.17.2", "go1.15.2") >= 1);
+	write_copy(&c, c.data, c.len);
+	assert_int_equal(gobin_open(c.path, &b, &err), 0);
+	assert_int_equal(gobin_go_release(b), 115);
+	assert_true(gobin_goid_offset(b, &off, &src) < 0);
+	const char *msg = gobin_error(b);
+	print_message("%s\n", msg);
+	assert_non_null(strstr(msg, "go1.15.2 is older than Go 1.16"));
+	assert_null(strstr(msg, "newer"));
+	assert_null(strstr(strstr(msg, c.path) + 1, c.path)); /* once */
+	gobin_close(b);
+	drop_copy(&c);
+}
+
+/* A symbol whose st_size is corrupt (2^40 bytes): the RET sweep of its
+ * function stops at the next function and finds what it finds in the
+ * original, at once (it used to go on one byte at a time past the end of
+ * the file; the alarm turns that into a failure). */
+static void test_corrupt_symbol_size(void **state)
+{
+	struct copy c;
+	struct gobin *b;
+	char *err = NULL;
+	uint64_t *rets;
+	size_t want, got;
+
+	copy_or_skip("basic", &c);
+	write_copy(&c, c.data, c.len);
+	assert_int_equal(gobin_open(c.path, &b, &err), 0);
+	const struct gofunc *f = gobin_find(b, "main.sum");
+	assert_non_null(f);
+	assert_int_equal(gobin_ret_sites(b, f, &rets, &want), 0);
+	free(rets);
+	assert_true(want >= 1);
+	const struct gsec *st = gobin_section(b, ".symtab");
+	assert_non_null(st);
+	const struct gsec *strtab = gobin_section(b, ".strtab");
+	assert_non_null(strtab);
+	int patched = 0;
+	for (uint64_t o = st->off; o + sizeof(Elf64_Sym) <= st->off + st->size;
+	     o += sizeof(Elf64_Sym)) {
+		Elf64_Sym sym;
+		memcpy(&sym, c.data + o, sizeof(sym));
+		if (strcmp(c.data + strtab->off + sym.st_name, "main.sum") != 0)
+			continue;
+		sym.st_size = 1ull << 40;
+		memcpy(c.data + o, &sym, sizeof(sym));
+		patched++;
+	}
+	gobin_close(b);
+	assert_int_equal(patched, 1);
+	write_copy(&c, c.data, c.len);
+	assert_int_equal(gobin_open(c.path, &b, &err), 0);
+	f = gobin_find(b, "main.sum");
+	assert_int_equal(f->size, 1ull << 40);
+	alarm(30);
+	assert_int_equal(gobin_ret_sites(b, f, &rets, &got), 0);
+	alarm(0);
+	free(rets);
+	assert_int_equal(got, want);
+	gobin_close(b);
+	drop_copy(&c);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -290,6 +404,8 @@ int main(void)
 		cmocka_unit_test(test_corrupt_pclntab),
 		cmocka_unit_test(test_corrupt_buildinfo),
 		cmocka_unit_test(test_corrupt_dwarf),
+		cmocka_unit_test(test_goid_older_release),
+		cmocka_unit_test(test_corrupt_symbol_size),
 	};
 	return cmocka_run_group_tests_name("golang_corrupt", tests, NULL,
 					   NULL);

@@ -18,12 +18,12 @@ struct parsed {
 	struct source src;
 };
 
-static struct parsed parse(const char *text, char **params, int nparams)
+static struct parsed parse_n(const char *text, size_t n, char **params, int nparams)
 {
 	struct parsed r = { 0 };
 	r.src.name = "t.gt";
 	r.src.text = text;
-	r.src.len = strlen(text);
+	r.src.len = n;
 	size_t len;
 	FILE *f = open_memstream(&r.errors, &len);
 	struct diag d;
@@ -32,6 +32,11 @@ static struct parsed parse(const char *text, char **params, int nparams)
 	r.nerrors = parse_program(&r.src, &d, params, nparams, &r.prog);
 	fclose(f);
 	return r;
+}
+
+static struct parsed parse(const char *text, char **params, int nparams)
+{
+	return parse_n(text, strlen(text), params, nparams);
 }
 
 static void done(struct parsed *r)
@@ -294,6 +299,108 @@ static void test_shebang(void **state)
 	done(&r);
 }
 
+/* A timer's period must fit in 64 bits of nanoseconds (it wrapped). */
+static void test_timer_overflow(void **state)
+{
+	struct parsed r = parse("interval:s:18446744074 { } interval:s:18446744073 { } i:ms:18446744073710 { } i:us:99999999999999999999 { }",
+				NULL, 0);
+	assert_int_equal(r.nerrors, 3);
+	assert_non_null(strstr(r.errors, "t.gt:1:12: error: interval: 18446744074 s is too long (at most 18446744073 s)"));
+	assert_non_null(strstr(r.errors, "t.gt:1:60: error: interval: 18446744073710 ms is too long (at most 18446744073709 ms)"));
+	assert_non_null(strstr(r.errors, "t.gt:1:84: error: interval: '99999999999999999999' is not a positive number"));
+	done(&r);
+}
+
+/* Integer literals: every digit counts (130 zeros then 7 is 7), and 1e6
+ * is bpftrace's 1000000; a fraction or more than 64 bits is an error. */
+static void test_number_literals(void **state)
+{
+	struct strbuf sb;
+	sb_init(&sb);
+	sb_puts(&sb, "BEGIN { $a = ");
+	for (int i = 0; i < 130; i++)
+		sb_putc(&sb, '0');
+	sb_puts(&sb, "7; $b = 1e6; $c = 2.5e3; $d = 1_000e3; $e = 0x1e6; $f = 150e-1; $g = 0e99; }");
+	struct parsed r = parse(sb.s, NULL, 0);
+	assert_int_equal(r.nerrors, 0);
+	int64_t want[] = { 7, 1000000, 2500, 1000000, 0x1e6, 15, 0 };
+	struct node *st = r.prog->probes->body->block.stmts;
+	for (size_t i = 0; i < ARRAY_SIZE(want); i++, st = st->next) {
+		assert_int_equal(st->assign.value->kind, N_INT);
+		assert_int_equal(st->assign.value->num.value, want[i]);
+	}
+	done(&r);
+	sb_free(&sb);
+
+	r = parse("BEGIN { $a = 1e-3; $b = 1.5e0; $c = 1e20; $d = 18446744073709551616; $e = 1e6x; }", NULL, 0);
+	assert_int_equal(r.nerrors, 5);
+	assert_non_null(strstr(r.errors, "t.gt:1:14: error: '1e-3' is not a whole number"));
+	assert_non_null(strstr(r.errors, "t.gt:1:25: error: '1.5e0' is not a whole number"));
+	assert_non_null(strstr(r.errors, "t.gt:1:37: error: '1e20' is out of range"));
+	assert_non_null(strstr(r.errors, "t.gt:1:48: error: integer literal '18446744073709551616' is out of range"));
+	assert_non_null(strstr(r.errors, "t.gt:1:75: error: invalid number '1e6x'"));
+	done(&r);
+}
+
+/* Bytes no token starts with: a located error each (not "unexpected end
+ * of input"), and the rest of the script is still read; a NUL byte does
+ * not end the script. #include is said to be unsupported. */
+static void test_stray_bytes(void **state)
+{
+	struct parsed r = parse("BEGIN { \xc3\xa9 $x = 1; }", NULL, 0);
+	assert_int_equal(r.nerrors, 1);
+	assert_string_equal(r.errors, "t.gt:1:9: error: unexpected byte 0xc3: non-ASCII text belongs in a string\n"
+				      "BEGIN { \xc3\xa9 $x = 1; }\n"
+				      "        ^\n");
+	done(&r);
+	r = parse("uprobe:./a:b \xff { }", NULL, 0);
+	assert_int_equal(r.nerrors, 1);
+	assert_non_null(strstr(r.errors, "t.gt:1:14: error: unexpected byte 0xff"));
+	done(&r);
+
+	static const char nul[] = "BEGIN { }\0 END { $x = ; }";
+	r = parse_n(nul, sizeof(nul) - 1, NULL, 0);
+	assert_int_equal(r.nerrors, 2);
+	assert_string_equal(r.errors, "t.gt:1:10: error: unexpected NUL byte: a script is text\n"
+				      "BEGIN { }? END { $x = ; }\n"
+				      "         ^\n"
+				      "t.gt:1:23: error: syntax error, unexpected ';'\n"
+				      "BEGIN { }? END { $x = ; }\n"
+				      "                      ^\n");
+	done(&r);
+
+	r = parse("#include <linux/sched.h>\nBEGIN { }", NULL, 0);
+	assert_int_equal(r.nerrors, 1);
+	assert_non_null(strstr(r.errors, "t.gt:1:1: error: #include is not supported"));
+	done(&r);
+}
+
+/* A diagnostic on a very long line shows a window around the caret. */
+static void test_long_line(void **state)
+{
+	struct strbuf sb;
+	sb_init(&sb);
+	sb_puts(&sb, "BEGIN { $x = 1;");
+	for (int i = 0; i < 50000; i++)
+		sb_putc(&sb, ' ');
+	sb_puts(&sb, "$y = ;");
+	for (int i = 0; i < 50000; i++)
+		sb_putc(&sb, 'x');
+	sb_puts(&sb, " }");
+	struct parsed r = parse(sb.s, NULL, 0);
+	assert_int_equal(r.nerrors, 1);
+	print_message("%s", r.errors);
+	assert_true(strlen(r.errors) < 600);
+	assert_non_null(strstr(r.errors, "t.gt:1:50021: error: syntax error, unexpected ';'\n..."));
+	assert_non_null(strstr(r.errors, " $y = ;xxxx"));
+	assert_non_null(strstr(r.errors, "xxx...\n"));
+	/* the caret is under the ';' */
+	const char *l2 = strchr(r.errors, '\n') + 1, *l3 = strchr(l2, '\n') + 1;
+	assert_int_equal(l2[strchr(l3, '^') - l3], ';');
+	done(&r);
+	sb_free(&sb);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -313,6 +420,10 @@ int main(void)
 		cmocka_unit_test(test_several_errors),
 		cmocka_unit_test(test_bad_tokens),
 		cmocka_unit_test(test_shebang),
+		cmocka_unit_test(test_timer_overflow),
+		cmocka_unit_test(test_number_literals),
+		cmocka_unit_test(test_stray_bytes),
+		cmocka_unit_test(test_long_line),
 	};
 	return cmocka_run_group_tests_name("parser", tests, NULL, NULL);
 }
