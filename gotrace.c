@@ -2,8 +2,12 @@
  *
  *   source -> parse -> resolve attach points -> sema -> codegen (LLVM, BPF)
  *          -> load (libbpf) -> attach -> run -> END, maps, detach */
+#include <dirent.h>
 #include <errno.h>
 #include <getopt.h>
+#include <libgen.h>
+#include <limits.h>
+#include <ctype.h>
 #include <signal.h>
 #include <sys/stat.h>
 #include <stdio.h>
@@ -27,6 +31,7 @@ enum {
 	OPT_STRLEN,
 	OPT_VERSION,
 	OPT_DOC_BUILTINS,
+	OPT_TOOLS,
 };
 
 struct options {
@@ -49,6 +54,8 @@ static void usage(FILE *f)
 {
 	fputs("usage: gotrace [options] -e 'PROGRAM' [ARG...]\n"
 	      "       gotrace [options] SCRIPT.gt [ARG...]\n"
+	      "       gotrace [options] TOOL [ARG...]   (a ready tool by name; see --tools)\n"
+	      "       gotrace --tools\n"
 	      "       gotrace -l [PATTERN]\n"
 	      "\n"
 	      "Traces Go programs (and others) with eBPF: uprobes on function entries and\n"
@@ -60,7 +67,10 @@ static void usage(FILE *f)
 	      "  -c 'CMD ARGS'     run CMD with everything attached first; exit when it exits\n"
 	      "  -l [PATTERN]      list probe points: 'uprobe:BIN:PATTERN', 'tracepoint:CAT:NAME'\n"
 	      "  -o FILE           write the output to FILE\n"
-	      "  -f text|json      output format (json: one object per line, like bpftrace)\n"
+	      "  -f FORMAT         output format: text, json (one object per line, like\n"
+	      "                    bpftrace), pprof (stack-keyed maps as a gzipped profile\n"
+	      "                    for go tool pprof; needs -o), folded (frame;frame count\n"
+	      "                    lines for flame graphs)\n"
 	      "  -v                verbose: what is attached; the verifier's log on failure;\n"
 	      "                    with -l, the Go version, ABI and each function's parameters\n"
 	      "  -q                no \"Attaching N probes...\" line\n"
@@ -71,15 +81,265 @@ static void usage(FILE *f)
 	      "  --strlen N        size of strings in bytes (default 64; env GOTRACE_STRLEN)\n"
 	      "  -h, --help        this help\n"
 	      "  --version         the version\n"
+	      "  --tools           list the ready tools (TOOL.gt in $GOTRACE_PATH, then\n"
+	      "                    " GOTRACE_TOOLS_DIR ", then stdlib/ of the source tree)\n"
 	      "\n"
 	      "examples:\n"
 	      "  gotrace -e 'uprobe:./main:main.sum { printf(\"%d\\n\", goarg(0)); }' -c ./main\n"
 	      "  gotrace -e 'uprobe:./main:main.* { @[func] = count(); }' -p $(pidof main)\n"
 	      "  gotrace -l 'uprobe:./main:main.*'\n"
+	      "  gotrace funclatency ./main 'main.handle' -c ./main\n"
 	      "\n"
 	      "Exit status: 0 when done, 1 for a script or runtime error, 2 for bad usage,\n"
 	      "or the code given to exit(N). See docs/ for the language.\n",
 	      f);
+}
+
+#ifndef GOTRACE_TOOLS_DIR /* the Makefile sets it from PREFIX */
+#define GOTRACE_TOOLS_DIR "/usr/local/share/gotrace/tools"
+#endif
+
+/* --- -f ----------------------------------------------------------------------- */
+
+/* -f NAME: the output format; false for a name we do not know. */
+static bool parse_format(const char *name, enum out_format *f)
+{
+	static const struct {
+		const char *name;
+		enum out_format f;
+	} formats[] = {
+		{ "text", OUT_TEXT },
+		{ "json", OUT_JSON },
+		{ "pprof", OUT_PPROF },
+		{ "folded", OUT_FOLDED },
+	};
+	for (size_t i = 0; i < ARRAY_SIZE(formats); i++)
+		if (!strcmp(name, formats[i].name)) {
+			*f = formats[i].f;
+			return true;
+		}
+	return false;
+}
+
+/* --- ready tools: TOOL.gt by name ------------------------------------------------ */
+
+/* Where tools are looked for, in order: each directory of $GOTRACE_PATH
+ * (colon separated), the installed tools directory, and stdlib/ of the
+ * source tree the running gotrace was built in (found from its own path:
+ * ./gotrace, or build/asan/gotrace, two levels below). Returns how many
+ * it put in dirs (each malloc'd). */
+static size_t tool_dirs(char **dirs, size_t max)
+{
+	size_t n = 0;
+	const char *env = getenv("GOTRACE_PATH");
+	if (env) {
+		char *copy = xstrdup(env), *save = NULL;
+		for (char *d = strtok_r(copy, ":", &save); d && n < max; d = strtok_r(NULL, ":", &save))
+			dirs[n++] = xstrdup(d);
+		free(copy);
+	}
+	if (n < max)
+		dirs[n++] = xstrdup(GOTRACE_TOOLS_DIR);
+	char exe[PATH_MAX];
+	ssize_t len = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+	if (len > 0) {
+		exe[len] = '\0';
+		char *dir = dirname(exe);
+		for (int up = 0; up < 3 && n < max; up++) {
+			char *cand = xasprintf("%s%s/stdlib", dir, up == 0 ? "" : up == 1 ? "/.." : "/../..");
+			char real[PATH_MAX];
+			struct stat st;
+			if (realpath(cand, real) && stat(real, &st) == 0 && S_ISDIR(st.st_mode)) {
+				free(cand);
+				dirs[n++] = xstrdup(real);
+				break;
+			}
+			free(cand);
+		}
+	}
+	return n;
+}
+
+static void free_dirs(char **dirs, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(dirs[i]);
+}
+
+/* A tool's name: letters, digits, '_' and '-' (anything else is a path). */
+static bool is_tool_name(const char *s)
+{
+	if (!*s)
+		return false;
+	for (; *s; s++)
+		if (!(isalnum((unsigned char)*s) || *s == '_' || *s == '-'))
+			return false;
+	return true;
+}
+
+/* The path of tool `name` (malloc'd), or NULL. */
+static char *find_tool(const char *name)
+{
+	char *dirs[64], *found = NULL;
+	size_t n = tool_dirs(dirs, ARRAY_SIZE(dirs));
+	for (size_t i = 0; i < n && !found; i++) {
+		char *p = xasprintf("%s/%s.gt", dirs[i], name);
+		struct stat st;
+		if (stat(p, &st) == 0 && S_ISREG(st.st_mode))
+			found = p;
+		else
+			free(p);
+	}
+	free_dirs(dirs, n);
+	return found;
+}
+
+/* What a tool's header says (see stdlib/README.md): its purpose, from
+ * the first comment line "// NAME - PURPOSE", and its usage line
+ * "// usage: gotrace NAME ARG... [OPTIONS]". */
+struct tool_header {
+	char purpose[256];
+	char usage[256];
+};
+
+static void read_header(const char *text, struct tool_header *h)
+{
+	memset(h, 0, sizeof(*h));
+	bool first = true;
+	for (const char *line = text; line && *line;) {
+		const char *end = strchr(line, '\n');
+		size_t len = end ? (size_t)(end - line) : strlen(line);
+		if (!strncmp(line, "#!", 2)) {
+			line = end ? end + 1 : NULL;
+			continue;
+		}
+		if (strncmp(line, "//", 2))
+			break; /* the header ends with the first line that is not a comment */
+		const char *c = line + 2;
+		size_t clen = len - 2;
+		while (clen && *c == ' ') {
+			c++;
+			clen--;
+		}
+		const char *dash = memmem(c, clen, " - ", 3);
+		if (first && dash) {
+			size_t k = MIN(clen - (size_t)(dash + 3 - c), sizeof(h->purpose) - 1);
+			memcpy(h->purpose, dash + 3, k);
+		}
+		first = false;
+		if (clen > 7 && !strncmp(c, "usage: ", 7) && !h->usage[0])
+			memcpy(h->usage, c, MIN(clen, sizeof(h->usage) - 1));
+		line = end ? end + 1 : NULL;
+	}
+}
+
+/* How many positional parameters a usage line asks for: the words after
+ * "gotrace NAME" up to the first optional one ("[...]") or option. */
+static int usage_params(const char *usage)
+{
+	char copy[256], *save = NULL;
+	snprintf(copy, sizeof(copy), "%s", usage);
+	int word = 0, n = 0;
+	for (char *w = strtok_r(copy, " \t", &save); w; w = strtok_r(NULL, " \t", &save), word++) {
+		if (word < 3) /* "usage:", "gotrace", NAME */
+			continue;
+		if (w[0] == '[' || w[0] == '-' || w[0] == '|')
+			break;
+		n++;
+	}
+	return n;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* --tools: every tool by name (the first of a name in the search order),
+ * with its purpose; exit status 0, or 1 when there are none. */
+static int list_tools(void)
+{
+	char *dirs[64];
+	size_t nd = tool_dirs(dirs, ARRAY_SIZE(dirs));
+	VEC(char *) names = { 0 };
+	for (size_t i = 0; i < nd; i++) {
+		DIR *d = opendir(dirs[i]);
+		struct dirent *e;
+		while (d && (e = readdir(d))) {
+			size_t len = strlen(e->d_name);
+			if (len <= 3 || strcmp(e->d_name + len - 3, ".gt"))
+				continue;
+			char *name = xstrndup(e->d_name, len - 3);
+			bool seen = !is_tool_name(name);
+			for (size_t k = 0; k < names.n && !seen; k++)
+				seen = !strcmp(names.v[k], name);
+			if (seen)
+				free(name);
+			else
+				vec_push(&names, name);
+		}
+		if (d)
+			closedir(d);
+	}
+	if (names.n)
+		qsort(names.v, names.n, sizeof(*names.v), cmp_str);
+	for (size_t k = 0; k < names.n; k++) {
+		char *path = find_tool(names.v[k]);
+		char *text = path ? read_file(path, NULL) : NULL;
+		struct tool_header h;
+		read_header(text ? text : "", &h);
+		printf("%-12s %s\n", names.v[k], h.purpose[0] ? h.purpose : "(no description)");
+		free(text);
+		free(path);
+		free(names.v[k]);
+	}
+	int rc = names.n ? 0 : 1;
+	if (!names.n) {
+		fprintf(stderr, "gotrace: no tools found in");
+		for (size_t i = 0; i < nd; i++)
+			fprintf(stderr, "%s %s", i ? "," : "", dirs[i]);
+		fputc('\n', stderr);
+	}
+	vec_free(&names);
+	free_dirs(dirs, nd);
+	return rc;
+}
+
+/* The script argument: a file as it is; otherwise a tool's name, looked
+ * up by find_tool. Returns 0 with *path set (malloc'd), or an exit
+ * status after saying why. */
+static int resolve_script(const char *arg, char **path)
+{
+	struct stat st;
+	*path = NULL;
+	if (stat(arg, &st) == 0 || !is_tool_name(arg)) {
+		*path = xstrdup(arg);
+		return 0;
+	}
+	*path = find_tool(arg);
+	if (*path)
+		return 0;
+	char *dirs[64];
+	size_t nd = tool_dirs(dirs, ARRAY_SIZE(dirs));
+	fprintf(stderr, "gotrace: '%s' is neither a file nor a tool (%s.gt in", arg, arg);
+	for (size_t i = 0; i < nd; i++)
+		fprintf(stderr, "%s %s", i ? "," : "", dirs[i]);
+	fprintf(stderr, ")\nTry 'gotrace --tools'.\n");
+	free_dirs(dirs, nd);
+	return 1;
+}
+
+/* A tool (or any script whose header has a usage line) given fewer
+ * positional parameters than its usage line names: the usage line and
+ * exit status 2. */
+static int check_tool_params(const char *text, int nparams)
+{
+	struct tool_header h;
+	read_header(text, &h);
+	if (!h.usage[0] || nparams >= usage_params(h.usage))
+		return 0;
+	fprintf(stderr, "%s\n", h.usage);
+	return 2;
 }
 
 static int parse_options(int argc, char **argv, struct options *o)
@@ -92,6 +352,7 @@ static int parse_options(int argc, char **argv, struct options *o)
 		{ "dry-run", no_argument, NULL, OPT_DRY_RUN },
 		{ "strlen", required_argument, NULL, OPT_STRLEN },
 		{ "doc-builtins", no_argument, NULL, OPT_DOC_BUILTINS },
+		{ "tools", no_argument, NULL, OPT_TOOLS },
 		{ NULL, 0, NULL, 0 },
 	};
 	memset(o, 0, sizeof(*o));
@@ -116,12 +377,9 @@ static int parse_options(int argc, char **argv, struct options *o)
 		case 'l': o->list = true; break;
 		case 'o': o->out_file = optarg; break;
 		case 'f':
-			if (!strcmp(optarg, "json"))
-				o->format = OUT_JSON;
-			else if (!strcmp(optarg, "text"))
-				o->format = OUT_TEXT;
-			else {
-				fprintf(stderr, "gotrace: -f takes text or json, not '%s'\n", optarg);
+			if (!parse_format(optarg, &o->format)) {
+				fprintf(stderr, "gotrace: -f takes text, json, pprof or folded, not '%s'\n",
+					optarg);
 				return 2;
 			}
 			break;
@@ -146,6 +404,7 @@ static int parse_options(int argc, char **argv, struct options *o)
 		case OPT_EMIT_ELF: o->emit_elf = optarg; break;
 		case OPT_DRY_RUN: o->dry_run = true; break;
 		case OPT_STRLEN: o->strlen = (uint32_t)atoi(optarg); break;
+		case OPT_TOOLS: exit(list_tools());
 		case OPT_DOC_BUILTINS: {
 			struct strbuf sb;
 			sb_init(&sb);
@@ -210,6 +469,17 @@ int main(int argc, char **argv)
 		return rc;
 	if (o.list)
 		return list_probes(o.list_pattern, o.pid, o.verbose);
+	if (o.format == OUT_PPROF && !o.out_file && !o.dump && !o.emit_llvm && !o.emit_elf) {
+		fprintf(stderr, "gotrace: -f pprof writes a binary profile: name its file with -o FILE\n");
+		return 2;
+	}
+	char *script_path = NULL;
+	if (o.script) {
+		rc = resolve_script(o.script, &script_path);
+		if (rc)
+			return rc;
+		o.script = script_path;
+	}
 
 	struct source src = { 0 };
 	char *text = NULL;
@@ -221,15 +491,23 @@ int main(int argc, char **argv)
 		struct stat st;
 		if (stat(o.script, &st) == 0 && S_ISDIR(st.st_mode)) {
 			fprintf(stderr, "gotrace: %s is a directory, not a script\n", o.script);
+			free(script_path);
 			return 1;
 		}
 		text = read_file(o.script, &src.len);
 		if (!text) {
 			fprintf(stderr, "gotrace: cannot read %s: %s\n", o.script, strerror(errno));
+			free(script_path);
 			return 1;
 		}
 		src.name = o.script;
 		src.text = text;
+		rc = check_tool_params(text, o.nparams);
+		if (rc) {
+			free(text);
+			free(script_path);
+			return rc;
+		}
 	}
 
 	struct diag diag;
@@ -300,5 +578,6 @@ out:
 	probeset_free(&ps);
 	program_free(prog);
 	free(text);
+	free(script_path);
 	return rc;
 }

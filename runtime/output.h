@@ -14,8 +14,8 @@
 
 struct syms;
 
-/* -f: runtime/out_text.c, runtime/out_json.c */
-enum out_format { OUT_TEXT, OUT_JSON };
+/* -f: runtime/out_text.c, out_json.c, out_pprof.c, out_folded.c */
+enum out_format { OUT_TEXT, OUT_JSON, OUT_PPROF, OUT_FOLDED };
 
 struct output {
 	FILE *f;
