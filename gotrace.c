@@ -568,6 +568,7 @@ int main(int argc, char **argv)
 	struct run_opts ropts = { .verbose = o.verbose, .quiet = o.quiet, .dry_run = o.dry_run,
 				  .pid = o.pid, .cmd = o.cmd, .out = &output };
 	rc = run_program(&sema, &ps, &obj, &ropts);
+	out_close(&output);
 out:
 	if (out != stdout)
 		fclose(out);

@@ -194,6 +194,22 @@ const struct gotype *gobin_type(struct gobin *b, const char *name);
  * the array and its strings. */
 int gobin_inlined_sites(struct gobin *b, const char *name, char ***sites);
 
+/* --- source positions (lines.c) ------------------------------------------ */
+
+/* One frame at a pc: the function (a function the compiler inlined there
+ * has a frame of its own), its file and line. */
+struct gosrc {
+	const char *func; /* owned by the gobin */
+	const char *file; /* owned by the gobin; NULL when unknown */
+	int line;	  /* 0 when unknown */
+};
+/* The frames at pc (a virtual address of the file) from .gopclntab,
+ * innermost first: the inlined calls, then the function that holds pc.
+ * Returns how many (at most max), 0 when pc is in no function of the
+ * table (no .gopclntab: gccgo, C). For a return address, ask for pc - 1,
+ * as Go's tracebacks do. */
+int gobin_pc_frames(struct gobin *b, uint64_t pc, struct gosrc *frames, int max);
+
 /* --- libraries ---------------------------------------------------------- */
 
 /* Resolves a probe's binary: a path (with a '/'), a name on PATH, or a

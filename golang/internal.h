@@ -103,6 +103,8 @@ struct gobin {
 
 	struct dis *dis;
 	struct dwarf_state *dw;
+	uint64_t gofunc_addr; /* lines.c: moduledata.gofunc, when gofunc_state > 0 */
+	int gofunc_state;     /* 0 not looked up, 1 found, -1 not found */
 	struct arena arena; /* names made here (".abi0" removed) */
 
 	char err[512];

@@ -226,6 +226,17 @@ void syms_usym_off(struct syms *s, uint64_t addr, uint32_t pid, struct strbuf *o
 		sb_printf(out, "0x%llx", (unsigned long long)addr);
 }
 
+int syms_usrc(struct syms *s, uint64_t addr, uint32_t pid, bool call,
+	      struct gosrc *frames, int max, const char **bin)
+{
+	uint64_t va;
+	struct gobin *b = binary_at(s, addr, pid, &va, has_func);
+	if (!b)
+		return 0;
+	*bin = gobin_path(b);
+	return gobin_pc_frames(b, call && va ? va - 1 : va, frames, max);
+}
+
 static int cmp_ksym(const void *a, const void *b)
 {
 	const struct ksym *x = a, *y = b;

@@ -5,6 +5,7 @@
 
 #include <stdint.h>
 
+#include "golang/gobin.h"
 #include "util/util.h"
 
 struct syms;
@@ -24,6 +25,13 @@ void syms_usym_off(struct syms *s, uint64_t addr, uint32_t pid,
 /* The name of the Go type whose descriptor is at addr in process pid. */
 void syms_gotype(struct syms *s, uint64_t addr, uint32_t pid, struct strbuf *out);
 void syms_ksym_off(struct syms *s, uint64_t addr, struct strbuf *out);
+/* The source frames of a user address in process pid, innermost first
+ * (the calls the compiler inlined there, then the function), from the
+ * binary's .gopclntab; `call` looks up the call before a return address
+ * (addr - 1). *bin is the binary's path. Returns how many, 0 when the
+ * address is in no Go function the binaries know. */
+int syms_usrc(struct syms *s, uint64_t addr, uint32_t pid, bool call,
+	      struct gosrc *frames, int max, const char **bin);
 
 /* Frames of a stack: returns their count (0 when the id is invalid or
  * the stack is gone). For a user stack, ret0 (the return address at [sp]
