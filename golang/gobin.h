@@ -194,6 +194,28 @@ const struct gotype *gobin_type(struct gobin *b, const char *name);
  * the array and its strings. */
 int gobin_inlined_sites(struct gobin *b, const char *name, char ***sites);
 
+/* --- the runtime's structures, globals, wait reasons (goruntime.c) -------- */
+
+/* Offset and size of a field of a runtime structure (e.g. "runtime.g",
+ * "goid"): from DWARF when present, else from gotrace's table by Go
+ * release (runtime.g: goid, gopc, startpc, atomicstatus, waitreason,
+ * waitsince, parentGoid; runtime.gcControllerState: heapLive). *source
+ * is "dwarf" or "table". */
+int gobin_field(struct gobin *b, const char *type, const char *field, uint64_t *off,
+		uint64_t *size, const char **source);
+/* The table's entry: 0, -ESRCH for a type it does not have, -ENOENT for a
+ * field or release it does not have. */
+int gobin_field_table(int release, const char *type, const char *field, uint64_t *off,
+		      uint64_t *size);
+/* The address (a virtual address of the file) and size of a global
+ * variable by its symbol name, from .symtab; in a stripped gc binary
+ * runtime.waitReasonStrings and runtime.gcController are found from
+ * the binary's contents and code (size 0 when unknown). */
+int gobin_global(struct gobin *b, const char *name, uint64_t *addr, uint64_t *size);
+/* The names of the binary's wait reasons (runtime.waitReasonStrings),
+ * indexed by waitReason; the caller frees the array and its strings. */
+int gobin_wait_reasons(struct gobin *b, char ***names, size_t *n);
+
 /* --- source positions (lines.c) ------------------------------------------ */
 
 /* One frame at a pc: the function (a function the compiler inlined there

@@ -169,10 +169,14 @@ struct out_row {
 	const void *val;  /* NULL for hist rows */
 	uint64_t *counts; /* hist/lhist: out_hist_buckets(m->val) counts */
 	uint64_t by;	  /* the number it sorts by */
+	void *merged;	  /* a value made by merging entries (freed with the rows) */
 };
 
 /* The rows of a map in bpftrace's order (see out_map in output.h); free
- * them with out_rows_free. */
+ * them with out_rows_free. Aggregations whose keys hold symbols (usym,
+ * uline, ucaller: addresses that print the same when they are in one
+ * function or on one line) are merged by the key's text, their values
+ * added up. */
 size_t out_map_rows(const struct output *o, const struct mapinfo *m,
 		    const struct map_entry *e, size_t n, struct out_row **rows);
 void out_rows_free(struct out_row *rows, size_t n);

@@ -6,6 +6,8 @@
 #include "runtime/out_format.h"
 
 #include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
 #include <time.h>
 
 #include "runtime/symbols.h"
@@ -134,15 +136,83 @@ static void agg_text(const struct output *o, const struct type *t,
 int out_stack(const struct output *o, const struct type *t, const void *data,
 	      uint64_t ips[OUT_STACK_MAX], uint32_t *pid)
 {
-	int64_t id = (int64_t)out_rd64(data);
+	const char *d = data;
 	int n;
-	*pid = (uint32_t)out_rd64((const char *)data + 8);
+	if (t->depth) {
+		/* ustack(N), ucaller: the frames are in the value; the return
+		 * address at [sp] goes after the first, as syms_ustack does */
+		uint64_t ret0 = out_rd64(d + 8);
+		int max = MIN((int)t->depth, OUT_STACK_MAX - 1);
+		*pid = (uint32_t)out_rd64(d);
+		for (n = 0; n < max && (ips[n] = out_rd64(d + 16 + 8 * (size_t)n)); n++)
+			;
+		if (ret0 && n >= 1 && (n < 2 || ips[1] != ret0)) {
+			memmove(ips + 2, ips + 1, (size_t)(n - 1) * sizeof(*ips));
+			ips[1] = ret0;
+			n++;
+		}
+		return MIN(n, (int)t->depth);
+	}
+	int64_t id = (int64_t)out_rd64(d);
+	*pid = (uint32_t)out_rd64(d + 8);
 	if (t->kind == TY_USTACK)
-		n = syms_ustack(o->syms, id, out_rd64((const char *)data + 16), ips,
-				OUT_STACK_MAX);
+		n = syms_ustack(o->syms, id, out_rd64(d + 16), ips, OUT_STACK_MAX);
 	else
 		n = syms_kstack(o->syms, id, ips, OUT_STACK_MAX);
 	return MAX(0, MIN(n, OUT_STACK_MAX));
+}
+
+/* Whether a function is Go's runtime (or what the runtime is made of):
+ * runtime, runtime/..., internal/runtime/..., internal/abi,
+ * internal/bytealg, the generated type:.eq functions, and assembly
+ * routines whose names have no package. */
+static bool in_go_runtime(const char *name)
+{
+	static const char *const prefixes[] = {
+		"runtime.", "runtime/", "internal/runtime/", "internal/abi.",
+		"internal/bytealg.", "type:", "type..",
+	};
+	for (size_t i = 0; i < ARRAY_SIZE(prefixes); i++)
+		if (!strncmp(name, prefixes[i], strlen(prefixes[i])))
+			return true;
+	return !strchr(name, '.');
+}
+
+/* ucaller: the function of the first frame outside Go's runtime; the
+ * outermost frame's when every frame is in it. */
+static void caller_text(const struct output *o, const struct type *t, const void *data,
+			struct strbuf *sb)
+{
+	uint64_t ips[OUT_STACK_MAX];
+	uint32_t pid;
+	int n = out_stack(o, t, data, ips, &pid);
+	struct strbuf name;
+	sb_init(&name);
+	for (int i = 0; i < n; i++) {
+		sb_reset(&name);
+		syms_usym(o->syms, ips[i], pid, &name);
+		if (!in_go_runtime(name.s ? name.s : ""))
+			break;
+	}
+	sb_puts(sb, n && name.s ? name.s : "[unknown]");
+	sb_free(&name);
+}
+
+/* uline(): "file.go:LINE", the file's base name, of the innermost source
+ * frame at the address; the address when the binary does not know. */
+static void line_text(const struct output *o, const void *data, struct strbuf *sb)
+{
+	uint64_t addr = out_rd64(data);
+	struct gosrc src[OUT_INLINE_MAX];
+	const char *bin;
+	int n = syms_usrc(o->syms, addr, (uint32_t)out_rd64((const char *)data + 8), false, src,
+			  OUT_INLINE_MAX, &bin);
+	if (n < 1 || !src[0].file) {
+		sb_printf(sb, "0x%llx", (unsigned long long)addr);
+		return;
+	}
+	const char *base = strrchr(src[0].file, '/');
+	sb_printf(sb, "%s:%d", base ? base + 1 : src[0].file, src[0].line);
 }
 
 /* A stack as bpftrace shows it: a newline, then one indented frame per
@@ -271,9 +341,23 @@ void out_value(const struct output *o, const struct type *t, const void *data,
 		time_text(o, data, sb);
 		break;
 	case TY_GOTYPE:
-		syms_gotype(o->syms, out_rd64(data),
-			    (uint32_t)out_rd64((const char *)data + 8), sb);
+		if (!out_rd64(data)) /* a nil interface, or mallocgc's nil type */
+			sb_puts(sb, "(nil)");
+		else
+			syms_gotype(o->syms, out_rd64(data),
+				    (uint32_t)out_rd64((const char *)data + 8), sb);
 		break;
+	case TY_UCALLER:
+		caller_text(o, t, data, sb);
+		break;
+	case TY_ULINE:
+		line_text(o, data, sb);
+		break;
+	case TY_ERRNO: {
+		int64_t e = (int64_t)out_rd64(data);
+		sb_puts(sb, strerror((int)(e < 0 ? -e : e)));
+		break;
+	}
 	case TY_COUNT:
 	case TY_SUM:
 	case TY_AVG:
