@@ -1081,7 +1081,7 @@ static void define_maps(struct cg *cg)
 	bool profile = false;
 	for (int i = 0; i < s->prog->nprobes; i++)
 		profile |= (s->envs[i].kinds & PKM(PK_PROFILE)) != 0;
-	if (profile)
+	if (profile || s->uses_target)
 		cg->target = define_map(cg, MAP_TARGET, BPF_MAP_TYPE_ARRAY, 1, 4, 8);
 	if (s->uses_len)
 		cg->lencount = define_map(cg, MAP_LENCOUNT, BPF_MAP_TYPE_PERCPU_ARRAY, 1, 4, 8);

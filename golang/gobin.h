@@ -212,6 +212,13 @@ int gobin_field_table(int release, const char *type, const char *field, uint64_t
  * runtime.waitReasonStrings and runtime.gcController are found from
  * the binary's contents and code (size 0 when unknown). */
 int gobin_global(struct gobin *b, const char *name, uint64_t *addr, uint64_t *size);
+/* Whether a function is Go's runtime or what it is made of: runtime,
+ * runtime/..., internal/runtime/..., internal/abi, internal/bytealg, the
+ * generated type:.eq functions, assembly routines without a package. */
+bool gobin_is_runtime_func(const char *name);
+/* The address ranges [lo, hi) of those functions, in address order
+ * (adjacent ones merged): at most max, *n of them. */
+int gobin_runtime_ranges(struct gobin *b, uint64_t (*ranges)[2], size_t max, size_t *n);
 /* The names of the binary's wait reasons (runtime.waitReasonStrings),
  * indexed by waitReason; the caller frees the array and its strings. */
 int gobin_wait_reasons(struct gobin *b, char ***names, size_t *n);

@@ -259,3 +259,41 @@ int gobin_wait_reasons(struct gobin *b, char ***names, size_t *n)
 	*n = k;
 	return 0;
 }
+
+/* --- the runtime's code ------------------------------------------------------------- */
+
+bool gobin_is_runtime_func(const char *name)
+{
+	static const char *const prefixes[] = {
+		"runtime.", "runtime/", "internal/runtime/", "internal/abi.",
+		"internal/bytealg.", "type:", "type..",
+	};
+	for (size_t i = 0; i < ARRAY_SIZE(prefixes); i++)
+		if (!strncmp(name, prefixes[i], strlen(prefixes[i])))
+			return true;
+	return !strchr(name, '.'); /* assembly: memeqbody, gogo, ... */
+}
+
+int gobin_runtime_ranges(struct gobin *b, uint64_t (*ranges)[2], size_t max, size_t *n)
+{
+	size_t nf, k = 0;
+	const struct gofunc *f = gobin_funcs(b, &nf);
+	bool open = false;
+	for (size_t i = 0; i < nf; i++) {
+		bool rt = gobin_is_runtime_func(f[i].name);
+		if (rt && !open) {
+			if (k == max)
+				return gobin_errf(b, -E2BIG, "%s: Go's runtime is in more than %zu pieces",
+						  b->path, max);
+			ranges[k][0] = f[i].addr;
+			k++;
+		}
+		if (rt)
+			ranges[k - 1][1] = f[i].addr + (f[i].size ? f[i].size : 1);
+		open = rt;
+	}
+	if (!k)
+		return gobin_errf(b, -ENOENT, "%s has no functions of Go's runtime", b->path);
+	*n = k;
+	return 0;
+}

@@ -162,24 +162,9 @@ int out_stack(const struct output *o, const struct type *t, const void *data,
 	return MAX(0, MIN(n, OUT_STACK_MAX));
 }
 
-/* Whether a function is Go's runtime (or what the runtime is made of):
- * runtime, runtime/..., internal/runtime/..., internal/abi,
- * internal/bytealg, the generated type:.eq functions, and assembly
- * routines whose names have no package. */
-static bool in_go_runtime(const char *name)
-{
-	static const char *const prefixes[] = {
-		"runtime.", "runtime/", "internal/runtime/", "internal/abi.",
-		"internal/bytealg.", "type:", "type..",
-	};
-	for (size_t i = 0; i < ARRAY_SIZE(prefixes); i++)
-		if (!strncmp(name, prefixes[i], strlen(prefixes[i])))
-			return true;
-	return !strchr(name, '.');
-}
-
-/* ucaller: the function of the first frame outside Go's runtime; the
- * outermost frame's when every frame is in it. */
+/* ucaller: the function of the first frame outside Go's runtime; when
+ * every frame is in it (the runtime's own goroutines), the outermost
+ * frame's but runtime.goexit's, where each goroutine starts. */
 static void caller_text(const struct output *o, const struct type *t, const void *data,
 			struct strbuf *sb)
 {
@@ -188,14 +173,22 @@ static void caller_text(const struct output *o, const struct type *t, const void
 	int n = out_stack(o, t, data, ips, &pid);
 	struct strbuf name;
 	sb_init(&name);
-	for (int i = 0; i < n; i++) {
+	struct strbuf last;
+	sb_init(&last);
+	bool found = false;
+	for (int i = 0; i < n && !found; i++) {
 		sb_reset(&name);
 		syms_usym(o->syms, ips[i], pid, &name);
-		if (!in_go_runtime(name.s ? name.s : ""))
-			break;
+		const char *s = name.s ? name.s : "";
+		found = !gobin_is_runtime_func(s);
+		if (strcmp(s, "runtime.goexit") && strcmp(s, "runtime.goexit.abi0")) {
+			sb_reset(&last);
+			sb_puts(&last, s);
+		}
 	}
-	sb_puts(sb, n && name.s ? name.s : "[unknown]");
+	sb_puts(sb, found ? name.s : last.s ? last.s : "[unknown]");
 	sb_free(&name);
+	sb_free(&last);
 }
 
 /* uline(): "file.go:LINE", the file's base name, of the innermost source

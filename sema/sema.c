@@ -318,10 +318,24 @@ static struct type *operand(struct sema *s, struct node *n)
 	return t;
 }
 
+/* gotype(p) == "T": the name is compared in the probe, so the gotype()
+ * call becomes gotypename(), which reads it there. */
+static void gotype_as_name(struct sema *s, struct node *n, struct type **t)
+{
+	if ((*t)->kind != TY_GOTYPE || n->kind != N_CALL)
+		return;
+	n->call.bi = builtin_find("gotypename", BF_FUNC);
+	*t = n->type = n->call.bi->check(s, n);
+}
+
 static struct type *check_binop(struct sema *s, struct node *n)
 {
 	int op = n->binop.op;
 	struct type *a = operand(s, n->binop.lhs), *b = operand(s, n->binop.rhs);
+	if ((op == OP_EQ || op == OP_NE) && (a->kind == TY_STR || b->kind == TY_STR)) {
+		gotype_as_name(s, n->binop.lhs, &a);
+		gotype_as_name(s, n->binop.rhs, &b);
+	}
 	if ((op == OP_EQ || op == OP_NE) && a->kind == TY_STR && b->kind == TY_STR)
 		return &ty_int64;
 	if (!is_int(a) || !is_int(b)) {
@@ -905,6 +919,49 @@ static void check_assign_map(struct sema *s, struct node *n)
 	l->type = m && m->val ? m->val : t;
 }
 
+/* The value of a condition known when compiling: numbers and gorelease
+ * under comparisons, logic and arithmetic. */
+static bool const_cond(struct sema *s, struct node *n, int64_t *v)
+{
+	int64_t a, b;
+	switch (n->kind) {
+	case N_INT:
+		*v = n->num.value;
+		return true;
+	case N_IDENT:
+		if (strcmp(n->call.name, "gorelease") || !s->env->bin)
+			return false;
+		*v = gobin_go_release(s->env->bin);
+		return *v != 0;
+	case N_UNOP:
+		if (!const_cond(s, n->unop.operand, &a))
+			return false;
+		if (n->unop.op == '!')
+			*v = !a;
+		else if (n->unop.op == '-')
+			*v = (int64_t)(0 - (uint64_t)a);
+		else
+			return false;
+		return true;
+	case N_BINOP:
+		if (!const_cond(s, n->binop.lhs, &a) || !const_cond(s, n->binop.rhs, &b))
+			return false;
+		switch (n->binop.op) {
+		case OP_EQ: *v = a == b; return true;
+		case OP_NE: *v = a != b; return true;
+		case '<': *v = a < b; return true;
+		case '>': *v = a > b; return true;
+		case OP_LE: *v = a <= b; return true;
+		case OP_GE: *v = a >= b; return true;
+		case OP_LAND: *v = a && b; return true;
+		case OP_LOR: *v = a || b; return true;
+		default: return false;
+		}
+	default:
+		return false;
+	}
+}
+
 static void check_cond(struct sema *s, struct node *c)
 {
 	struct type *t = sema_expr(s, c);
@@ -948,12 +1005,23 @@ static void check_stmt(struct sema *s, struct node *n)
 		else
 			check_assign_map(s, n);
 		break;
-	case N_IF:
+	case N_IF: {
+		int64_t v;
 		check_cond(s, n->cond.cond);
+		if (const_cond(s, n->cond.cond, &v)) {
+			/* decided when compiling (gorelease): the other branch
+			 * is dropped unchecked, as for a release it does not
+			 * apply to */
+			if (v)
+				n->cond.els = NULL;
+			else
+				n->cond.then->block.stmts = NULL;
+		}
 		check_block(s, n->cond.then->block.stmts);
 		if (n->cond.els)
 			check_stmt(s, n->cond.els);
 		break;
+	}
 	case N_WHILE:
 		check_cond(s, n->loop.cond);
 		s->loops++;
