@@ -219,6 +219,11 @@ bool gobin_is_runtime_func(const char *name);
 /* The address ranges [lo, hi) of those functions, in address order
  * (adjacent ones merged): at most max, *n of them. */
 int gobin_runtime_ranges(struct gobin *b, uint64_t (*ranges)[2], size_t max, size_t *n);
+/* The type descriptor (a virtual address of the file) of the type named
+ * name ("string", "*os.File", "syscall.Errno"): its type: symbol, or in
+ * a stripped binary the types its itabs and typelinks name and what they
+ * are made of. -ENOENT when not found (there may still be such a type). */
+int gobin_type_by_name(struct gobin *b, const char *name, uint64_t *addr);
 /* The names of the binary's wait reasons (runtime.waitReasonStrings),
  * indexed by waitReason; the caller frees the array and its strings. */
 int gobin_wait_reasons(struct gobin *b, char ***names, size_t *n);

@@ -297,3 +297,129 @@ int gobin_runtime_ranges(struct gobin *b, uint64_t (*ranges)[2], size_t max, siz
 	*n = k;
 	return 0;
 }
+
+/* --- type descriptors by name ------------------------------------------------------ */
+
+/* Offsets in abi.Type (the same from 1.16 to 1.27): kind at 23; the
+ * element of a pointer, slice, array or channel type, and a map's key,
+ * right after it at 48 (a map's element at 56); a struct's fields slice
+ * at 56 (24-byte fields: name, type, offset). In abi.InterfaceType the
+ * methods slice's length is at 64; an itab is inter, _type, hash and
+ * its methods (one word each). */
+#define RTYPE_KIND 23
+#define RTYPE_ELEM 48
+#define KIND_MASK 0x1f
+enum { KIND_ARRAY = 17, KIND_CHAN = 18, KIND_MAP = 21, KIND_PTR = 22, KIND_SLICE = 23,
+       KIND_STRUCT = 25 };
+
+struct type_walk {
+	struct gobin *b;
+	const char *want;
+	uint64_t ts, te; /* the types section */
+	uint64_t found;
+	int visited;
+};
+
+/* Checks the type at t and the types it is made of, depth levels down. */
+static void walk_type(struct type_walk *w, uint64_t t, int depth)
+{
+	char name[512];
+	uint64_t avail;
+	if (w->found || t < w->ts || t >= w->te || ++w->visited > 200000)
+		return;
+	if (gobin_rtype_name(w->b, t, name, sizeof(name)) == 0 && !strcmp(name, w->want)) {
+		w->found = t;
+		return;
+	}
+	const uint8_t *p = gobin_vaddr_ptr(w->b, t, &avail);
+	if (!depth || !p || avail < RTYPE_ELEM + 16)
+		return;
+	uint64_t e;
+	switch (p[RTYPE_KIND] & KIND_MASK) {
+	case KIND_MAP:
+		if (gobin_read_word(w->b, t + RTYPE_ELEM + 8, &e))
+			walk_type(w, e, depth - 1);
+		if (gobin_read_word(w->b, t + RTYPE_ELEM, &e)) /* the key */
+			walk_type(w, e, depth - 1);
+		break;
+	case KIND_ARRAY:
+	case KIND_CHAN:
+	case KIND_PTR:
+	case KIND_SLICE:
+		if (gobin_read_word(w->b, t + RTYPE_ELEM, &e))
+			walk_type(w, e, depth - 1);
+		break;
+	case KIND_STRUCT: {
+		uint64_t fields, n;
+		if (!gobin_read_word(w->b, t + 56, &fields) || !gobin_read_word(w->b, t + 64, &n))
+			break;
+		for (uint64_t i = 0; i < n && i < 256; i++)
+			if (gobin_read_word(w->b, fields + 24 * i + 8, &e))
+				walk_type(w, e, depth - 1);
+		break;
+	}
+	default:
+		break;
+	}
+}
+
+/* The slice (data, len) at moduledata + off, if it looks like one. */
+static bool md_slice(struct gobin *b, uint64_t md, uint64_t off, uint64_t *data, uint64_t *len)
+{
+	return gobin_read_word(b, md + off, data) && gobin_read_word(b, md + off + 8, len) &&
+	       *data && *len < (1u << 24);
+}
+
+int gobin_type_by_name(struct gobin *b, const char *name, uint64_t *addr)
+{
+	char *sym = xasprintf("%s%s", b->release >= 120 ? "type:" : "type.", name);
+	bool have = gobin_symbol(b, sym, addr, NULL, NULL);
+	free(sym);
+	if (have)
+		return 0;
+	struct type_walk w = { .b = b, .want = name };
+	uint64_t md, data, len;
+	if (b->compiler != GOC_GC || gobin_types_range(b, &w.ts, &w.te) < 0 || !gobin_moduledata(b, &md))
+		return -ENOENT;
+	/* moduledata: types, etypes, [rodata, gofunc (1.18+)], [epclntab
+	 * (1.26)], textsectmap, typelinks []int32, itablinks []*itab; Go
+	 * 1.27 has neither list: its itabs are at types + itaboffset */
+	uint64_t types = b->release >= 120 ? 296 : 280;
+	if (b->release >= 127) {
+		uint64_t off, size;
+		if (!gobin_read_word(b, md + types + 24, &off) || !gobin_read_word(b, md + types + 32, &size))
+			return -ENOENT;
+		for (uint64_t p = w.ts + off, end = p + size; p < end && !w.found;) {
+			uint64_t inter, typ, nmeth, fun0;
+			if (!gobin_read_word(b, p, &inter) || !gobin_read_word(b, p + 8, &typ) ||
+			    !gobin_read_word(b, p + 24, &fun0) ||
+			    !gobin_read_word(b, inter + 64, &nmeth) || nmeth > 4096)
+				break;
+			walk_type(&w, typ, 3);
+			/* abi.ITab.Size: one method word unless there are more */
+			p += 24 + 8 * (fun0 && nmeth > 1 ? nmeth : 1);
+		}
+	} else {
+		uint64_t tl = types + (b->release >= 126 ? 64 : b->release >= 118 ? 56 : 40);
+		if (md_slice(b, md, tl + 24, &data, &len))
+			for (uint64_t i = 0; i < len && !w.found; i++) {
+				uint64_t itab, typ;
+				if (gobin_read_word(b, data + 8 * i, &itab) && gobin_read_word(b, itab + 8, &typ))
+					walk_type(&w, typ, 3);
+			}
+		if (!w.found && md_slice(b, md, tl, &data, &len))
+			for (uint64_t i = 0; i < len && !w.found; i++) {
+				uint64_t avail;
+				const uint8_t *p = gobin_vaddr_ptr(b, data + 4 * i, &avail);
+				int32_t off;
+				if (!p || avail < 4)
+					break;
+				memcpy(&off, p, 4);
+				walk_type(&w, w.ts + (uint64_t)(int64_t)off, 1);
+			}
+	}
+	if (!w.found)
+		return -ENOENT;
+	*addr = w.found;
+	return 0;
+}

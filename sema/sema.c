@@ -318,12 +318,22 @@ static struct type *operand(struct sema *s, struct node *n)
 	return t;
 }
 
-/* gotype(p) == "T": the name is compared in the probe, so the gotype()
- * call becomes gotypename(), which reads it there. */
-static void gotype_as_name(struct sema *s, struct node *n, struct type **t)
+/* gotype(p) == "T": when the binary names T's type descriptor, the
+ * string becomes its address, and the probe compares gotype()'s word
+ * with it; otherwise the gotype() call becomes gotypename(), which reads
+ * the name in the probe. */
+static void gotype_as_name(struct sema *s, struct node *n, struct node *other, struct type **t)
 {
+	uint64_t addr;
 	if ((*t)->kind != TY_GOTYPE || n->kind != N_CALL)
 		return;
+	if (other->kind == N_STR && s->env->bin && !gobin_is_dyn(s->env->bin) &&
+	    gobin_type_by_name(s->env->bin, other->str.text, &addr) == 0) {
+		other->kind = N_INT;
+		other->num.value = (int64_t)addr;
+		other->type = &ty_uint64;
+		return;
+	}
 	n->call.bi = builtin_find("gotypename", BF_FUNC);
 	*t = n->type = n->call.bi->check(s, n);
 }
@@ -333,9 +343,15 @@ static struct type *check_binop(struct sema *s, struct node *n)
 	int op = n->binop.op;
 	struct type *a = operand(s, n->binop.lhs), *b = operand(s, n->binop.rhs);
 	if ((op == OP_EQ || op == OP_NE) && (a->kind == TY_STR || b->kind == TY_STR)) {
-		gotype_as_name(s, n->binop.lhs, &a);
-		gotype_as_name(s, n->binop.rhs, &b);
+		gotype_as_name(s, n->binop.lhs, n->binop.rhs, &a);
+		gotype_as_name(s, n->binop.rhs, n->binop.lhs, &b);
 	}
+	/* a type's address against the constant sema made of "T" (in this
+	 * pass or the one before) */
+	if ((op == OP_EQ || op == OP_NE) &&
+	    ((a->kind == TY_GOTYPE && n->binop.rhs->kind == N_INT) ||
+	     (b->kind == TY_GOTYPE && n->binop.lhs->kind == N_INT)))
+		return &ty_int64;
 	if ((op == OP_EQ || op == OP_NE) && a->kind == TY_STR && b->kind == TY_STR)
 		return &ty_int64;
 	if (!is_int(a) || !is_int(b)) {

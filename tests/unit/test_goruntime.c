@@ -11,6 +11,7 @@
  * reasons, runtime.gcController) equals what its symbols say in the same
  * build with symbols. Binaries come from tests/gobins/fetch (a missing
  * one skips). */
+#include <errno.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -227,6 +228,46 @@ static void test_releases(void **state)
 		skip();
 }
 
+/* Type descriptors by name: the stripped build finds the same addresses
+ * as the symbols of the build with them (one layout); stripped builds of
+ * other releases (Go 1.27 keeps no typelinks or itablinks) find types
+ * whose descriptors carry the name. */
+static void test_types_by_name(void **state)
+{
+	static const char *const names[] = { "string", "*errors.errorString", "syscall.Errno",
+					     "*fs.PathError", "int" };
+	struct gobin *a = try_open("basic"), *b = try_open("basic-stripped");
+	if (a && b) {
+		for (size_t i = 0; i < ARRAY_SIZE(names); i++) {
+			uint64_t x, y;
+			if (gobin_type_by_name(a, names[i], &x) || gobin_type_by_name(b, names[i], &y))
+				fail_msg("%s: not found", names[i]);
+			assert_int_equal(x, y);
+		}
+		uint64_t z;
+		assert_int_equal(gobin_type_by_name(b, "main.NoSuchType", &z), -ENOENT);
+	}
+	gobin_close(a);
+	gobin_close(b);
+	static const char *const stripped[] = { "esbuild-0.11.23", "esbuild-0.14.40", "esbuild-0.17.19",
+						"cgo-stripped-go1.26", "cgo-stripped-go1.27",
+						"esbuild-0.28.2" };
+	for (size_t i = 0; i < ARRAY_SIZE(stripped); i++) {
+		struct gobin *c = try_open(stripped[i]);
+		if (!c)
+			continue;
+		for (size_t k = 0; k < 2; k++) {
+			uint64_t x;
+			char got[128];
+			if (gobin_type_by_name(c, names[k], &x))
+				fail_msg("%s: %s not found", stripped[i], names[k]);
+			assert_int_equal(gobin_rtype_name(c, x, got, sizeof(got)), 0);
+			assert_string_equal(got, names[k]);
+		}
+		gobin_close(c);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -234,6 +275,7 @@ int main(void)
 		cmocka_unit_test(test_table_is_code),
 		cmocka_unit_test(test_globals),
 		cmocka_unit_test(test_releases),
+		cmocka_unit_test(test_types_by_name),
 	};
 	return cmocka_run_group_tests_name("goruntime", tests, NULL, NULL);
 }
