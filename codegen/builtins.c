@@ -190,20 +190,43 @@ GEN(uaddr)
 	return cg_const(cg, (int64_t)addr);
 }
 
+/* One node of goruntime()'s search: a is in the runtime when an odd
+ * number of the sorted range bounds b[0..n) are <= a; b[lo..hi) are
+ * still to be compared, lo of them are known to be <= a. Each node is
+ * one compare and a branch, so that few values are live at once (a
+ * chain of compares in one block makes LLVM spill more than the BPF
+ * stack holds). */
+static void runtime_search(struct cg *cg, LLVMValueRef a, const uint64_t *b, size_t lo, size_t hi,
+			   LLVMValueRef out, LLVMBasicBlockRef done)
+{
+	if (lo == hi) {
+		LLVMBuildStore(cg->b, cg_const(cg, (int64_t)(lo & 1)), out);
+		LLVMBuildBr(cg->b, done);
+		return;
+	}
+	size_t mid = lo + (hi - lo) / 2;
+	LLVMBasicBlockRef ge = cg_block(cg, "rt.ge"), lt = cg_block(cg, "rt.lt");
+	LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntUGE, a, cg_const(cg, (int64_t)b[mid]), ""),
+			ge, lt);
+	LLVMPositionBuilderAtEnd(cg->b, ge);
+	runtime_search(cg, a, b, mid + 1, hi, out, done);
+	LLVMPositionBuilderAtEnd(cg->b, lt);
+	runtime_search(cg, a, b, lo, mid, out, done);
+}
+
 /* goruntime(a): a is in one of the runtime's address ranges. */
 GEN(goruntime)
 {
-	uint64_t(*r)[2] = xcalloc(256, sizeof(*r));
 	size_t k = 0;
-	gobin_runtime_ranges(cg->env->bin, r, 256, &k);
-	LLVMValueRef a = cg_int(cg, n->call.args), in = LLVMConstInt(cg->i1, 0, 0);
-	for (size_t i = 0; i < k; i++) {
-		LLVMValueRef lo = LLVMBuildICmp(cg->b, LLVMIntUGE, a, cg_const(cg, (int64_t)r[i][0]), "");
-		LLVMValueRef hi = LLVMBuildICmp(cg->b, LLVMIntULT, a, cg_const(cg, (int64_t)r[i][1]), "");
-		in = LLVMBuildOr(cg->b, in, LLVMBuildAnd(cg->b, lo, hi, ""), "");
-	}
+	uint64_t(*r)[2] = xcalloc(RUNTIME_RANGES_MAX, sizeof(*r));
+	gobin_runtime_ranges(cg->env->bin, r, RUNTIME_RANGES_MAX, &k);
+	LLVMValueRef a = cg_int(cg, n->call.args);
+	LLVMValueRef out = cg_alloca(cg, 8, "goruntime");
+	LLVMBasicBlockRef done = cg_block(cg, "rt.done");
+	runtime_search(cg, a, &r[0][0], 0, 2 * k, out, done);
+	LLVMPositionBuilderAtEnd(cg->b, done);
 	free(r);
-	return LLVMBuildZExt(cg->b, in, cg->i64, "");
+	return LLVMBuildLoad2(cg->b, cg->i64, out, "");
 }
 
 GEN(gooffset)

@@ -218,6 +218,7 @@ int gobin_global(struct gobin *b, const char *name, uint64_t *addr, uint64_t *si
 bool gobin_is_runtime_func(const char *name);
 /* The address ranges [lo, hi) of those functions, in address order
  * (adjacent ones merged): at most max, *n of them. */
+#define RUNTIME_RANGES_MAX 4096
 int gobin_runtime_ranges(struct gobin *b, uint64_t (*ranges)[2], size_t max, size_t *n);
 /* The type descriptor (a virtual address of the file) of the type named
  * name ("string", "*os.File", "syscall.Errno"): its type: symbol, or in

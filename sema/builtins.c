@@ -125,17 +125,15 @@ static struct type *t_uaddr(struct sema *s, struct node *n)
 	return &ty_uint64;
 }
 
-#define RUNTIME_RANGES 256
-
 static struct type *t_goruntime(struct sema *s, struct node *n)
 {
 	struct gobin *b = go_binary(s, n, "goruntime()");
-	uint64_t(*r)[2] = xcalloc(RUNTIME_RANGES, sizeof(*r));
+	uint64_t(*r)[2] = xcalloc(RUNTIME_RANGES_MAX, sizeof(*r));
 	size_t k;
 	if (b && gobin_is_dyn(b))
 		diag_error(s->diag, n->loc, "goruntime(): %s is position-independent; goruntime() reads executables only",
 			   gobin_path(b));
-	else if (b && gobin_runtime_ranges(b, r, RUNTIME_RANGES, &k) < 0)
+	else if (b && gobin_runtime_ranges(b, r, RUNTIME_RANGES_MAX, &k) < 0)
 		diag_error(s->diag, n->loc, "goruntime(): %s", gobin_error(b));
 	free(r);
 	return &ty_int64;

@@ -268,6 +268,46 @@ static void test_types_by_name(void **state)
 	}
 }
 
+/* Whether addr is in one of the ranges. */
+static bool in_ranges(uint64_t (*r)[2], size_t n, uint64_t addr)
+{
+	for (size_t i = 0; i < n; i++)
+		if (addr >= r[i][0] && addr < r[i][1])
+			return true;
+	return false;
+}
+
+/* The runtime's code ranges: sorted, disjoint, holding every function
+ * the classifier calls the runtime's and no other. */
+static void test_runtime_ranges(void **state)
+{
+	static const char *const names[] = { "basic-stripped", "esbuild-0.11.23", "esbuild-0.28.2" };
+	int tested = 0;
+	for (size_t i = 0; i < ARRAY_SIZE(names); i++) {
+		struct gobin *b = try_open(names[i]);
+		if (!b)
+			continue;
+		uint64_t(*r)[2] = xcalloc(RUNTIME_RANGES_MAX, sizeof(*r));
+		size_t n, nf;
+		assert_int_equal(gobin_runtime_ranges(b, r, RUNTIME_RANGES_MAX, &n), 0);
+		for (size_t k = 1; k < n; k++)
+			assert_true(r[k - 1][1] <= r[k][0]);
+		const struct gofunc *f = gobin_funcs(b, &nf);
+		for (size_t k = 0; k < nf; k++)
+			if (in_ranges(r, n, f[k].addr) != gobin_is_runtime_func(f[k].name))
+				fail_msg("%s: %s at 0x%llx", names[i], f[k].name, (unsigned long long)f[k].addr);
+		assert_true(gobin_is_runtime_func("runtime.mallocgc"));
+		assert_true(gobin_is_runtime_func("internal/runtime/maps.newarray"));
+		assert_false(gobin_is_runtime_func("main.main"));
+		assert_false(gobin_is_runtime_func("sync.(*Mutex).Lock"));
+		free(r);
+		gobin_close(b);
+		tested++;
+	}
+	if (!tested)
+		skip();
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -276,6 +316,7 @@ int main(void)
 		cmocka_unit_test(test_globals),
 		cmocka_unit_test(test_releases),
 		cmocka_unit_test(test_types_by_name),
+		cmocka_unit_test(test_runtime_ranges),
 	};
 	return cmocka_run_group_tests_name("goruntime", tests, NULL, NULL);
 }
