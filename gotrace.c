@@ -305,18 +305,36 @@ static int list_tools(void)
 	return rc;
 }
 
+/* Whether a file holds a NUL byte in its first 4 KiB: a program, not a
+ * script. */
+static bool is_binary_file(const char *path)
+{
+	char buf[4096];
+	FILE *f = fopen(path, "rb");
+	size_t n = f ? fread(buf, 1, sizeof(buf), f) : 0;
+	if (f)
+		fclose(f);
+	return memchr(buf, 0, n) != NULL;
+}
+
 /* The script argument: a file as it is; otherwise a tool's name, looked
- * up by find_tool. Returns 0 with *path set (malloc'd), or an exit
- * status after saying why. */
+ * up by find_tool (also when a program of that name is in the current
+ * directory, as the program a tool traces often is). Returns 0 with
+ * *path set (malloc'd), or an exit status after saying why. */
 static int resolve_script(const char *arg, char **path)
 {
 	struct stat st;
 	*path = NULL;
-	if (stat(arg, &st) == 0 || !is_tool_name(arg)) {
+	bool exists = stat(arg, &st) == 0;
+	if (!is_tool_name(arg) || (exists && !(S_ISREG(st.st_mode) && is_binary_file(arg)))) {
 		*path = xstrdup(arg);
 		return 0;
 	}
 	*path = find_tool(arg);
+	if (!*path && exists) {
+		*path = xstrdup(arg); /* reading it as a script says what is wrong */
+		return 0;
+	}
 	if (*path)
 		return 0;
 	char *dirs[64];

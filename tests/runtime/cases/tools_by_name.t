@@ -1,7 +1,8 @@
 # Ready tools by name, from a directory outside the repository: --tools
 # lists them with their purpose (from each header); a tool given fewer
 # parameters than its usage line names prints that line and exits 2;
-# options may follow the tool's arguments (-c after them); $GOTRACE_PATH
+# options may follow the tool's arguments (-c after them); a program of
+# the tool's name in the directory is not taken for a script; $GOTRACE_PATH
 # comes first (a tool of ours there, and one that shadows funccount); a
 # name that is neither a file nor a tool says where it looked; make
 # install puts the tools in PREFIX/share/gotrace/tools (into DESTDIR),
@@ -13,6 +14,9 @@ $GOTRACE --tools
 $GOTRACE funccount; echo "exit $?"
 $GOTRACE profile 1; echo "exit $?"
 $GOTRACE -q funccount $PROG_hello 'fmt.Println' -c $PROG_hello 2>/dev/null | grep '^@'
+cp $PROG_hello ./funccount
+$GOTRACE -q funccount ./funccount 'fmt.Println' -c ./funccount 2>/dev/null | grep '^@'
+rm funccount
 mkdir tools
 printf '// hi - says hi\n// usage: gotrace hi NAME\nBEGIN { printf("hi %%s\\n", str($1)); exit(); }\n' >tools/hi.gt
 printf '// funccount - shadowed\nBEGIN { printf("my own funccount\\n"); exit(); }\n' >tools/funccount.gt
@@ -44,6 +48,7 @@ profile      on-CPU stacks of a Go process, for go tool pprof and flame graphs
 schedlat     how long runnable goroutines wait for a thread
 exit 2
 exit 2
+@[fmt.Println]: 1
 @[fmt.Println]: 1
 hi there
 
