@@ -1320,6 +1320,30 @@ static void test_folded(void **state)
 		 "x:y;do_syscall_64_[k];syscall_trace_enter_[k];perf_syscall_enter_[k] 4\n");
 }
 
+/* Aggregations keyed by symbols that print the same (two addresses of
+ * main.sum; here two pids) are one entry: counts and sums add up, min
+ * and max combine, avg from the totals; keys that differ elsewhere stay
+ * apart; a non-aggregation value is not merged. */
+static void test_merge(void **state)
+{
+	struct t *t = *state;
+	struct type *kt = tup(t, 2, &ty_usym, &ty_int64);
+	OUT(map(t, "c", 1, &ty_usym, &ty_count), E(W(0x457cc0, PID), W(2, 1)),
+	    E(W(0x457cc0, PID + 1), W(0, 4)), E(W(0x430192, PID), W(1, 0)));
+	OUT(map(t, "mn", 1, &ty_usym, type_agg(&t->a, TY_MIN, true)),
+	    E(W(0x457cc0, PID), W(9, 1, 0, 0)), E(W(0x457cc0, PID + 1), W(0, 0, 4, 1)));
+	OUT(map(t, "a", 1, &ty_usym, type_agg(&t->a, TY_AVG, true)),
+	    E(W(0x457cc0, PID), W(10, 1, 0, 0)), E(W(0x457cc0, PID + 1), W(20, 1, 30, 2)));
+	OUT(map(t, "k", 2, kt, &ty_count), E(tuple(t, kt, W(0x457cc0, PID), I(1)), W(1, 0)),
+	    E(tuple(t, kt, W(0x457cc0, PID + 1), I(2)), W(1, 0)));
+	OUT(map(t, "v", 1, &ty_usym, &ty_int64), E(W(0x457cc0, PID), W(1)), E(W(0x457cc0, PID + 1), W(1)));
+	check(t, "@c[runtime.main]: 1\n@c[main.sum]: 7\n"
+		 "@mn[main.sum]: 4\n"
+		 "@a[main.sum]: 15\n\n"
+		 "@k[main.sum, 1]: 1\n@k[main.sum, 2]: 1\n"
+		 "@v[main.sum]: 1\n@v[main.sum]: 1\n");
+}
+
 #define T(name) cmocka_unit_test_setup_teardown(test_##name, setup, teardown)
 
 int main(void)
@@ -1334,7 +1358,7 @@ int main(void)
 		T(json_utf8),	T(time),	  T(strftime),	    T(lost_attached),
 		T(minmax),	T(ties),	  T(misc_maps),	    T(empty),
 		T(value_text),	T(formats),	  T(nothing),	    T(more_values),
-		T(folded),
+		T(folded),	T(merge),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
