@@ -393,6 +393,17 @@ static void suggest_func(struct diag *d, struct gobin *b, const char *name)
 	vec_free(&cands);
 }
 
+/* A gc runtime function looked for in a gccgo binary: says why it is not
+ * there. */
+static bool gccgo_runtime_hint(struct diag *d, struct gobin *b, const char *func)
+{
+	if (!b || gobin_compiler(b) != GOC_GCCGO || strncmp(func, "runtime.", 8))
+		return false;
+	diag_hint(d, "%s is built by gccgo: its runtime is libgo's, whose functions are not the gc "
+		     "runtime's (this works on binaries built by go build)", gobin_path(b));
+	return true;
+}
+
 /* One function of a uprobe/uretprobe attach point: its sites. */
 static int add_func_sites(struct probeset *ps, struct diag *d, struct probe *p,
 			  struct attach *a, struct gobin *b, const struct gofunc *f,
@@ -636,13 +647,18 @@ static int resolve_uprobe(struct probeset *ps, struct diag *d, struct probe *p,
 		} else {
 			diag_error(d, a->loc, "function '%s' not found in %s", a->func,
 				   paths.n == 1 ? a->target : path);
-			suggest_func(d, b, a->func);
+			if (!gccgo_runtime_hint(d, b, a->func))
+				suggest_func(d, b, a->func);
 		}
 		errors++;
 	}
 	if (!a->addr && !total_matched && has_wildcard(a->func) && !errors) {
+		char *err = NULL;
+		struct gobin *b = paths.n == 1 ? probeset_bin(ps, paths.v[0], &err) : NULL;
+		free(err);
 		diag_error(d, a->loc, "no function in %s matches '%s'", a->target, a->func);
-		diag_hint(d, "list them with: gotrace -l '%s:%s:*'", a->provider, a->target);
+		if (!gccgo_runtime_hint(d, b, a->func))
+			diag_hint(d, "list them with: gotrace -l '%s:%s:*'", a->provider, a->target);
 		errors++;
 	}
 	for (size_t i = 0; i < paths.n; i++)
