@@ -133,6 +133,15 @@ build/asan/gotrace: build/asan/gotrace.o build/asan/libgotrace.a
 
 -include build/gotrace.d build/asan/gotrace.d
 
+# gotrace looks for ready tools (TOOL.gt) where `make install` puts them;
+# the stamp's name carries PREFIX, so that another PREFIX rebuilds it.
+TOOLS_DIR = $(PREFIX)/share/gotrace/tools
+PREFIX_STAMP := build/prefix$(subst /,_,$(PREFIX)).stamp
+$(PREFIX_STAMP):
+	@mkdir -p build && rm -f build/prefix*.stamp && touch $@
+build/gotrace.o build/asan/gotrace.o: $(PREFIX_STAMP)
+build/gotrace.o build/asan/gotrace.o: GT_CPPFLAGS += -DGOTRACE_TOOLS_DIR='"$(TOOLS_DIR)"'
+
 # A unit test or fuzzer is one .c, compiled and linked in one step; its
 # dependency file is named after the program.
 build/tests/%: tests/unit/%.c build/libgotrace.a
@@ -217,8 +226,8 @@ bench: gotrace
 
 install: gotrace
 	install -D -m 755 gotrace $(DESTDIR)$(PREFIX)/bin/gotrace
-	install -d $(DESTDIR)$(PREFIX)/share/gotrace/stdlib
-	install -m 644 stdlib/*.gt $(DESTDIR)$(PREFIX)/share/gotrace/stdlib/
+	install -d $(DESTDIR)$(TOOLS_DIR)
+	install -m 644 stdlib/*.gt $(DESTDIR)$(TOOLS_DIR)/
 	install -D -m 644 docs/gotrace.1 $(DESTDIR)$(PREFIX)/share/man/man1/gotrace.1
 
 clean:

@@ -2,10 +2,13 @@
  *
  *   source -> parse -> resolve attach points -> sema -> codegen (LLVM, BPF)
  *          -> load (libbpf) -> attach -> run -> END, maps, detach */
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
+#include <libgen.h>
 #include <limits.h>
+#include <ctype.h>
 #include <signal.h>
 #include <sys/stat.h>
 #include <stdio.h>
@@ -29,6 +32,7 @@ enum {
 	OPT_STRLEN,
 	OPT_VERSION,
 	OPT_DOC_BUILTINS,
+	OPT_TOOLS,
 };
 
 struct options {
@@ -51,6 +55,8 @@ static void usage(FILE *f)
 {
 	fputs("usage: gotrace [options] -e 'PROGRAM' [ARG...]\n"
 	      "       gotrace [options] SCRIPT.gt [ARG...]\n"
+	      "       gotrace [options] TOOL [ARG...]   (a ready tool by name; see --tools)\n"
+	      "       gotrace --tools\n"
 	      "       gotrace -l [PATTERN]\n"
 	      "\n"
 	      "Traces Go programs (and others) with eBPF: uprobes on function entries and\n"
@@ -62,7 +68,11 @@ static void usage(FILE *f)
 	      "  -c 'CMD ARGS'     run CMD with everything attached first; exit when it exits\n"
 	      "  -l [PATTERN]      list probe points: 'uprobe:BIN:PATTERN', 'tracepoint:CAT:NAME'\n"
 	      "  -o FILE           write the output to FILE\n"
-	      "  -f text|json      output format (json: one object per line, like bpftrace)\n"
+	      "  -f text|json|pprof|folded\n"
+	      "                    output format: json, one object per line like bpftrace;\n"
+	      "                    pprof, the maps with a stack in their key as a gzipped\n"
+	      "                    profile for go tool pprof (needs -o); folded, those maps\n"
+	      "                    as frame;frame;frame N lines for flame graphs\n"
 	      "  -v                verbose: what is attached; the verifier's log on failure;\n"
 	      "                    with -l, the Go version, ABI and each function's parameters\n"
 	      "  -q                no \"Attaching N probes...\" line\n"
@@ -73,11 +83,14 @@ static void usage(FILE *f)
 	      "  --strlen N        size of strings in bytes (default 64; env GOTRACE_STRLEN)\n"
 	      "  -h, --help        this help\n"
 	      "  --version         the version\n"
+	      "  --tools           list the ready tools (TOOL.gt in $GOTRACE_PATH, then\n"
+	      "                    " GOTRACE_TOOLS_DIR ", then stdlib/ of the source tree)\n"
 	      "\n"
 	      "examples:\n"
 	      "  gotrace -e 'uprobe:./main:main.sum { printf(\"%d\\n\", goarg(0)); }' -c ./main\n"
 	      "  gotrace -e 'uprobe:./main:main.* { @[func] = count(); }' -p $(pidof main)\n"
 	      "  gotrace -l 'uprobe:./main:main.*'\n"
+	      "  gotrace funclatency ./main 'main.handle' -c ./main\n"
 	      "\n"
 	      "Exit status: 0 when done, 1 for a script or runtime error, 2 for bad usage,\n"
 	      "or the code given to exit(N). See docs/ for the language.\n",
@@ -115,6 +128,271 @@ static bool parse_strlen(const char *what, const char *s, uint32_t *out)
 	return true;
 }
 
+#ifndef GOTRACE_TOOLS_DIR /* the Makefile sets it from PREFIX */
+#define GOTRACE_TOOLS_DIR "/usr/local/share/gotrace/tools"
+#endif
+
+/* --- -f ----------------------------------------------------------------------- */
+
+/* -f NAME: the output format; false for a name we do not know. */
+static bool parse_format(const char *name, enum out_format *f)
+{
+	static const struct {
+		const char *name;
+		enum out_format f;
+	} formats[] = {
+		{ "text", OUT_TEXT },
+		{ "json", OUT_JSON },
+		{ "pprof", OUT_PPROF },
+		{ "folded", OUT_FOLDED },
+	};
+	for (size_t i = 0; i < ARRAY_SIZE(formats); i++)
+		if (!strcmp(name, formats[i].name)) {
+			*f = formats[i].f;
+			return true;
+		}
+	return false;
+}
+
+/* --- ready tools: TOOL.gt by name ------------------------------------------------ */
+
+/* Where tools are looked for, in order: each directory of $GOTRACE_PATH
+ * (colon separated), the installed tools directory, and stdlib/ of the
+ * source tree the running gotrace was built in (found from its own path:
+ * ./gotrace, or build/asan/gotrace, two levels below). Returns how many
+ * it put in dirs (each malloc'd). */
+static size_t tool_dirs(char **dirs, size_t max)
+{
+	size_t n = 0;
+	const char *env = getenv("GOTRACE_PATH");
+	if (env) {
+		char *copy = xstrdup(env), *save = NULL;
+		for (char *d = strtok_r(copy, ":", &save); d && n < max; d = strtok_r(NULL, ":", &save))
+			dirs[n++] = xstrdup(d);
+		free(copy);
+	}
+	if (n < max)
+		dirs[n++] = xstrdup(GOTRACE_TOOLS_DIR);
+	char exe[PATH_MAX];
+	ssize_t len = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+	if (len > 0) {
+		exe[len] = '\0';
+		char *dir = dirname(exe);
+		for (int up = 0; up < 3 && n < max; up++) {
+			char *cand = xasprintf("%s%s/stdlib", dir, up == 0 ? "" : up == 1 ? "/.." : "/../..");
+			char real[PATH_MAX];
+			struct stat st;
+			if (realpath(cand, real) && stat(real, &st) == 0 && S_ISDIR(st.st_mode)) {
+				free(cand);
+				dirs[n++] = xstrdup(real);
+				break;
+			}
+			free(cand);
+		}
+	}
+	return n;
+}
+
+static void free_dirs(char **dirs, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(dirs[i]);
+}
+
+/* A tool's name: letters, digits, '_' and '-' (anything else is a path). */
+static bool is_tool_name(const char *s)
+{
+	if (!*s)
+		return false;
+	for (; *s; s++)
+		if (!(isalnum((unsigned char)*s) || *s == '_' || *s == '-'))
+			return false;
+	return true;
+}
+
+/* The path of tool `name` (malloc'd), or NULL. */
+static char *find_tool(const char *name)
+{
+	char *dirs[64], *found = NULL;
+	size_t n = tool_dirs(dirs, ARRAY_SIZE(dirs));
+	for (size_t i = 0; i < n && !found; i++) {
+		char *p = xasprintf("%s/%s.gt", dirs[i], name);
+		struct stat st;
+		if (stat(p, &st) == 0 && S_ISREG(st.st_mode))
+			found = p;
+		else
+			free(p);
+	}
+	free_dirs(dirs, n);
+	return found;
+}
+
+/* What a tool's header says (see stdlib/README.md): its purpose, from
+ * the first comment line "// NAME - PURPOSE", and its usage line
+ * "// usage: gotrace NAME ARG... [OPTIONS]". */
+struct tool_header {
+	char purpose[256];
+	char usage[256];
+};
+
+static void read_header(const char *text, struct tool_header *h)
+{
+	memset(h, 0, sizeof(*h));
+	bool first = true;
+	for (const char *line = text; line && *line;) {
+		const char *end = strchr(line, '\n');
+		size_t len = end ? (size_t)(end - line) : strlen(line);
+		if (!strncmp(line, "#!", 2)) {
+			line = end ? end + 1 : NULL;
+			continue;
+		}
+		if (strncmp(line, "//", 2))
+			break; /* the header ends with the first line that is not a comment */
+		const char *c = line + 2;
+		size_t clen = len - 2;
+		while (clen && *c == ' ') {
+			c++;
+			clen--;
+		}
+		const char *dash = memmem(c, clen, " - ", 3);
+		if (first && dash) {
+			size_t k = MIN(clen - (size_t)(dash + 3 - c), sizeof(h->purpose) - 1);
+			memcpy(h->purpose, dash + 3, k);
+		}
+		first = false;
+		if (clen > 7 && !strncmp(c, "usage: ", 7) && !h->usage[0])
+			memcpy(h->usage, c, MIN(clen, sizeof(h->usage) - 1));
+		line = end ? end + 1 : NULL;
+	}
+}
+
+/* How many positional parameters a usage line asks for: the words after
+ * "gotrace NAME" up to the first optional one ("[...]") or option. */
+static int usage_params(const char *usage)
+{
+	char copy[256], *save = NULL;
+	snprintf(copy, sizeof(copy), "%s", usage);
+	int word = 0, n = 0;
+	for (char *w = strtok_r(copy, " \t", &save); w; w = strtok_r(NULL, " \t", &save), word++) {
+		if (word < 3) /* "usage:", "gotrace", NAME */
+			continue;
+		if (w[0] == '[' || w[0] == '-' || w[0] == '|')
+			break;
+		n++;
+	}
+	return n;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* --tools: every tool by name (the first of a name in the search order),
+ * with its purpose; exit status 0, or 1 when there are none. */
+static int list_tools(void)
+{
+	char *dirs[64];
+	size_t nd = tool_dirs(dirs, ARRAY_SIZE(dirs));
+	VEC(char *) names = { 0 };
+	for (size_t i = 0; i < nd; i++) {
+		DIR *d = opendir(dirs[i]);
+		struct dirent *e;
+		while (d && (e = readdir(d))) {
+			size_t len = strlen(e->d_name);
+			if (len <= 3 || strcmp(e->d_name + len - 3, ".gt"))
+				continue;
+			char *name = xstrndup(e->d_name, len - 3);
+			bool seen = !is_tool_name(name);
+			for (size_t k = 0; k < names.n && !seen; k++)
+				seen = !strcmp(names.v[k], name);
+			if (seen)
+				free(name);
+			else
+				vec_push(&names, name);
+		}
+		if (d)
+			closedir(d);
+	}
+	if (names.n)
+		qsort(names.v, names.n, sizeof(*names.v), cmp_str);
+	for (size_t k = 0; k < names.n; k++) {
+		char *path = find_tool(names.v[k]);
+		char *text = path ? read_file(path, NULL) : NULL;
+		struct tool_header h;
+		read_header(text ? text : "", &h);
+		printf("%-12s %s\n", names.v[k], h.purpose[0] ? h.purpose : "(no description)");
+		free(text);
+		free(path);
+		free(names.v[k]);
+	}
+	int rc = names.n ? 0 : 1;
+	if (!names.n) {
+		fprintf(stderr, "gotrace: no tools found in");
+		for (size_t i = 0; i < nd; i++)
+			fprintf(stderr, "%s %s", i ? "," : "", dirs[i]);
+		fputc('\n', stderr);
+	}
+	vec_free(&names);
+	free_dirs(dirs, nd);
+	return rc;
+}
+
+/* Whether a file holds a NUL byte in its first 4 KiB: a program, not a
+ * script. */
+static bool is_binary_file(const char *path)
+{
+	char buf[4096];
+	FILE *f = fopen(path, "rb");
+	size_t n = f ? fread(buf, 1, sizeof(buf), f) : 0;
+	if (f)
+		fclose(f);
+	return memchr(buf, 0, n) != NULL;
+}
+
+/* The script argument: a file as it is; otherwise a tool's name, looked
+ * up by find_tool (also when a program of that name is in the current
+ * directory, as the program a tool traces often is). Returns 0 with
+ * *path set (malloc'd), or an exit status after saying why. */
+static int resolve_script(const char *arg, char **path)
+{
+	struct stat st;
+	*path = NULL;
+	bool exists = stat(arg, &st) == 0;
+	if (!is_tool_name(arg) || (exists && !(S_ISREG(st.st_mode) && is_binary_file(arg)))) {
+		*path = xstrdup(arg);
+		return 0;
+	}
+	*path = find_tool(arg);
+	if (!*path && exists) {
+		*path = xstrdup(arg); /* reading it as a script says what is wrong */
+		return 0;
+	}
+	if (*path)
+		return 0;
+	char *dirs[64];
+	size_t nd = tool_dirs(dirs, ARRAY_SIZE(dirs));
+	fprintf(stderr, "gotrace: '%s' is neither a file nor a tool (%s.gt in", arg, arg);
+	for (size_t i = 0; i < nd; i++)
+		fprintf(stderr, "%s %s", i ? "," : "", dirs[i]);
+	fprintf(stderr, ")\nTry 'gotrace --tools'.\n");
+	free_dirs(dirs, nd);
+	return 1;
+}
+
+/* A tool (or any script whose header has a usage line) given fewer
+ * positional parameters than its usage line names: the usage line and
+ * exit status 2. */
+static int check_tool_params(const char *text, int nparams)
+{
+	struct tool_header h;
+	read_header(text, &h);
+	if (!h.usage[0] || nparams >= usage_params(h.usage))
+		return 0;
+	fprintf(stderr, "%s\n", h.usage);
+	return 2;
+}
+
 static int parse_options(int argc, char **argv, struct options *o)
 {
 	static const struct option longopts[] = {
@@ -125,6 +403,7 @@ static int parse_options(int argc, char **argv, struct options *o)
 		{ "dry-run", no_argument, NULL, OPT_DRY_RUN },
 		{ "strlen", required_argument, NULL, OPT_STRLEN },
 		{ "doc-builtins", no_argument, NULL, OPT_DOC_BUILTINS },
+		{ "tools", no_argument, NULL, OPT_TOOLS },
 		{ NULL, 0, NULL, 0 },
 	};
 	memset(o, 0, sizeof(*o));
@@ -148,12 +427,9 @@ static int parse_options(int argc, char **argv, struct options *o)
 		case 'l': o->list = true; break;
 		case 'o': o->out_file = optarg; break;
 		case 'f':
-			if (!strcmp(optarg, "json"))
-				o->format = OUT_JSON;
-			else if (!strcmp(optarg, "text"))
-				o->format = OUT_TEXT;
-			else {
-				fprintf(stderr, "gotrace: -f takes text or json, not '%s'\n", optarg);
+			if (!parse_format(optarg, &o->format)) {
+				fprintf(stderr, "gotrace: -f takes text, json, pprof or folded, not '%s'\n",
+					optarg);
 				return 2;
 			}
 			break;
@@ -181,6 +457,7 @@ static int parse_options(int argc, char **argv, struct options *o)
 			if (!parse_strlen("--strlen", optarg, &o->strlen))
 				return 2;
 			break;
+		case OPT_TOOLS: exit(list_tools());
 		case OPT_DOC_BUILTINS: {
 			struct strbuf sb;
 			sb_init(&sb);
@@ -397,6 +674,17 @@ int main(int argc, char **argv)
 		return 1;
 	if (o.list)
 		return list_probes(o.list_pattern, o.pid, o.verbose);
+	if (o.format == OUT_PPROF && !o.out_file && !o.dump && !o.emit_llvm && !o.emit_elf) {
+		fprintf(stderr, "gotrace: -f pprof writes a binary profile: name its file with -o FILE\n");
+		return 2;
+	}
+	char *script_path = NULL;
+	if (o.script) {
+		rc = resolve_script(o.script, &script_path);
+		if (rc)
+			return rc;
+		o.script = script_path;
+	}
 
 	struct source src = { 0 };
 	char *text = NULL;
@@ -406,10 +694,18 @@ int main(int argc, char **argv)
 		src.len = strlen(o.program);
 	} else {
 		text = read_script(o.script, &src.len);
-		if (!text)
+		if (!text) {
+			free(script_path);
 			return 1;
+		}
 		src.name = o.script;
 		src.text = text;
+		rc = check_tool_params(text, o.nparams);
+		if (rc) {
+			free(text);
+			free(script_path);
+			return rc;
+		}
 	}
 
 	struct diag diag;
@@ -469,6 +765,7 @@ int main(int argc, char **argv)
 	struct run_opts ropts = { .verbose = o.verbose, .quiet = o.quiet, .dry_run = o.dry_run,
 				  .pid = o.pid, .cmd = o.cmd, .out = &output };
 	rc = run_program(&sema, &ps, &obj, &ropts);
+	out_close(&output);
 out:
 	if (out != stdout)
 		fclose(out);
@@ -479,5 +776,6 @@ out:
 	probeset_free(&ps);
 	program_free(prog);
 	free(text);
+	free(script_path);
 	return rc;
 }

@@ -7,6 +7,7 @@
 
 #include "codegen/gen.h"
 #include "abi/events.h"
+#include "golang/gobin.h"
 #include "sema/builtins.h"
 #include "sema/regs.h"
 
@@ -143,11 +144,10 @@ static void perf_user_regs(struct cg *cg, LLVMValueRef *ip, LLVMValueRef *sp)
  * the instruction at the pc (see gt_frame_ret_off). User space keeps the
  * word only where .gopclntab agrees, and inserts it when the walk lacks
  * it. The executable's text start names a PIE's frames after it exits. */
-GEN(ustack)
+/* Fills the struct ev_ustack at slot with stack id `id`. */
+static void ustack_header(struct cg *cg, LLVMValueRef slot, LLVMValueRef id)
 {
 	struct probe_env *env = cg->env;
-	LLVMValueRef slot = cg_alloca(cg, sizeof(struct ev_ustack), "ustack");
-	LLVMValueRef id = stackid(cg, BPF_F_USER_STACK);
 	LLVMBuildStore(cg->b, id, slot);
 	LLVMValueRef meta = shr(cg, pid_tgid(cg), 32);
 	LLVMValueRef word = cg_const(cg, 0);
@@ -178,6 +178,12 @@ GEN(ustack)
 		start = read_kernel_u64(cg, LLVMBuildAdd(cg->b, mm, cg_const(cg, sc_off), ""));
 	}
 	LLVMBuildStore(cg->b, start, cg_gep(cg, slot, offsetof(struct ev_ustack, start_code)));
+}
+
+GEN(ustack)
+{
+	LLVMValueRef slot = cg_alloca(cg, sizeof(struct ev_ustack), "ustack");
+	ustack_header(cg, slot, stackid(cg, BPF_F_USER_STACK));
 	return slot;
 }
 
@@ -199,6 +205,204 @@ GEN(goid)
 {
 	LLVMValueRef g = cg_g_pointer(cg);
 	return cg_read_user_u64(cg, LLVMBuildAdd(cg->b, g, cg_const(cg, cg->env->goid_off), ""));
+}
+
+GEN(goid_or_tid)
+{
+	return cg->env->goid_ok ? gen_goid(cg, n) : gen_tid(cg, n);
+}
+
+GEN(curg)
+{
+	return cg_g_pointer(cg);
+}
+
+/* Constants sema has checked the binary for. */
+GEN(gorelease)
+{
+	return cg_const(cg, gobin_go_release(cg->env->bin));
+}
+
+/* ustack(N) and ucaller: the frames themselves, by bpf_get_stack(), in
+ * the value after ustack's header (id -1), so that stacks alike in their
+ * N frames are one map key; user space fixes them up as ustack's. */
+static LLVMValueRef stack_value(struct cg *cg, const struct type *t)
+{
+	LLVMValueRef slot = cg_alloca(cg, t->size, "stack");
+	cg_memset0(cg, slot, t->size);
+	ustack_header(cg, slot, cg_const(cg, -1));
+	LLVMValueRef args[] = { cg->ctxp, cg_gep(cg, slot, sizeof(struct ev_ustack)),
+				cg_const(cg, 8 * (int64_t)t->depth),
+				LLVMConstInt(cg->i64, BPF_F_USER_STACK, 0) };
+	cg_helper(cg, BPF_FUNC_get_stack, cg->i64, args, 4);
+	return slot;
+}
+
+GEN(ustackn) { return stack_value(cg, n->type); }
+GEN(ucaller) { return stack_value(cg, n->type); }
+
+/* cpid: the traced process's pid, which the runtime writes into the
+ * target map when it starts the -c command (or finds the -p process). */
+GEN(cpid)
+{
+	LLVMValueRef key = cg_alloca(cg, 8, "tkey"), out = cg_alloca(cg, 8, "cpid");
+	LLVMBuildStore(cg->b, cg_const(cg, 0), key);
+	LLVMBuildStore(cg->b, cg_const(cg, 0), out);
+	LLVMValueRef args[] = { cg->target, key };
+	LLVMValueRef p = cg_helper(cg, BPF_FUNC_map_lookup_elem, cg->ptr, args, 2);
+	LLVMBasicBlockRef have = cg_block(cg, "cpid.have"), done = cg_block(cg, "cpid.done");
+	LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntEQ, p, LLVMConstNull(cg->ptr), ""), done, have);
+	LLVMPositionBuilderAtEnd(cg->b, have);
+	LLVMBuildStore(cg->b, LLVMBuildLoad2(cg->b, cg->i64, p, ""), out);
+	LLVMBuildBr(cg->b, done);
+	LLVMPositionBuilderAtEnd(cg->b, done);
+	return LLVMBuildLoad2(cg->b, cg->i64, out, "");
+}
+
+GEN(uaddr)
+{
+	uint64_t addr = 0;
+	gobin_global(cg->env->bin, n->call.args->str.text, &addr, NULL);
+	return cg_const(cg, (int64_t)addr);
+}
+
+/* One node of goruntime()'s search: a is in the runtime when an odd
+ * number of the sorted range bounds b[0..n) are <= a; b[lo..hi) are
+ * still to be compared, lo of them are known to be <= a. Each node is
+ * one compare and a branch, so that few values are live at once (a
+ * chain of compares in one block makes LLVM spill more than the BPF
+ * stack holds). */
+static void runtime_search(struct cg *cg, LLVMValueRef a, const uint64_t *b, size_t lo, size_t hi,
+			   LLVMValueRef out, LLVMBasicBlockRef done)
+{
+	if (lo == hi) {
+		LLVMBuildStore(cg->b, cg_const(cg, (int64_t)(lo & 1)), out);
+		LLVMBuildBr(cg->b, done);
+		return;
+	}
+	size_t mid = lo + (hi - lo) / 2;
+	LLVMBasicBlockRef ge = cg_block(cg, "rt.ge"), lt = cg_block(cg, "rt.lt");
+	LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntUGE, a, cg_const(cg, (int64_t)b[mid]), ""),
+			ge, lt);
+	LLVMPositionBuilderAtEnd(cg->b, ge);
+	runtime_search(cg, a, b, mid + 1, hi, out, done);
+	LLVMPositionBuilderAtEnd(cg->b, lt);
+	runtime_search(cg, a, b, lo, mid, out, done);
+}
+
+/* goruntime(a): a is in one of the runtime's address ranges. */
+GEN(goruntime)
+{
+	size_t k = 0;
+	uint64_t(*r)[2] = xcalloc(RUNTIME_RANGES_MAX, sizeof(*r));
+	gobin_runtime_ranges(cg->env->bin, r, RUNTIME_RANGES_MAX, &k);
+	LLVMValueRef a = cg_int(cg, n->call.args);
+	LLVMValueRef out = cg_alloca(cg, 8, "goruntime");
+	LLVMBasicBlockRef done = cg_block(cg, "rt.done");
+	runtime_search(cg, a, &r[0][0], 0, 2 * k, out, done);
+	LLVMPositionBuilderAtEnd(cg->b, done);
+	free(r);
+	return LLVMBuildLoad2(cg->b, cg->i64, out, "");
+}
+
+GEN(gooffset)
+{
+	uint64_t off = 0, size;
+	const char *src;
+	gobin_field(cg->env->bin, n->call.args->str.text, n->call.args->next->str.text, &off, &size,
+		    &src);
+	return cg_const(cg, (int64_t)off);
+}
+
+/* gfield(g, "name"): the field's bytes, zero-extended. */
+GEN(gfield)
+{
+	uint64_t off = 0, size = 8;
+	const char *src;
+	gobin_field(cg->env->bin, "runtime.g", n->call.args->next->str.text, &off, &size, &src);
+	LLVMValueRef g = cg_int(cg, n->call.args);
+	LLVMValueRef v = cg_read_user_u64(cg, LLVMBuildAdd(cg->b, g, cg_const(cg, (int64_t)off), ""));
+	if (size < 8)
+		v = LLVMBuildAnd(cg->b, v, cg_const(cg, (int64_t)((UINT64_C(1) << (8 * size)) - 1)), "");
+	return v;
+}
+
+/* Stores the string s, zero-padded to size bytes, at dst. */
+static void store_literal(struct cg *cg, LLVMValueRef dst, const char *s, uint32_t size)
+{
+	size_t len = strlen(s);
+	for (uint32_t off = 0; off < size; off += 8) {
+		uint64_t w = 0;
+		for (uint32_t i = 0; i < 8; i++)
+			if (off + i < len && off + i < size - 1)
+				w |= (uint64_t)(unsigned char)s[off + i] << (8 * i);
+		LLVMValueRef st = LLVMBuildStore(cg->b, LLVMConstInt(cg->i64, w, 0), cg_gep(cg, dst, off));
+		LLVMSetAlignment(st, 8);
+	}
+}
+
+/* gowaitreason(r): a switch over the binary's own names. */
+GEN(gowaitreason)
+{
+	uint32_t size = n->type->size;
+	char **names = NULL;
+	size_t k = 0;
+	gobin_wait_reasons(cg->env->bin, &names, &k);
+	LLVMValueRef out = cg_alloca(cg, size, "waitreason");
+	LLVMValueRef r = cg_int(cg, n->call.args);
+	LLVMBasicBlockRef other = cg_block(cg, "wr.other"), done = cg_block(cg, "wr.done");
+	LLVMValueRef sw = LLVMBuildSwitch(cg->b, r, other, (unsigned)k);
+	for (size_t i = 0; i < k; i++) {
+		LLVMBasicBlockRef bb = cg_block(cg, "wr.case");
+		LLVMAddCase(sw, cg_const(cg, (int64_t)i), bb);
+		LLVMPositionBuilderAtEnd(cg->b, bb);
+		store_literal(cg, out, names[i], size);
+		LLVMBuildBr(cg->b, done);
+		free(names[i]);
+	}
+	free(names);
+	LLVMPositionBuilderAtEnd(cg->b, other);
+	store_literal(cg, out, "unknown wait reason", size); /* as waitReason.String says */
+	LLVMBuildBr(cg->b, done);
+	LLVMPositionBuilderAtEnd(cg->b, done);
+	return out;
+}
+
+GEN(uline)
+{
+	return gen_usym(cg, n);
+}
+
+GEN(strerror)
+{
+	return cg_int(cg, n->call.args);
+}
+
+/* join(argv [, sep]), join(ptr, n [, sep]): gt_join in a buffer twice the
+ * string's size, of which the string is the first size - 1 bytes. */
+GEN(join)
+{
+	uint32_t size = n->type->size;
+	struct node *a = n->call.args, *b = a->next, *sepn = NULL;
+	bool go = b && b->kind != N_STR;
+	if (b && b->kind == N_STR)
+		sepn = b;
+	else if (b && b->next)
+		sepn = b->next;
+	const char *sep = sepn ? sepn->str.text : " ";
+	LLVMValueRef tmp = cg_alloca(cg, 2 * size, "join");
+	cg_memset0(cg, tmp, 2 * size);
+	LLVMValueRef sepbuf = cg_literal_str(cg, sep, 16);
+	LLVMValueRef args[] = { tmp,
+				LLVMConstInt(cg->i32, size, 0),
+				cg_int(cg, a),
+				go ? cg_int(cg, b) : cg_const(cg, 0),
+				cg_const(cg, go),
+				sepbuf,
+				LLVMConstInt(cg->i32, MIN(strlen(sep), 8), 0) };
+	cg_call_lib(cg, "gt_join", LLVMVoidTypeInContext(cg->ctx), args, 7);
+	LLVMBuildStore(cg->b, LLVMConstInt(cg->i8, 0, 0), cg_gep(cg, tmp, size - 1));
+	return tmp;
 }
 
 /* --- output ----------------------------------------------------------------- */
@@ -574,7 +778,7 @@ GEN(goret)
  * descriptors and whose second is the dynamic type; an empty interface's
  * is the type itself, which starts with its size. The name is read from
  * the binary when printed. */
-GEN(gotype)
+static LLVMValueRef type_of_word(struct cg *cg, struct node *n)
 {
 	struct probe_env *env = cg->env;
 	LLVMValueRef w = cg_int(cg, n->call.args);
@@ -583,7 +787,33 @@ GEN(gotype)
 	LLVMValueRef hi = LLVMBuildICmp(cg->b, LLVMIntULT, w0, cg_const(cg, (int64_t)env->types_end), "");
 	LLVMValueRef itab = LLVMBuildAnd(cg->b, lo, hi, "");
 	LLVMValueRef fromitab = cg_read_user_u64(cg, LLVMBuildAdd(cg->b, w, cg_const(cg, 8), ""));
-	LLVMValueRef typ = LLVMBuildSelect(cg->b, itab, fromitab, w, "");
+	return LLVMBuildSelect(cg->b, itab, fromitab, w, "");
+}
+
+/* gotypename(w): as gotype, but the name is read in the probe from the
+ * type's name record (runtime._type.str, a nameOff from the types
+ * section, at offset 40; tflag at 20), by gt_gotype_name. */
+GEN(gotypename)
+{
+	uint32_t size = n->type->size;
+	LLVMValueRef typ = type_of_word(cg, n);
+	LLVMValueRef out = cg_alloca(cg, size, "typename");
+	cg_memset0(cg, out, size);
+	LLVMValueRef tflag = LLVMBuildAnd(cg->b, cg_read_user_u64(cg, LLVMBuildAdd(cg->b, typ, cg_const(cg, 20), "")),
+					  cg_const(cg, 0xff), "");
+	LLVMValueRef off = cg_read_user_u64(cg, LLVMBuildAdd(cg->b, typ, cg_const(cg, 40), ""));
+	off = LLVMBuildSExt(cg->b, LLVMBuildTrunc(cg->b, off, cg->i32, ""), cg->i64, "");
+	LLVMValueRef name = LLVMBuildAdd(cg->b, off, cg_const(cg, (int64_t)cg->env->types_start), "");
+	int rel = cg->env->bin ? gobin_go_release(cg->env->bin) : 0;
+	LLVMValueRef args[] = { out, LLVMConstInt(cg->i32, size, 0), name, tflag,
+				cg_const(cg, rel && rel < 117) };
+	cg_call_lib(cg, "gt_gotype_name", LLVMVoidTypeInContext(cg->ctx), args, 5);
+	return out;
+}
+
+GEN(gotype)
+{
+	LLVMValueRef typ = type_of_word(cg, n);
 	LLVMValueRef slot = cg_alloca(cg, 16, "gotype");
 	LLVMBuildStore(cg->b, typ, slot);
 	LLVMBuildStore(cg->b, shr(cg, pid_tgid(cg), 32), cg_gep(cg, slot, 8));

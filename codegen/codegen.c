@@ -598,6 +598,13 @@ static LLVMValueRef gen_binop(struct cg *cg, struct node *n)
 	struct node *l = n->binop.lhs, *r = n->binop.rhs;
 	if (op == OP_LAND || op == OP_LOR)
 		return gen_logical(cg, n);
+	if (l->type->kind == TY_GOTYPE || r->type->kind == TY_GOTYPE) {
+		/* gotype(p) == "T" where sema found T's descriptor */
+		struct node *g = l->type->kind == TY_GOTYPE ? l : r, *k = g == l ? r : l;
+		LLVMValueRef eq = LLVMBuildICmp(cg->b, op == OP_EQ ? LLVMIntEQ : LLVMIntNE,
+						load64(cg, cg_expr(cg, g)), cg_int(cg, k), "");
+		return bool64(cg, eq);
+	}
 	if (l->type->kind == TY_STR) {
 		LLVMValueRef a = cg_expr(cg, l), b = cg_expr(cg, r);
 		LLVMValueRef eq = str_equal(cg, a, b, l->type->size);
@@ -1141,7 +1148,7 @@ static void define_maps(struct cg *cg)
 	bool profile = false;
 	for (int i = 0; i < s->prog->nprobes; i++)
 		profile |= (s->envs[i].kinds & PKM(PK_PROFILE)) != 0;
-	if (profile)
+	if (profile || s->uses_target)
 		cg->target = define_map(cg, MAP_TARGET, BPF_MAP_TYPE_ARRAY, 1, 4, 8);
 	if (s->uses_len)
 		cg->lencount = define_map(cg, MAP_LENCOUNT, BPF_MAP_TYPE_PERCPU_ARRAY, 1, 4, 8);

@@ -123,3 +123,81 @@ HELPER u64 gt_frame_ret_off(u64 insn)
 		return (u64)i32;
 	return 0;
 }
+
+/* --- reading user memory ------------------------------------------------- */
+
+typedef long (*read_fn)(void *dst, u32 size, const void *src);
+#define probe_read_user ((read_fn)112)     /* BPF_FUNC_probe_read_user */
+#define probe_read_user_str ((read_fn)114) /* BPF_FUNC_probe_read_user_str */
+
+/* The name of a Go type, from its name record at `name` (runtime/type.go's
+ * name: a flags byte, the length as a uvarint, 2 big-endian bytes before
+ * Go 1.17 (old), then the bytes), into out (size bytes, zeroed by the
+ * caller), without the '*' of a tflag extra-star name. */
+HELPER void gt_gotype_name(char *out, u32 size, u64 name, u64 tflag, u64 old)
+{
+	unsigned char h[4] = { 0 };
+	u64 len, hdr;
+	if (probe_read_user(h, 3, (const void *)name) < 0)
+		return;
+	if (old) {
+		len = (u64)h[1] << 8 | h[2];
+		hdr = 3;
+	} else if (h[1] & 0x80) {
+		len = (u64)(h[1] & 0x7f) | (u64)(h[2] & 0x7f) << 7;
+		hdr = 3;
+	} else {
+		len = h[1];
+		hdr = 2;
+	}
+	if ((tflag & 2) && len) { /* tflagExtraStar */
+		hdr++;
+		len--;
+	}
+	if (len > size - 1)
+		len = size - 1;
+	if (len)
+		probe_read_user(out, (u32)len, (const void *)(name + hdr));
+}
+
+/* join(): up to 16 strings joined by sep into tmp, a zeroed buffer of
+ * 2 * size bytes (so that a copy starting before size - 1 always fits);
+ * the caller keeps the first size - 1 bytes. go: ptr is a []string's
+ * data (n string headers); else a NULL-terminated char *argv[]. */
+HELPER void gt_join(char *tmp, u32 size, u64 ptr, s64 n, u64 go, const char *sep, u32 seplen)
+{
+	u32 off = 0;
+	for (int i = 0; i < 16; i++) {
+		u64 hdr[2];
+		if (go) {
+			if (i >= n)
+				break;
+			if (probe_read_user(hdr, 16, (const void *)(ptr + 16 * (u64)i)) < 0)
+				break;
+		} else {
+			if (probe_read_user(hdr, 8, (const void *)(ptr + 8 * (u64)i)) < 0 || !hdr[0])
+				break;
+		}
+		for (u32 j = 0; i && j < seplen && j < 8; j++) {
+			if (off >= size - 1)
+				break;
+			tmp[off++] = sep[j];
+		}
+		if (off >= size - 1)
+			break;
+		if (go) {
+			u64 len = hdr[1];
+			if (len > size - 1)
+				len = size - 1;
+			if (len)
+				probe_read_user(tmp + off, (u32)len, (const void *)hdr[0]);
+			off += (u32)len;
+		} else {
+			long r = probe_read_user_str(tmp + off, size - 1, (const void *)hdr[0]);
+			if (r > 0)
+				off += (u32)r - 1;
+		}
+		if (off >= size - 1)
+			break;
+	}
+}

@@ -272,6 +272,57 @@ int gobin_inline_frames(struct gobin *b, uint64_t pc, const char **names,
  * (.gopclntab's pcsp table): the return address is at SP + *delta. */
 int gobin_sp_delta(struct gobin *b, uint64_t pc, int64_t *delta);
 
+/* --- the runtime's structures, globals, wait reasons (goruntime.c) -------- */
+
+/* Offset and size of a field of a runtime structure (e.g. "runtime.g",
+ * "goid"): from DWARF when present, else from gotrace's table by Go
+ * release (runtime.g: goid, gopc, startpc, atomicstatus, waitreason,
+ * waitsince, parentGoid; runtime.gcControllerState: heapLive). *source
+ * is "dwarf" or "table". */
+int gobin_field(struct gobin *b, const char *type, const char *field, uint64_t *off,
+		uint64_t *size, const char **source);
+/* The table's entry: 0, -ESRCH for a type it does not have, -ENOENT for a
+ * field or release it does not have. */
+int gobin_field_table(int release, const char *type, const char *field, uint64_t *off,
+		      uint64_t *size);
+/* The address (a virtual address of the file) and size of a global
+ * variable by its symbol name, from .symtab; in a stripped gc binary
+ * runtime.waitReasonStrings and runtime.gcController are found from
+ * the binary's contents and code (size 0 when unknown). */
+int gobin_global(struct gobin *b, const char *name, uint64_t *addr, uint64_t *size);
+/* Whether a function is Go's runtime or what it is made of: runtime,
+ * runtime/..., internal/runtime/..., internal/abi, internal/bytealg, the
+ * generated type:.eq functions, assembly routines without a package. */
+bool gobin_is_runtime_func(const char *name);
+/* The address ranges [lo, hi) of those functions, in address order
+ * (adjacent ones merged): at most max, *n of them. */
+#define RUNTIME_RANGES_MAX 4096
+int gobin_runtime_ranges(struct gobin *b, uint64_t (*ranges)[2], size_t max, size_t *n);
+/* The type descriptor (a virtual address of the file) of the type named
+ * name ("string", "*os.File", "syscall.Errno"): its type: symbol, or in
+ * a stripped binary the types its itabs and typelinks name and what they
+ * are made of. -ENOENT when not found (there may still be such a type). */
+int gobin_type_by_name(struct gobin *b, const char *name, uint64_t *addr);
+/* The names of the binary's wait reasons (runtime.waitReasonStrings),
+ * indexed by waitReason; the caller frees the array and its strings. */
+int gobin_wait_reasons(struct gobin *b, char ***names, size_t *n);
+
+/* --- source positions (lines.c) ------------------------------------------ */
+
+/* One frame at a pc: the function (a function the compiler inlined there
+ * has a frame of its own), its file and line. */
+struct gosrc {
+	const char *func; /* owned by the gobin */
+	const char *file; /* owned by the gobin; NULL when unknown */
+	int line;	  /* 0 when unknown */
+};
+/* The frames at pc (a virtual address of the file) from .gopclntab,
+ * innermost first: the inlined calls, then the function that holds pc.
+ * Returns how many (at most max), 0 when pc is in no function of the
+ * table (no .gopclntab: gccgo, C). For a return address, ask for pc - 1,
+ * as Go's tracebacks do. */
+int gobin_pc_frames(struct gobin *b, uint64_t pc, struct gosrc *frames, int max);
+
 /* --- libraries ---------------------------------------------------------- */
 
 /* Resolves a probe's binary: a path (with a '/'), a name on PATH, or a

@@ -109,6 +109,8 @@ struct gobin {
 	struct dwarf_state *dw;
 	struct inl_state *inl;
 	struct rtype_state *rt;
+	uint64_t gofunc_addr; /* lines.c: moduledata.gofunc, when gofunc_state > 0 */
+	int gofunc_state;     /* 0 not looked up, 1 found, -1 not found */
 	struct arena arena; /* names made here (".abi0" removed) */
 
 	char err[512];

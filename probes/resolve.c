@@ -659,6 +659,17 @@ static void report_skipped(struct diag *d, struct attach *a, const struct inl_sk
 			     sk->args == 1 ? "is" : "are");
 }
 
+/* A gc runtime function looked for in a gccgo binary: says why it is not
+ * there. */
+static bool gccgo_runtime_hint(struct diag *d, struct gobin *b, const char *func)
+{
+	if (!b || gobin_compiler(b) != GOC_GCCGO || strncmp(func, "runtime.", 8))
+		return false;
+	diag_hint(d, "%s is built by gccgo: its runtime is libgo's, whose functions are not the gc "
+		     "runtime's (this works on binaries built by go build)", gobin_path(b));
+	return true;
+}
+
 /* One function of a uprobe/uretprobe attach point: its sites. */
 
 /* What the functions a wildcard matched leave out, said once for the
@@ -1029,14 +1040,20 @@ static int resolve_uprobe(struct probeset *ps, struct diag *d, struct probe *p,
 		} else {
 			diag_error(d, a->loc, "function '%s' not found in %s", a->func,
 				   paths.n == 1 && *a->target ? a->target : path);
-			suggest_func(d, b, a->func);
+			if (!gccgo_runtime_hint(d, b, a->func))
+				suggest_func(d, b, a->func);
 		}
 		errors++;
 	}
 	if (!a->addr && !total_matched && has_wildcard(a->func) && !errors) {
+		char *err = NULL;
+		struct gobin *b = paths.n == 1 ? probeset_bin(ps, paths.v[0], &err) : NULL;
+		free(err);
 		diag_error(d, a->loc, "no function in %s matches '%s'", *a->target ? a->target : paths.v[0],
 			   a->func);
-		if (*a->target)
+		if (gccgo_runtime_hint(d, b, a->func))
+			;
+		else if (*a->target)
 			diag_hint(d, "list them with: gotrace -l '%s:%s:*'", a->provider, a->target);
 		else
 			diag_hint(d, "list them with: gotrace -p %d -l '%s:*'", (int)o->pid, a->provider);

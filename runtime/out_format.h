@@ -7,7 +7,12 @@
  * output->format. A format prints values with the helpers below:
  * out_values.c turns any value into text, out_maps.c sorts a map's entries
  * into rows the way bpftrace orders them. Adding a format is one more
- * out_*.c file with its out_ops, and one line in output.c's table. */
+ * out_*.c file with its out_ops, and one line in output.c's table.
+ *
+ * The profile formats (out_folded.c, out_pprof.c) write only the maps
+ * that have a stack in their key to the output; everything else goes to
+ * stderr as text (out_to_stderr_ops), so that the output is a profile a
+ * flame graph tool or go tool pprof reads as it is. */
 #ifndef GOTRACE_OUT_FORMAT_H
 #define GOTRACE_OUT_FORMAT_H
 
@@ -45,10 +50,14 @@ struct out_ops {
 	void (*exit)(struct output *o);
 	/* After each batch of events, and at the very end. */
 	void (*flush)(struct output *o);
+	/* Once, when gotrace is done (after the last flush). */
+	void (*close)(struct output *o);
 };
 
 extern const struct out_ops out_text_ops;
 extern const struct out_ops out_json_ops;
+extern const struct out_ops out_pprof_ops;
+extern const struct out_ops out_folded_ops;
 
 /* --- output.c: what text and JSON alike do -------------------------------- */
 
@@ -97,6 +106,52 @@ int out_stack(const struct output *o, const struct type *t, const void *data,
 void out_value(const struct output *o, const struct type *t, const void *data,
 	       int indent, int64_t div, struct strbuf *sb);
 
+/* --- out_folded.c: maps of stacks, for the profile formats ------------------ */
+
+#define OUT_INLINE_MAX 16 /* source frames of one address */
+
+/* One place of a stack as the profile formats write it: an address with
+ * its source frames (inlined calls first), or a key element that is not
+ * a stack, written as a frame named by its text (addr 0). */
+struct out_loc {
+	uint64_t addr;
+	uint32_t pid;	 /* user addresses */
+	bool kernel;
+	const char *bin; /* the binary's path; NULL when unknown */
+	int nlines;
+	struct out_line {
+		char *func;
+		const char *file; /* NULL when unknown */
+		int line;
+	} lines[OUT_INLINE_MAX];
+};
+
+/* Whether a map's key holds a stack (ustack, kstack, ustack(N)), which
+ * makes it a profile. */
+bool out_key_has_stack(const struct mapinfo *m);
+/* The places of a key, leaf first: stack frames innermost first, each
+ * stack after the key elements that follow it, non-stack elements as one
+ * place each; the root is the first key element. Free with
+ * out_locs_free. */
+size_t out_key_locs(const struct output *o, const struct mapinfo *m, const void *key,
+		    struct out_loc **locs);
+void out_locs_free(struct out_loc *locs, size_t n);
+/* The number a row of a profile map adds: a count, sum, integer, min,
+ * max, the average of avg, the total of stats; false for histograms. */
+bool out_row_number(const struct output *o, const struct mapinfo *m, const struct out_row *r,
+		    int64_t *v);
+/* What the profile formats print as text on stderr: everything but their
+ * maps of stacks (out_stderr_map: text, when it has entries). */
+void out_stderr_banner(struct output *o, int nprobes);
+void out_stderr_printf(struct output *o, const char *text, size_t len);
+void out_stderr_print_value(struct output *o, const struct type *t, const void *data);
+void out_stderr_time(struct output *o, const char *text, size_t len);
+void out_stderr_map(struct output *o, const struct mapinfo *m, const struct out_row *rows,
+		    size_t n, int64_t div);
+void out_stderr_lost(struct output *o, uint64_t lost);
+/* fflush() of the output and of stderr. */
+void out_flush_both(struct output *o);
+
 /* --- out_maps.c: a map's rows and their order ------------------------------ */
 
 /* How a map of a value type is laid out. */
@@ -114,10 +169,14 @@ struct out_row {
 	const void *val;  /* NULL for hist rows */
 	uint64_t *counts; /* hist/lhist: out_hist_buckets(m->val) counts */
 	uint64_t by;	  /* the number it sorts by */
+	void *merged;	  /* a value made by merging entries (freed with the rows) */
 };
 
 /* The rows of a map in bpftrace's order (see out_map in output.h); free
- * them with out_rows_free. */
+ * them with out_rows_free. Aggregations whose keys hold symbols (usym,
+ * uline, ucaller: addresses that print the same when they are in one
+ * function or on one line) are merged by the key's text, their values
+ * added up. */
 size_t out_map_rows(const struct output *o, const struct mapinfo *m,
 		    const struct map_entry *e, size_t n, struct out_row **rows);
 void out_rows_free(struct out_row *rows, size_t n);

@@ -150,6 +150,116 @@ static size_t hist_rows(const struct output *o, const struct mapinfo *m,
 	return nrows;
 }
 
+/* Whether a key holds a value printed as a symbol, which many keys may
+ * print the same as. */
+static bool key_symbolic(const struct type *k)
+{
+	if (k->kind == TY_TUPLE) {
+		for (int i = 0; i < k->nelems; i++)
+			if (key_symbolic(k->elems[i]))
+				return true;
+		return false;
+	}
+	return k->kind == TY_USYM || k->kind == TY_ULINE || k->kind == TY_UCALLER;
+}
+
+struct text_row {
+	char *text;
+	size_t row;
+};
+
+static int cmp_text_row(const void *a, const void *b)
+{
+	const struct text_row *x = a, *y = b;
+	int c = strcmp(x->text, y->text);
+	return c ? c : (x->row > y->row) - (x->row < y->row);
+}
+
+/* Adds row r's value into the merged value of row into (an aggregation:
+ * one slot per CPU, the combined value in the first). */
+static void merge_into(const struct output *o, const struct mapinfo *m, struct out_row *into,
+		       const struct out_row *r, int64_t nb)
+{
+	const struct type *v = m->val;
+	if (out_map_style(v) == MS_HIST) {
+		for (int64_t b = 0; b < nb; b++)
+			into->counts[b] += r->counts[b];
+		into->by += r->by;
+		return;
+	}
+	int ncpus = o->ncpus > 0 ? o->ncpus : 1;
+	uint32_t slot = agg_slot_size(v);
+	struct out_agg a, b;
+	out_agg_reduce(o, v, into->val, &a);
+	out_agg_reduce(o, v, r->val, &b);
+	if (!into->merged) {
+		into->merged = xcalloc((size_t)ncpus, slot);
+		into->val = into->merged;
+	}
+	char *p = into->merged;
+	memset(p, 0, (size_t)ncpus * slot);
+	uint64_t w0 = a.v + b.v, w1 = 0;
+	switch (v->kind) {
+	case TY_AVG:
+	case TY_STATS:
+		w0 = a.total + b.total;
+		w1 = a.count + b.count;
+		break;
+	case TY_MIN:
+	case TY_MAX: {
+		int c = out_cmp64(a.v, b.v, v->is_signed);
+		w0 = (v->kind == TY_MIN ? c <= 0 : c >= 0) ? a.v : b.v;
+		w1 = 1;
+		break;
+	}
+	default:
+		break;
+	}
+	memcpy(p, &w0, 8);
+	if (slot >= 16)
+		memcpy(p + 8, &w1, 8);
+	row_order(o, v, into);
+}
+
+/* Merges rows whose keys print the same; returns the rows left. */
+static size_t merge_rows(const struct output *o, const struct mapinfo *m,
+			 struct out_row *rows, size_t n)
+{
+	struct text_row *t = xcalloc(n ? n : 1, sizeof(*t));
+	for (size_t i = 0; i < n; i++) {
+		struct strbuf sb;
+		sb_init(&sb);
+		out_key_text(o, m, rows[i].key, "\n", &sb);
+		t[i].text = sb.s ? sb_steal(&sb) : xstrdup("");
+		sb_free(&sb);
+		t[i].row = i;
+	}
+	qsort(t, n, sizeof(*t), cmp_text_row);
+	bool *gone = xcalloc(n ? n : 1, sizeof(bool));
+	int64_t nb = out_hist_buckets(m->val);
+	for (size_t i = 0, first = 0; i < n; i++) {
+		if (i && !strcmp(t[i].text, t[first].text)) {
+			merge_into(o, m, &rows[t[first].row], &rows[t[i].row], nb);
+			gone[t[i].row] = true;
+		} else {
+			first = i;
+		}
+	}
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (gone[i]) {
+			free(rows[i].counts);
+			continue;
+		}
+		rows[k++] = rows[i];
+	}
+	for (size_t i = 0; i < n; i++)
+		free(t[i].text);
+	free(t);
+	free(gone);
+	return k;
+}
+
 /* The rows of a map in bpftrace's order. */
 size_t out_map_rows(const struct output *o, const struct mapinfo *m,
 		    const struct map_entry *e, size_t n, struct out_row **out)
@@ -185,6 +295,8 @@ size_t out_map_rows(const struct output *o, const struct mapinfo *m,
 			row_order(o, v, &rows[i]);
 		}
 	}
+	if (type_is_agg(v) && key_symbolic(m->key))
+		nrows = merge_rows(o, m, rows, nrows);
 	qsort_r(rows, nrows, sizeof(*rows), row_cmp, &ord);
 	*out = rows;
 	return nrows;
@@ -192,8 +304,10 @@ size_t out_map_rows(const struct output *o, const struct mapinfo *m,
 
 void out_rows_free(struct out_row *rows, size_t n)
 {
-	for (size_t i = 0; i < n; i++)
+	for (size_t i = 0; i < n; i++) {
 		free(rows[i].counts);
+		free(rows[i].merged);
+	}
 	free(rows);
 }
 

@@ -6,6 +6,8 @@
 #include "runtime/out_format.h"
 
 #include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
 #include <time.h>
 
 #include "runtime/symbols.h"
@@ -134,14 +136,66 @@ static void agg_text(const struct output *o, const struct type *t,
 int out_stack(const struct output *o, const struct type *t, const void *data,
 	      uint64_t ips[OUT_STACK_MAX], uint32_t *pid)
 {
-	int64_t id = (int64_t)out_rd64(data);
+	const char *d = data;
 	int n;
-	*pid = (uint32_t)out_rd64((const char *)data + 8);
-	if (t->kind == TY_USTACK)
-		n = syms_ustack(o->syms, data, ips, OUT_STACK_MAX);
-	else
-		n = syms_kstack(o->syms, id, ips, OUT_STACK_MAX);
+	if (t->kind == TY_USTACK || t->kind == TY_UCALLER) {
+		/* ustack(N), ucaller: N frames after the header */
+		*pid = USTACK_PID(out_rd64(d + offsetof(struct ev_ustack, meta)));
+		n = syms_ustack(o->syms, data, t->depth ? (const uint64_t *)(d + sizeof(struct ev_ustack)) : NULL,
+				t->depth, ips, OUT_STACK_MAX);
+		if (t->depth)
+			n = MIN(n, (int)t->depth);
+		return MAX(0, MIN(n, OUT_STACK_MAX));
+	}
+	*pid = (uint32_t)out_rd64(d + 8);
+	n = syms_kstack(o->syms, (int64_t)out_rd64(d), ips, OUT_STACK_MAX);
 	return MAX(0, MIN(n, OUT_STACK_MAX));
+}
+
+/* ucaller: the function of the first frame outside Go's runtime; when
+ * every frame is in it (the runtime's own goroutines), the outermost
+ * frame's but runtime.goexit's, where each goroutine starts. */
+static void caller_text(const struct output *o, const struct type *t, const void *data,
+			struct strbuf *sb)
+{
+	uint64_t ips[OUT_STACK_MAX];
+	uint32_t pid;
+	int n = out_stack(o, t, data, ips, &pid);
+	struct strbuf name;
+	sb_init(&name);
+	struct strbuf last;
+	sb_init(&last);
+	bool found = false;
+	for (int i = 0; i < n && !found; i++) {
+		sb_reset(&name);
+		syms_usym(o->syms, ips[i], pid, &name);
+		const char *s = name.s ? name.s : "";
+		found = !gobin_is_runtime_func(s);
+		if (strcmp(s, "runtime.goexit") && strcmp(s, "runtime.goexit.abi0")) {
+			sb_reset(&last);
+			sb_puts(&last, s);
+		}
+	}
+	sb_puts(sb, found ? name.s : last.s ? last.s : "[unknown]");
+	sb_free(&name);
+	sb_free(&last);
+}
+
+/* uline(): "file.go:LINE", the file's base name, of the innermost source
+ * frame at the address; the address when the binary does not know. */
+static void line_text(const struct output *o, const void *data, struct strbuf *sb)
+{
+	uint64_t addr = out_rd64(data);
+	struct gosrc src[OUT_INLINE_MAX];
+	const char *bin;
+	int n = syms_usrc(o->syms, addr, (uint32_t)out_rd64((const char *)data + 8), false, src,
+			  OUT_INLINE_MAX, &bin);
+	if (n < 1 || !src[0].file) {
+		sb_printf(sb, "0x%llx", (unsigned long long)addr);
+		return;
+	}
+	const char *base = strrchr(src[0].file, '/');
+	sb_printf(sb, "%s:%d", base ? base + 1 : src[0].file, src[0].line);
 }
 
 /* A stack as bpftrace shows it: a newline, then one indented frame per
@@ -284,9 +338,23 @@ void out_value(const struct output *o, const struct type *t, const void *data,
 		time_text(o, data, sb);
 		break;
 	case TY_GOTYPE:
-		syms_gotype(o->syms, out_rd64(data),
-			    (uint32_t)out_rd64((const char *)data + 8), sb);
+		if (!out_rd64(data)) /* a nil interface, or mallocgc's nil type */
+			sb_puts(sb, "(nil)");
+		else
+			syms_gotype(o->syms, out_rd64(data),
+				    (uint32_t)out_rd64((const char *)data + 8), sb);
 		break;
+	case TY_UCALLER:
+		caller_text(o, t, data, sb);
+		break;
+	case TY_ULINE:
+		line_text(o, data, sb);
+		break;
+	case TY_ERRNO: {
+		int64_t e = (int64_t)out_rd64(data);
+		sb_puts(sb, strerror((int)(e < 0 ? -e : e)));
+		break;
+	}
 	case TY_COUNT:
 	case TY_SUM:
 	case TY_AVG:

@@ -17,6 +17,8 @@
 static const struct out_ops *const formats[] = {
 	[OUT_TEXT] = &out_text_ops,
 	[OUT_JSON] = &out_json_ops,
+	[OUT_PPROF] = &out_pprof_ops,
+	[OUT_FOLDED] = &out_folded_ops,
 };
 
 /* The format's ops (text for a format we do not know). */
@@ -189,6 +191,14 @@ void out_flush(struct output *o)
 	const struct out_ops *ops = ops_of(o);
 	if (ops->flush)
 		ops->flush(o);
+}
+
+/* Once, at the very end: the pprof format writes its profile then. */
+void out_close(struct output *o)
+{
+	const struct out_ops *ops = ops_of(o);
+	if (ops->close)
+		ops->close(o);
 }
 
 /* %s and print() show values with stack frames indented by 8. */

@@ -14,8 +14,8 @@
 
 struct syms;
 
-/* -f: runtime/out_text.c, runtime/out_json.c */
-enum out_format { OUT_TEXT, OUT_JSON };
+/* -f: runtime/out_text.c, out_json.c, out_pprof.c, out_folded.c */
+enum out_format { OUT_TEXT, OUT_JSON, OUT_PPROF, OUT_FOLDED };
 
 struct output {
 	FILE *f;
@@ -25,6 +25,7 @@ struct output {
 	int ncpus;	   /* possible CPUs: per-CPU values come in this many slots */
 	FILE *console;	   /* what bpftrace writes to stdout even with -o (the
 			    * blank lines before the final dump); NULL: stdout */
+	void *state;	   /* the format's own (pprof: the profile so far) */
 };
 
 /* One entry of a map as read from the kernel: key bytes (for hist/lhist
@@ -59,6 +60,9 @@ void out_lost(struct output *o, uint64_t lost);
  * in text and JSON alike (with -o they go to the terminal, not the file). */
 void out_exit(struct output *o);
 void out_flush(struct output *o);
+/* Once, when gotrace is done with the output (after the last flush):
+ * -f pprof writes its profile then. */
+void out_close(struct output *o);
 
 /* One value as text, as printf's %s and print() show it (strings raw,
  * stacks a newline then one frame per line indented by 8, tuples "(a, b)",

@@ -313,6 +313,17 @@ void syms_usym_off(struct syms *s, uint64_t addr, uint32_t pid, struct strbuf *o
 		sb_printf(out, "0x%llx", (unsigned long long)addr);
 }
 
+int syms_usrc(struct syms *s, uint64_t addr, uint32_t pid, bool call,
+	      struct gosrc *frames, int max, const char **bin)
+{
+	uint64_t va;
+	struct gobin *b = binary_at(s, addr, pid, &va, has_func);
+	if (!b)
+		return 0;
+	*bin = gobin_path(b);
+	return gobin_pc_frames(b, call && va ? va - 1 : va, frames, max);
+}
+
 static int cmp_ksym(const void *a, const void *b)
 {
 	const struct ksym *x = a, *y = b;
@@ -389,7 +400,8 @@ static bool caller_missing(struct syms *s, uint64_t pc, uint32_t pid, uint64_t m
 	       delta == USTACK_D(meta);
 }
 
-int syms_ustack(struct syms *s, const void *value, uint64_t *ips, int max)
+int syms_ustack(struct syms *s, const void *value, const uint64_t *frames, int nframes,
+		uint64_t *ips, int max)
 {
 	struct ev_ustack u;
 	uint64_t raw[STACK_DEPTH + 1];
@@ -397,7 +409,16 @@ int syms_ustack(struct syms *s, const void *value, uint64_t *ips, int max)
 	uint32_t pid = USTACK_PID(u.meta);
 	if (u.start_code && pid)
 		proc_maps(s, pid)->start_code = u.start_code;
-	int n = stack_frames(s, u.id, raw, STACK_DEPTH);
+	int n = 0;
+	if (frames) {
+		for (; n < nframes && n < STACK_DEPTH; n++) {
+			memcpy(&raw[n], &frames[n], sizeof(raw[n])); /* may be unaligned */
+			if (!raw[n])
+				break;
+		}
+	} else {
+		n = stack_frames(s, u.id, raw, STACK_DEPTH);
+	}
 	if (n >= 1 && (u.meta & USTACK_WORD) && u.word && (n < 2 || raw[1] != u.word) &&
 	    caller_missing(s, raw[0], pid, u.meta)) {
 		memmove(raw + 2, raw + 1, (size_t)(n - 1) * sizeof(*raw));

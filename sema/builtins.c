@@ -2,7 +2,10 @@
 #include "sema/builtins.h"
 
 #include <inttypes.h>
+#include <stdlib.h>
 #include <string.h>
+
+#include "abi/events.h"
 
 #include "sema/format.h"
 #include "sema/goargs.h"
@@ -119,6 +122,162 @@ static struct type *t_argword(struct sema *s, struct node *n)
 		diag_hint(s->diag, "goarg(%d) or arg%d reads the argument by the C convention", i, i);
 	}
 	return &ty_int64;
+}
+
+
+static struct type *t_gotype(struct sema *s, struct node *n);
+
+static struct type *t_goid_or_tid(struct sema *s, struct node *n)
+{
+	if (!s->env->goid_ok && !s->said_tid) {
+		diag_warning(s->diag, n->loc, "goid_or_tid is the thread id here, not a goroutine's: %s",
+			     s->env->goid_err ? s->env->goid_err : "the probe is not in a Go binary");
+		s->said_tid = s->pass == 2; /* once, in the pass that prints */
+	}
+	return &ty_uint64;
+}
+
+/* curg: the g pointer, which goid needs too. */
+static struct type *t_curg(struct sema *s, struct node *n)
+{
+	if (!s->env->goid_ok)
+		diag_error(s->diag, n->loc, "curg is not available here: %s",
+			   s->env->goid_err ? s->env->goid_err : "the probe is not in a Go binary");
+	return &ty_uint64;
+}
+
+/* The one Go binary of the probe, or NULL after an error naming what. */
+static struct gobin *go_binary(struct sema *s, struct node *n, const char *what)
+{
+	struct probe_env *env = s->env;
+	if (!env->bin || env->compiler == GOC_NONE) {
+		diag_error(s->diag, n->loc, "%s needs a probe in one Go binary", what);
+		return NULL;
+	}
+	return env->bin;
+}
+
+static struct type *t_gorelease(struct sema *s, struct node *n)
+{
+	struct gobin *b = go_binary(s, n, "gorelease");
+	if (b && !gobin_go_release(b))
+		diag_error(s->diag, n->loc, "gorelease: %s does not say which Go release built it",
+			   gobin_path(b));
+	return &ty_int64;
+}
+
+static struct type *t_ucaller(struct sema *s, struct node *n)
+{
+	return &ty_ucaller;
+}
+
+static struct type *t_cpid(struct sema *s, struct node *n)
+{
+	s->uses_target = true;
+	return &ty_uint64;
+}
+
+static struct type *t_ustackn(struct sema *s, struct node *n)
+{
+	int64_t depth = 0;
+	sema_is_const_int(n->call.args, &depth);
+	if (depth < 1 || depth > STACK_DEPTH) {
+		diag_error(s->diag, n->call.args->loc, "ustack(N): N must be between 1 and %d, not %lld",
+			   STACK_DEPTH, (long long)depth);
+		depth = 1;
+	}
+	return type_ustack_n(&s->arena, (int)depth);
+}
+
+/* uaddr("name"): a global of a binary whose addresses are its own. */
+static struct type *t_uaddr(struct sema *s, struct node *n)
+{
+	struct probe_env *env = s->env;
+	const char *name = n->call.args->str.text;
+	uint64_t addr;
+	if (!env->bin) {
+		diag_error(s->diag, n->loc, "uaddr() needs a probe in one binary");
+	} else if (gobin_is_dyn(env->bin)) {
+		diag_error(s->diag, n->loc, "uaddr(): %s is position-independent; uaddr() reads executables only",
+			   gobin_path(env->bin));
+	} else if (gobin_global(env->bin, name, &addr, NULL) < 0) {
+		diag_error(s->diag, n->call.args->loc, "uaddr(): %s", gobin_error(env->bin));
+	}
+	return &ty_uint64;
+}
+
+static struct type *t_goruntime(struct sema *s, struct node *n)
+{
+	struct gobin *b = go_binary(s, n, "goruntime()");
+	uint64_t(*r)[2] = xcalloc(RUNTIME_RANGES_MAX, sizeof(*r));
+	size_t k;
+	if (b && gobin_is_dyn(b))
+		diag_error(s->diag, n->loc, "goruntime(): %s is position-independent; goruntime() reads executables only",
+			   gobin_path(b));
+	else if (b && gobin_runtime_ranges(b, r, RUNTIME_RANGES_MAX, &k) < 0)
+		diag_error(s->diag, n->loc, "goruntime(): %s", gobin_error(b));
+	free(r);
+	return &ty_int64;
+}
+
+static struct type *t_gooffset(struct sema *s, struct node *n)
+{
+	struct gobin *b = go_binary(s, n, "gooffset()");
+	uint64_t off, size;
+	const char *src;
+	if (b && gobin_field(b, n->call.args->str.text, n->call.args->next->str.text, &off, &size,
+			     &src) < 0)
+		diag_error(s->diag, n->loc, "gooffset(): %s", gobin_error(b));
+	return &ty_int64;
+}
+
+static struct type *t_gfield(struct sema *s, struct node *n)
+{
+	struct gobin *b = go_binary(s, n, "gfield()");
+	uint64_t off, size;
+	const char *src, *field = n->call.args->next->str.text;
+	if (b && gobin_field(b, "runtime.g", field, &off, &size, &src) < 0)
+		diag_error(s->diag, n->call.args->next->loc, "gfield(): %s", gobin_error(b));
+	else if (b && size != 1 && size != 2 && size != 4 && size != 8)
+		diag_error(s->diag, n->call.args->next->loc,
+			   "gfield(): runtime.g.%s is %llu bytes, not an integer", field,
+			   (unsigned long long)size);
+	if (n->call.args->type->kind != TY_INT)
+		diag_error(s->diag, n->call.args->loc, "gfield() takes a runtime.g pointer (an integer)");
+	return &ty_uint64;
+}
+
+static struct type *t_gowaitreason(struct sema *s, struct node *n)
+{
+	struct gobin *b = go_binary(s, n, "gowaitreason()");
+	char **names;
+	size_t k;
+	if (b && gobin_wait_reasons(b, &names, &k) < 0) {
+		diag_error(s->diag, n->loc, "gowaitreason(): %s", gobin_error(b));
+	} else if (b) {
+		for (size_t i = 0; i < k; i++)
+			free(names[i]);
+		free(names);
+	}
+	return type_str(&s->arena, s->strlen);
+}
+
+static struct type *t_gotypename(struct sema *s, struct node *n)
+{
+	t_gotype(s, n);
+	return type_str(&s->arena, s->strlen);
+}
+
+/* join(argv [, "sep"]) and join(ptr, n [, "sep"]). */
+static struct type *t_join(struct sema *s, struct node *n)
+{
+	struct node *a = n->call.args, *b = a->next;
+	if (b && b->kind != N_STR && b->type->kind != TY_INT)
+		diag_error(s->diag, b->loc, "join(ptr, n): n is the number of strings, not a %s",
+			   type_kind_name(b->type->kind));
+	if (b && b->kind == N_STR && b->next)
+		diag_error(s->diag, b->next->loc, "join(argv, \"sep\") takes nothing after the separator");
+	return type_str(&s->arena, s->strlen);
 }
 
 /* printf(fmt, args...): the format is parsed here, once, into segments

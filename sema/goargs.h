@@ -9,7 +9,7 @@
  * each in a register or in memory at SP + sp_off; or, `mem`, the whole
  * value in memory at SP + sp_off. Inlined copies keep their parameters
  * where DWARF says; a function's own entry has them by its ABI. */
-struct gosrc {
+struct goword {
 	int reg;	/* offset in struct pt_regs, or -1: memory */
 	int64_t sp_off; /* memory: at SP + sp_off */
 	uint32_t size;
@@ -18,7 +18,7 @@ struct gosite_place {
 	bool mem;
 	int64_t sp_off; /* mem */
 	int nwords;
-	struct gosrc words[GOLOC_MAX_PARTS];
+	struct goword words[GOLOC_MAX_PARTS];
 };
 /* A parameter's places at every site of a probe, in the order of
  * env->sites (a site's index there is its cookie's low half minus

@@ -353,10 +353,40 @@ static struct type *operand(struct sema *s, struct node *n)
 	return t;
 }
 
+/* gotype(p) == "T": when the binary names T's type descriptor, the
+ * string becomes its address, and the probe compares gotype()'s word
+ * with it; otherwise the gotype() call becomes gotypename(), which reads
+ * the name in the probe. */
+static void gotype_as_name(struct sema *s, struct node *n, struct node *other, struct type **t)
+{
+	uint64_t addr;
+	if ((*t)->kind != TY_GOTYPE || n->kind != N_CALL)
+		return;
+	if (other->kind == N_STR && s->env->bin && !gobin_is_dyn(s->env->bin) &&
+	    gobin_type_by_name(s->env->bin, other->str.text, &addr) == 0) {
+		other->kind = N_INT;
+		other->num.value = (int64_t)addr;
+		other->type = &ty_uint64;
+		return;
+	}
+	n->call.bi = builtin_find("gotypename", BF_FUNC);
+	*t = n->type = n->call.bi->check(s, n);
+}
+
 static struct type *check_binop(struct sema *s, struct node *n)
 {
 	int op = n->binop.op;
 	struct type *a = operand(s, n->binop.lhs), *b = operand(s, n->binop.rhs);
+	if ((op == OP_EQ || op == OP_NE) && (a->kind == TY_STR || b->kind == TY_STR)) {
+		gotype_as_name(s, n->binop.lhs, n->binop.rhs, &a);
+		gotype_as_name(s, n->binop.rhs, n->binop.lhs, &b);
+	}
+	/* a type's address against the constant sema made of "T" (in this
+	 * pass or the one before) */
+	if ((op == OP_EQ || op == OP_NE) &&
+	    ((a->kind == TY_GOTYPE && n->binop.rhs->kind == N_INT) ||
+	     (b->kind == TY_GOTYPE && n->binop.lhs->kind == N_INT)))
+		return &ty_int64;
 	if ((op == OP_EQ || op == OP_NE) && a->kind == TY_STR && b->kind == TY_STR)
 		return &ty_int64;
 	if (!is_int(a) || !is_int(b)) {
@@ -968,6 +998,49 @@ static void check_assign_map(struct sema *s, struct node *n)
 	l->type = m && m->val ? m->val : t;
 }
 
+/* The value of a condition known when compiling: numbers and gorelease
+ * under comparisons, logic and arithmetic. */
+static bool const_cond(struct sema *s, struct node *n, int64_t *v)
+{
+	int64_t a, b;
+	switch (n->kind) {
+	case N_INT:
+		*v = n->num.value;
+		return true;
+	case N_IDENT:
+		if (strcmp(n->call.name, "gorelease") || !s->env->bin)
+			return false;
+		*v = gobin_go_release(s->env->bin);
+		return *v != 0;
+	case N_UNOP:
+		if (!const_cond(s, n->unop.operand, &a))
+			return false;
+		if (n->unop.op == '!')
+			*v = !a;
+		else if (n->unop.op == '-')
+			*v = (int64_t)(0 - (uint64_t)a);
+		else
+			return false;
+		return true;
+	case N_BINOP:
+		if (!const_cond(s, n->binop.lhs, &a) || !const_cond(s, n->binop.rhs, &b))
+			return false;
+		switch (n->binop.op) {
+		case OP_EQ: *v = a == b; return true;
+		case OP_NE: *v = a != b; return true;
+		case '<': *v = a < b; return true;
+		case '>': *v = a > b; return true;
+		case OP_LE: *v = a <= b; return true;
+		case OP_GE: *v = a >= b; return true;
+		case OP_LAND: *v = a && b; return true;
+		case OP_LOR: *v = a || b; return true;
+		default: return false;
+		}
+	default:
+		return false;
+	}
+}
+
 static void check_cond(struct sema *s, struct node *c)
 {
 	struct type *t = sema_expr(s, c);
@@ -1011,12 +1084,23 @@ static void check_stmt(struct sema *s, struct node *n)
 		else
 			check_assign_map(s, n);
 		break;
-	case N_IF:
+	case N_IF: {
+		int64_t v;
 		check_cond(s, n->cond.cond);
+		if (const_cond(s, n->cond.cond, &v)) {
+			/* decided when compiling (gorelease): the other branch
+			 * is dropped unchecked, as for a release it does not
+			 * apply to */
+			if (v)
+				n->cond.els = NULL;
+			else
+				n->cond.then->block.stmts = NULL;
+		}
 		check_block(s, n->cond.then->block.stmts);
 		if (n->cond.els)
 			check_stmt(s, n->cond.els);
 		break;
+	}
 	case N_WHILE:
 		check_cond(s, n->loop.cond);
 		s->loops++;

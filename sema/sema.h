@@ -66,6 +66,8 @@ struct sema {
 	int nvars; /* struct var ids given out */
 	bool uses_stacks;
 	bool uses_len;
+	bool uses_target; /* cpid: codegen keeps the traced pid in a map */
+	bool said_tid;	  /* goid_or_tid warned that it is the thread id */
 	/* current probe */
 	struct probe *probe;
 	struct probe_env *env;

@@ -15,6 +15,10 @@ struct type ty_probe = { .kind = TY_PROBE, .size = 8, .align = 8 };
 struct type ty_time = { .kind = TY_TIME, .size = 16, .align = 8 };
 struct type ty_gotype = { .kind = TY_GOTYPE, .size = 16, .align = 8 };
 struct type ty_count = { .kind = TY_COUNT, .size = 8, .align = 8 };
+struct type ty_ucaller = { .kind = TY_UCALLER, .size = STACK_VALUE_SIZE(UCALLER_DEPTH), .align = 8,
+			   .depth = UCALLER_DEPTH };
+struct type ty_uline = { .kind = TY_ULINE, .size = 16, .align = 8 };
+struct type ty_errno = { .kind = TY_ERRNO, .size = 8, .align = 8 };
 
 struct type *type_int(struct arena *a, int bits, bool is_signed)
 {
@@ -88,6 +92,16 @@ struct type *type_lhist(struct arena *a, int64_t min, int64_t max, int64_t step)
 	return t;
 }
 
+struct type *type_ustack_n(struct arena *a, int depth)
+{
+	struct type *t = arena_alloc(a, sizeof(*t));
+	t->kind = TY_USTACK;
+	t->depth = (uint16_t)depth;
+	t->size = STACK_VALUE_SIZE(depth);
+	t->align = 8;
+	return t;
+}
+
 uint32_t agg_slot_size(const struct type *t)
 {
 	switch (t->kind) {
@@ -122,6 +136,8 @@ bool type_by_ref(const struct type *t)
 	case TY_USYM:
 	case TY_TIME:
 	case TY_GOTYPE:
+	case TY_UCALLER:
+	case TY_ULINE:
 		return true;
 	default:
 		return false;
@@ -149,6 +165,8 @@ bool type_equal(const struct type *a, const struct type *b)
 		return true;
 	case TY_LHIST:
 		return a->lmin == b->lmin && a->lmax == b->lmax && a->lstep == b->lstep;
+	case TY_USTACK:
+		return a->depth == b->depth;
 	default:
 		return true;
 	}
@@ -161,6 +179,7 @@ const char *type_kind_name(enum type_kind k)
 		[TY_BUF] = "buffer",	  [TY_TUPLE] = "tuple",	  [TY_USTACK] = "ustack",
 		[TY_KSTACK] = "kstack",	  [TY_USYM] = "usym",	  [TY_FUNC] = "func",
 		[TY_PROBE] = "probe",	  [TY_TIME] = "timestamp", [TY_GOTYPE] = "gotype",
+		[TY_UCALLER] = "ucaller", [TY_ULINE] = "uline",	  [TY_ERRNO] = "errno",
 		[TY_COUNT] = "count",
 		[TY_SUM] = "sum",	  [TY_AVG] = "avg",	  [TY_MIN] = "min",
 		[TY_MAX] = "max",	  [TY_STATS] = "stats",	  [TY_HIST] = "hist",
@@ -193,6 +212,12 @@ void type_print(const struct type *t, struct strbuf *out)
 	case TY_LHIST:
 		sb_printf(out, "lhist(%" PRId64 ", %" PRId64 ", %" PRId64 ")", t->lmin,
 			  t->lmax, t->lstep);
+		break;
+	case TY_USTACK:
+		if (t->depth)
+			sb_printf(out, "ustack(%u)", t->depth);
+		else
+			sb_puts(out, "ustack");
 		break;
 	default:
 		sb_puts(out, type_kind_name(t->kind));

@@ -15,13 +15,18 @@ enum type_kind {
 	TY_STR,	   /* NUL-terminated, size bytes (zero padded) */
 	TY_BUF,	   /* buf(): u32 len, u32 pad, data[size - 8] */
 	TY_TUPLE,  /* elems at offsets, natural alignment */
-	TY_USTACK, /* struct ev_ustack (abi/events.h) */
+	TY_USTACK, /* struct ev_ustack (abi/events.h); ustack(N) (depth N):
+		    * the header with id -1, then N u64 frames (0 after the last) */
 	TY_KSTACK, /* i64 stack id, u64 0 */
 	TY_USYM,   /* u64 address, u64 pid: printed as a symbol */
 	TY_FUNC,   /* u64 attach cookie: printed as the probed function */
 	TY_PROBE,  /* u64 attach cookie: printed as the probe */
 	TY_TIME,   /* strftime(): u64 format id, u64 nanoseconds */
 	TY_GOTYPE, /* gotype(): u64 type descriptor address, u64 pid */
+	TY_UCALLER, /* ucaller: as ustack(N), printed as the first frame's
+		     * function outside Go's runtime */
+	TY_ULINE,  /* uline(): u64 address, u64 pid: printed as file:line */
+	TY_ERRNO,  /* strerror(): u64 errno, printed as its message */
 	/* aggregations: map values only, one slot per CPU */
 	TY_COUNT,
 	TY_SUM,
@@ -46,11 +51,14 @@ struct type {
 	uint32_t *offsets;
 	/* TY_LHIST */
 	int64_t lmin, lmax, lstep;
+	/* TY_USTACK: 0 for ustack, N for ustack(N); TY_UCALLER: N */
+	uint16_t depth;
 };
 
 /* Shared instances of the simple types. */
 extern struct type ty_none, ty_int64, ty_uint64, ty_ustack, ty_kstack,
-	ty_usym, ty_func, ty_probe, ty_time, ty_gotype, ty_count;
+	ty_usym, ty_func, ty_probe, ty_time, ty_gotype, ty_count, ty_ucaller,
+	ty_uline, ty_errno;
 
 struct type *type_int(struct arena *a, int bits, bool is_signed);
 struct type *type_str(struct arena *a, uint32_t size);
@@ -59,6 +67,12 @@ struct type *type_tuple(struct arena *a, struct type **elems, int n);
 struct type *type_agg(struct arena *a, enum type_kind kind, bool is_signed);
 struct type *type_lhist(struct arena *a, int64_t min, int64_t max,
 			int64_t step);
+/* ustack(N): N frames in the value. */
+struct type *type_ustack_n(struct arena *a, int depth);
+/* Bytes of a stack value of N frames (ustack(N), ucaller). */
+#define STACK_VALUE_SIZE(n) (32 + 8 * (uint32_t)(n)) /* struct ev_ustack, N frames */
+/* Frames ucaller keeps to find the first caller outside the runtime. */
+#define UCALLER_DEPTH 16
 
 bool type_equal(const struct type *a, const struct type *b);
 bool type_is_agg(const struct type *t);

@@ -81,9 +81,16 @@ void syms_ksym_off(struct syms *s, uint64_t addr, struct strbuf *out)
 
 /* User stack ids 1, 2, 3: the three, two, one innermost frames of main.sum;
  * kernel stack id 5: a syscall tracepoint's three frames. */
-int syms_ustack(struct syms *s, const void *value, uint64_t *ips, int max)
+int syms_ustack(struct syms *s, const void *value, const uint64_t *inl, int ninl, uint64_t *ips,
+		int max)
 {
 	static const uint64_t frames[] = { 0x457cc0, 0x430192, 0x454c21 };
+	if (inl) { /* ustack(N): the value's own frames */
+		int k = 0;
+		for (; k < ninl && k < max && inl[k]; k++)
+			ips[k] = inl[k];
+		return k;
+	}
 	int64_t id;
 	memcpy(&id, value, 8);
 	int n = id >= 1 && id <= 3 ? 4 - (int)id : 0;
@@ -100,6 +107,24 @@ int syms_kstack(struct syms *s, int64_t id, uint64_t *ips, int max)
 	ips[1] = 0xffffffff81000020;
 	ips[2] = 0xffffffff81000030;
 	return 3;
+}
+
+/* Source frames: main.sum has main.add inlined at its entry; runtime.main
+ * is one frame (looked up before the return address); nothing else. */
+int syms_usrc(struct syms *s, uint64_t addr, uint32_t pid, bool call, struct gosrc *frames,
+	      int max, const char **bin)
+{
+	*bin = "/tmp/o2/main";
+	if (addr == 0x457cc0 && !call && max >= 2) {
+		frames[0] = (struct gosrc){ "main.add", "/tmp/o2/main.go", 3 };
+		frames[1] = (struct gosrc){ "main.sum", "/tmp/o2/main.go", 7 };
+		return 2;
+	}
+	if (addr == 0x430192 && call) {
+		frames[0] = (struct gosrc){ "runtime.main", "/usr/lib/go/src/runtime/proc.go", 250 };
+		return 1;
+	}
+	return 0;
 }
 
 void syms_gotype(struct syms *s, uint64_t addr, uint32_t pid, struct strbuf *out)
@@ -1296,6 +1321,54 @@ static void test_more_values(void **state)
 		 "{\"type\": \"value\", \"data\": \"type@1234\"}\n");
 }
 
+/* -f folded: a line per entry of a map with a stack in its key, root
+ * first, inlined calls as frames, kernel frames marked _[k], the key's
+ * other elements at the root (';' in them becomes ':'), entries that
+ * print the same added up, lines sorted; maps without stacks are not in
+ * the output (they go to stderr). */
+static void test_folded(void **state)
+{
+	struct t *t = *state;
+	struct type *kt = tup(t, 2, str64(t), &ty_kstack);
+	t->o.format = OUT_FOLDED;
+	out_attached(&t->o, 1);
+	pf(t, "printf text\n", "");
+	OUT(map(t, "", 1, &ty_ustack, &ty_count), E(W(1, PID, 0), W(3, 0)),
+	    E(W(2, PID, 0), W(1, 1)), E(W(2, PID + 1, 0), W(0, 1)));
+	struct mapinfo *k = map(t, "k", 2, kt, type_agg(&t->a, TY_SUM, true));
+	const struct map_entry ke[] = { E(tuple(t, kt, "x;y", W(5, 0)), W(40, 0)) };
+	out_map(&t->o, k, ke, 1, 0, 10);
+	OUT(map(t, "plain", 1, &ty_int64, &ty_count), E(W(1), W(1, 0)));
+	out_flush(&t->o);
+	check(t, "runtime.goexit.abi0;runtime.main;main.sum;main.add 3\n"
+		 "runtime.main;main.sum;main.add 3\n"
+		 "x:y;do_syscall_64_[k];syscall_trace_enter_[k];perf_syscall_enter_[k] 4\n");
+}
+
+/* Aggregations keyed by symbols that print the same (two addresses of
+ * main.sum; here two pids) are one entry: counts and sums add up, min
+ * and max combine, avg from the totals; keys that differ elsewhere stay
+ * apart; a non-aggregation value is not merged. */
+static void test_merge(void **state)
+{
+	struct t *t = *state;
+	struct type *kt = tup(t, 2, &ty_usym, &ty_int64);
+	OUT(map(t, "c", 1, &ty_usym, &ty_count), E(W(0x457cc0, PID), W(2, 1)),
+	    E(W(0x457cc0, PID + 1), W(0, 4)), E(W(0x430192, PID), W(1, 0)));
+	OUT(map(t, "mn", 1, &ty_usym, type_agg(&t->a, TY_MIN, true)),
+	    E(W(0x457cc0, PID), W(9, 1, 0, 0)), E(W(0x457cc0, PID + 1), W(0, 0, 4, 1)));
+	OUT(map(t, "a", 1, &ty_usym, type_agg(&t->a, TY_AVG, true)),
+	    E(W(0x457cc0, PID), W(10, 1, 0, 0)), E(W(0x457cc0, PID + 1), W(20, 1, 30, 2)));
+	OUT(map(t, "k", 2, kt, &ty_count), E(tuple(t, kt, W(0x457cc0, PID), I(1)), W(1, 0)),
+	    E(tuple(t, kt, W(0x457cc0, PID + 1), I(2)), W(1, 0)));
+	OUT(map(t, "v", 1, &ty_usym, &ty_int64), E(W(0x457cc0, PID), W(1)), E(W(0x457cc0, PID + 1), W(1)));
+	check(t, "@c[runtime.main]: 1\n@c[main.sum]: 7\n"
+		 "@mn[main.sum]: 4\n"
+		 "@a[main.sum]: 15\n\n"
+		 "@k[main.sum, 1]: 1\n@k[main.sum, 2]: 1\n"
+		 "@v[main.sum]: 1\n@v[main.sum]: 1\n");
+}
+
 #define T(name) cmocka_unit_test_setup_teardown(test_##name, setup, teardown)
 
 int main(void)
@@ -1310,6 +1383,7 @@ int main(void)
 		T(json_utf8),	T(time),	  T(strftime),	    T(lost_attached),
 		T(minmax),	T(ties),	  T(misc_maps),	    T(empty),
 		T(value_text),	T(formats),	  T(nothing),	    T(more_values),
+		T(folded),	T(merge),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
