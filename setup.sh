@@ -6,7 +6,7 @@ cd "$(dirname "$0")"
 export DEBIAN_FRONTEND=noninteractive
 apt-get update -q
 apt-get install -y -q --no-install-recommends \
-	make gcc libc6-dev pkg-config \
+	make gcc libc6-dev pkg-config lld \
 	llvm-19-dev clang-19 libclang-rt-19-dev libbpf-dev libelf-dev libdw-dev zlib1g-dev libzstd-dev \
 	flex bison libcmocka-dev \
 	golang-go gccgo ca-certificates \
