@@ -199,6 +199,10 @@ LLVMValueRef cg_read_user_u64(struct cg *cg, LLVMValueRef addr)
 
 LLVMValueRef cg_cookie(struct cg *cg)
 {
+	/* BEGIN and END are run, not attached: the runtime passes the
+	 * cookie as the first word of the context */
+	if (cg->group == PG_RUN)
+		return cg_ctx_load(cg, 0, cg->i64);
 	LLVMValueRef args[] = { cg->ctxp };
 	return cg_helper(cg, BPF_FUNC_get_attach_cookie, cg->i64, args, 1);
 }
@@ -1130,13 +1134,15 @@ static void gen_target_filter(struct cg *cg)
 	LLVMPositionBuilderAtEnd(cg->b, go);
 }
 
-static const char *const group_sections[PG__COUNT] = { "uprobe", "perf_event", "tracepoint" };
-static const char group_letters[PG__COUNT] = { 'u', 'p', 't' };
+static const char *const group_sections[PG__COUNT] = { "uprobe", "perf_event", "tracepoint",
+							 "raw_tp" };
+static const char group_letters[PG__COUNT] = { 'u', 'p', 't', 'r' };
 
 /* One probe body as the program of one group of its attach points. */
 static void lower_probe(struct cg *cg, struct probe *p, enum prog_group g)
 {
 	cg->probe = p;
+	cg->group = g;
 	cg->env = &cg->sema->envs[p->index];
 	char name[32];
 	snprintf(name, sizeof(name), "probe_%d_%c", p->index, group_letters[g]);

@@ -244,33 +244,6 @@ int attach_all(struct attacher *a, struct bpf_program **progs, pid_t pid, int *n
 	return 0;
 }
 
-int attach_one_uprobe(struct attacher *a, int probe, struct bpf_program *prog,
-		      const char *path, uint64_t offset, uint64_t cookie, pid_t pid,
-		      struct attach_one *out)
-{
-	out->fd = -1;
-	out->link = NULL;
-	if (a->multi[probe]) {
-		int fd = uprobe_multi_link(bpf_program__fd(prog), path, &offset, &cookie, 1, false, pid);
-		if (fd < 0)
-			return fd;
-		out->fd = fd;
-		return 0;
-	}
-	LIBBPF_OPTS(bpf_uprobe_opts, uo, .bpf_cookie = cookie);
-	out->link = bpf_program__attach_uprobe_opts(prog, pid, path, offset, &uo);
-	return out->link ? 0 : neg_errno();
-}
-
-void attach_one_close(struct attach_one *o)
-{
-	if (o->fd >= 0)
-		close(o->fd);
-	bpf_link__destroy(o->link);
-	o->fd = -1;
-	o->link = NULL;
-}
-
 void attach_detach(struct attacher *a)
 {
 	for (size_t i = 0; i < a->links.n; i++)
