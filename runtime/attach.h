@@ -25,7 +25,8 @@ void attach_prepare(struct attacher *a, int probe, struct bpf_program *prog);
  * when pid > 0. Counts the sites in *n. Returns 0 or a negative errno,
  * with the site that failed in *a->fail. */
 int attach_all(struct attacher *a, struct bpf_program **progs, pid_t pid, int *n);
-/* Detaches everything attach_all attached. */
+/* Detaches everything attach_all attached, all links at once (the
+ * kernel's wait for probes in flight is paid once, not once per link). */
 void attach_detach(struct attacher *a);
 void attacher_free(struct attacher *a);
 
