@@ -35,15 +35,18 @@ LLVM_CPPFLAGS := $(filter -I% -D%,$(shell $(LLVM_CONFIG) --cflags))
 # to link, twenty times over).
 LLVM_LIBS := $(shell $(LLVM_CONFIG) --ldflags) $(shell $(LLVM_CONFIG) --libs)
 # gotrace itself links only the LLVM components it uses, statically: the
-# BPF back end, the X86 disassembler, and what they stand on. The shared
-# libLLVM costs 63 MiB of memory and the dynamic loader's time at every
-# start; these archives, about 28 MiB. Linked with lld when it is there
-# (a third of a second instead of three), without PIE (no relocations to
-# apply to LLVM's tables at start) and with identical code folded.
+# BPF back end, the X86 disassembler, and what they stand on; and its
+# other libraries statically too (libc aside), so that the dynamic loader
+# has almost nothing to do. The shared libLLVM costs 63 MiB of memory and
+# the loader's time at every start; this, about 28 MiB. Linked with lld
+# when it is there (a third of a second instead of three), without PIE
+# (no relocations to apply to LLVM's tables at start) and with identical
+# code folded.
 LLVM_COMPONENTS := bpfcodegen bpfdesc bpfinfo x86disassembler x86desc x86info \
 	mcdisassembler bitreader linker passes core analysis target
-LLVM_STATIC_LIBS := -L$(shell $(LLVM_CONFIG) --libdir) -Wl,-Bstatic \
-	$(shell $(LLVM_CONFIG) --link-static --libs $(LLVM_COMPONENTS)) -Wl,-Bdynamic -lstdc++ -lzstd
+GOTRACE_STATIC_LIBS := -L$(shell $(LLVM_CONFIG) --libdir) -Wl,-Bstatic -lbpf -ldw -lelf \
+	$(shell $(LLVM_CONFIG) --link-static --libs $(LLVM_COMPONENTS)) \
+	-lstdc++ -lz -lzstd -llzma -lbz2 -Wl,-Bdynamic
 comma := ,
 GOTRACE_LD ?= $(if $(shell command -v ld.lld),-fuse-ld=lld -Wl$(comma)--icf=all)
 GOTRACE_LDFLAGS := -no-pie -Wl,--gc-sections $(GOTRACE_LD)
@@ -52,7 +55,7 @@ GOTRACE_LDFLAGS := -no-pie -Wl,--gc-sections $(GOTRACE_LD)
 GT_CPPFLAGS := -I. -Ibuild $(LLVM_CPPFLAGS)
 GT_CFLAGS := -std=gnu11 -Wall -Wextra -Werror -Wno-unused-parameter -Wshadow -Wvla
 GT_LDLIBS := -lbpf -ldw -lelf -lz $(LLVM_LIBS) -lm
-GOTRACE_LDLIBS := -lbpf -ldw -lelf $(LLVM_STATIC_LIBS) -lz -lm
+GOTRACE_LDLIBS := $(GOTRACE_STATIC_LIBS) -lm
 # Overridable from the command line.
 CFLAGS ?= -O2 -g
 
