@@ -480,8 +480,23 @@ static int add_func_sites(struct probeset *ps, struct diag *d, struct probe *p,
 }
 
 /* Merges the binary's facts into the probe's environment. */
+/* Whether an expression or statement list names the builtin `name`. */
+static bool names_ident(const struct node *n, const char *name)
+{
+	for (; n; n = n->next) {
+		if (n->kind == N_IDENT && !strcmp(n->call.name, name))
+			return true;
+		struct node *kids[4];
+		int k = ast_children(n, kids);
+		for (int i = 0; i < k; i++)
+			if (names_ident(kids[i], name))
+				return true;
+	}
+	return false;
+}
+
 static void env_add_binary(struct probeset *ps, struct probe_env *env, struct gobin *b,
-			   bool first)
+			   bool first, bool want_goid)
 {
 	enum go_abi abi = gobin_abi(b);
 	if (first) {
@@ -494,8 +509,9 @@ static void env_add_binary(struct probeset *ps, struct probe_env *env, struct go
 		if (env->bin != b)
 			env->bin = NULL;
 	}
-	/* goid */
-	if (!first && !env->goid_ok)
+	/* goid: looked up (DWARF, or the runtime's code) only for a probe
+	 * that uses it */
+	if (!want_goid || (!first && !env->goid_ok))
 		return;
 	free(env->goid_err);
 	env->goid_err = NULL;
@@ -581,7 +597,8 @@ static int resolve_uprobe(struct probeset *ps, struct diag *d, struct probe *p,
 			errors++;
 			continue;
 		}
-		env_add_binary(ps, env, b, *first_bin);
+		env_add_binary(ps, env, b, *first_bin,
+			       names_ident(p->pred, "goid") || names_ident(p->body, "goid"));
 		*first_bin = false;
 		if (ret && gobin_compiler(b) == GOC_GC)
 			env->go_ret_insn = true;
