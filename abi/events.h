@@ -34,6 +34,12 @@ struct ev_hdr {
 #define MAP_TARGET "target"	/* array[1] of u64: the traced pid for profile, or 0 */
 #define MAP_LENCOUNT "lencount"	/* per-CPU array[1] of u64: len()'s counter */
 #define EVENTS_SIZE (1u << 22)	/* ring buffer bytes */
+/* Probes submit events without waking the consumer, which drains the
+ * ring every EVENTS_POLL_MS, and at once while it finds more; a probe
+ * wakes it when the ring holds EVENTS_WAKE_AT bytes or more (and for
+ * exit(), print(@m), clear() and zero()). */
+#define EVENTS_POLL_MS 50
+#define EVENTS_WAKE_AT (EVENTS_SIZE / 8)
 #define STACK_DEPTH 127
 
 #endif

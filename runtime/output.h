@@ -25,6 +25,7 @@ struct output {
 	int ncpus;	   /* possible CPUs: per-CPU values come in this many slots */
 	FILE *console;	   /* what bpftrace writes to stdout even with -o (the
 			    * blank lines before the final dump); NULL: stdout */
+	struct strbuf line; /* out_printf's text, reused from event to event */
 };
 
 /* One entry of a map as read from the kernel: key bytes (for hist/lhist
