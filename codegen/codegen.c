@@ -227,6 +227,29 @@ static void count_lost(struct cg *cg)
 	LLVMPositionBuilderAtEnd(cg->b, done);
 }
 
+/* The flags of an event's bpf_ringbuf_submit. By default the kernel
+ * wakes the consumer for every event it finds caught up, which it always
+ * is: an irq_work and a self-IPI inside the probe, on the traced thread,
+ * per event. Events are submitted without a wake-up instead; the
+ * consumer drains the ring on a short timer (EVENTS_POLL_MS). A wake-up
+ * is forced for the events that must be acted on at once (exit(), print
+ * and clear of a map: the map must be read before later events change
+ * it), and whenever the ring holds EVENTS_WAKE_AT bytes or more, so that
+ * a burst is drained while it comes rather than lost. BEGIN and END are
+ * drained by the runtime right after they run: no wake-up there. */
+static LLVMValueRef submit_flags(struct cg *cg, uint32_t action)
+{
+	if (cg->group == PG_RUN)
+		return cg_const(cg, BPF_RB_NO_WAKEUP);
+	if (action == EV_EXIT || action == EV_PRINT_MAP || action == EV_CLEAR || action == EV_ZERO)
+		return cg_const(cg, BPF_RB_FORCE_WAKEUP);
+	LLVMValueRef args[] = { cg->events, cg_const(cg, BPF_RB_AVAIL_DATA) };
+	LLVMValueRef avail = cg_helper(cg, BPF_FUNC_ringbuf_query, cg->i64, args, 2);
+	LLVMValueRef full = LLVMBuildICmp(cg->b, LLVMIntUGE, avail, cg_const(cg, EVENTS_WAKE_AT), "");
+	return LLVMBuildSelect(cg->b, full, cg_const(cg, BPF_RB_FORCE_WAKEUP),
+			       cg_const(cg, BPF_RB_NO_WAKEUP), "rbflags");
+}
+
 void cg_event(struct cg *cg, uint32_t action, uint32_t id, uint32_t size,
 	      void (*fill)(struct cg *, LLVMValueRef payload, void *arg),
 	      void *arg)
@@ -248,7 +271,7 @@ void cg_event(struct cg *cg, uint32_t action, uint32_t id, uint32_t size,
 	store64(cg, LLVMConstInt(cg->i64, hdr, 0), p);
 	if (fill)
 		fill(cg, cg_gep(cg, p, sizeof(struct ev_hdr)), arg);
-	LLVMValueRef sargs[] = { p, LLVMConstInt(cg->i64, 0, 0) };
+	LLVMValueRef sargs[] = { p, submit_flags(cg, action) };
 	cg_helper(cg, BPF_FUNC_ringbuf_submit, cg->vd, sargs, 2);
 	LLVMBuildBr(cg->b, done);
 
@@ -1050,20 +1073,21 @@ static LLVMMetadataRef di_uint_field(struct cg *cg, const char *name, uint64_t v
 /* A map definition as libbpf reads it from BTF:
  *   struct { __uint(type, T); __uint(max_entries, N);
  *            __uint(key_size, K); __uint(value_size, V); } name SEC(".maps"); */
-static LLVMValueRef define_map(struct cg *cg, const char *name, uint32_t type,
-			       uint32_t max_entries, uint32_t key_size, uint32_t value_size)
+static LLVMValueRef define_map_flags(struct cg *cg, const char *name, uint32_t type,
+				     uint32_t max_entries, uint32_t key_size, uint32_t value_size,
+				     uint32_t flags)
 {
-	const char *fields[4] = { "type", "max_entries", "key_size", "value_size" };
-	uint64_t vals[4] = { type, max_entries, key_size, value_size };
-	int n = key_size ? 4 : 2;
-	LLVMMetadataRef members[4];
+	const char *fields[5] = { "type", "max_entries", "key_size", "value_size", "map_flags" };
+	uint64_t vals[5] = { type, max_entries, key_size, value_size, flags };
+	int n = flags ? 5 : key_size ? 4 : 2;
+	LLVMMetadataRef members[5];
 	for (int i = 0; i < n; i++)
 		members[i] = di_uint_field(cg, fields[i], vals[i], (uint64_t)i * 64);
 	LLVMMetadataRef st = LLVMDIBuilderCreateStructType(
 		cg->di, cg->di_file, NULL, 0, cg->di_file, 0, (uint64_t)n * 64, 64, LLVMDIFlagZero,
 		NULL, members, (unsigned)n, 0, NULL, NULL, 0);
 
-	LLVMTypeRef ptrs[4] = { cg->ptr, cg->ptr, cg->ptr, cg->ptr };
+	LLVMTypeRef ptrs[5] = { cg->ptr, cg->ptr, cg->ptr, cg->ptr, cg->ptr };
 	LLVMTypeRef lty = LLVMStructTypeInContext(cg->ctx, ptrs, (unsigned)n, 0);
 	LLVMValueRef g = LLVMAddGlobal(cg->mod, lty, name);
 	LLVMSetInitializer(g, LLVMConstNull(lty));
@@ -1075,6 +1099,12 @@ static LLVMValueRef define_map(struct cg *cg, const char *name, uint32_t type,
 		expr, NULL, 64);
 	LLVMGlobalSetMetadata(g, LLVMGetMDKindIDInContext(cg->ctx, "dbg", 3), gve);
 	return g;
+}
+
+static LLVMValueRef define_map(struct cg *cg, const char *name, uint32_t type,
+			       uint32_t max_entries, uint32_t key_size, uint32_t value_size)
+{
+	return define_map_flags(cg, name, type, max_entries, key_size, value_size, 0);
 }
 
 static void define_maps(struct cg *cg)
@@ -1099,9 +1129,13 @@ static void define_maps(struct cg *cg)
 		mapinfo_bpf_name(m, name, sizeof(name));
 		bool agg = type_is_agg(m->val);
 		bool hist = m->val->kind == TY_HIST || m->val->kind == TY_LHIST;
-		cg->maps[i] = define_map(cg, name, agg ? BPF_MAP_TYPE_PERCPU_HASH : BPF_MAP_TYPE_HASH,
-					 hist ? HIST_KEYS_MAX : MAP_KEYS_MAX, mapinfo_key_size(m),
-					 agg ? agg_slot_size(m->val) : m->val->size);
+		/* entries are allocated as keys appear, not all at start: a
+		 * per-CPU hist map of 65,536 preallocated entries took 50 ms
+		 * to create on 2 CPUs */
+		cg->maps[i] = define_map_flags(cg, name, agg ? BPF_MAP_TYPE_PERCPU_HASH : BPF_MAP_TYPE_HASH,
+					       hist ? HIST_KEYS_MAX : MAP_KEYS_MAX, mapinfo_key_size(m),
+					       agg ? agg_slot_size(m->val) : m->val->size,
+					       BPF_F_NO_PREALLOC);
 	}
 	LLVMTypeRef lt = LLVMArrayType2(cg->i8, 4);
 	LLVMValueRef lic = LLVMAddGlobal(cg->mod, lt, "_license");
