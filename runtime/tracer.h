@@ -78,6 +78,7 @@ struct tracer {
 	int *map_fds;		    /* by map id */
 	int lost_fd;
 	int ncpus;
+	bool no_batch; /* the kernel cannot read maps in batches (maps.c) */
 
 	struct attacher att;
 	struct target target;
