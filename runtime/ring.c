@@ -3,16 +3,21 @@
  *
  * The kernel's layout: a consumer page that only we write (the consumer
  * position), then a producer page (the producer position) followed by
- * the data, mapped twice in a row so that a record that wraps around the
- * end reads as one piece. Each record has an 8-byte header: its length,
- * with a busy bit while the probe still fills it and a discard bit for a
- * record given up. Probes write them in the order they reserved them.
+ * the data. The kernel offers the data mapped twice in a row, so that a
+ * record that wraps around the end reads as one piece; it is mapped once
+ * here (the pages of a mapping count in gotrace's memory, 4 MiB each
+ * time), and the rare record that wraps is copied into one piece. Each
+ * record has an 8-byte header, never split: its length, with a busy bit
+ * while the probe still fills it and a discard bit for a record given
+ * up. Probes write them in the order they reserved them.
  *
  * libbpf's ring_buffer__consume reads everything there is, and goes on
  * while probes add more: under a load the consumer cannot keep up with,
  * it never returns. ring_drain reads what was there when it started, so
  * the loop gets back to Ctrl-C and the traced process between drains. */
 #include <errno.h>
+#include <stdlib.h>
+#include <string.h>
 #include <linux/bpf.h>
 #include <sys/mman.h>
 #include <unistd.h>
@@ -30,7 +35,7 @@ int ring_open(struct ring *r, int map_fd, uint32_t size)
 		r->cons = NULL;
 		return -errno;
 	}
-	void *p = mmap(NULL, r->page + 2 * (size_t)size, PROT_READ, MAP_SHARED, map_fd, page);
+	void *p = mmap(NULL, r->page + size, PROT_READ, MAP_SHARED, map_fd, page);
 	if (p == MAP_FAILED) {
 		int err = -errno;
 		ring_close(r);
@@ -46,7 +51,9 @@ void ring_close(struct ring *r)
 	if (r->cons)
 		munmap(r->cons, r->page);
 	if (r->prod)
-		munmap((void *)r->prod, r->page + 2 * (size_t)r->size);
+		munmap((void *)r->prod, r->page + r->size);
+	free(r->wrapped);
+	r->wrapped = NULL;
 	r->cons = NULL;
 	r->prod = NULL;
 	r->data = NULL;
@@ -73,7 +80,16 @@ long ring_drain(struct ring *r, void (*fn)(void *ctx, const void *data, uint32_t
 			break; /* still being written: the rest comes next time */
 		uint32_t size = len & ~(BPF_RINGBUF_BUSY_BIT | BPF_RINGBUF_DISCARD_BIT);
 		if (!(len & BPF_RINGBUF_DISCARD_BIT)) {
-			fn(ctx, (const uint8_t *)hdr + BPF_RINGBUF_HDR_SZ, size);
+			size_t at = ((cons & (r->size - 1)) + BPF_RINGBUF_HDR_SZ) & (r->size - 1);
+			const uint8_t *data = r->data + at;
+			size_t first = r->size - at;
+			if (size > first) { /* wraps around the end */
+				r->wrapped = xrealloc(r->wrapped, size);
+				memcpy(r->wrapped, data, first);
+				memcpy(r->wrapped + first, r->data, size - first);
+				data = r->wrapped;
+			}
+			fn(ctx, data, size);
 			n++;
 		}
 		cons += ALIGN_UP(size + BPF_RINGBUF_HDR_SZ, 8);

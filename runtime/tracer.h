@@ -61,7 +61,8 @@ struct ring {
 	size_t page;
 	uint64_t *cons;	      /* consumer position (ours to write) */
 	const uint64_t *prod; /* producer position, then the data */
-	const uint8_t *data;  /* mapped twice: records that wrap are whole */
+	const uint8_t *data;
+	uint8_t *wrapped; /* a record that wraps around the end, in one piece */
 };
 
 struct tracer {
