@@ -5,7 +5,7 @@
  * position), then a producer page (the producer position) followed by
  * the data. The kernel offers the data mapped twice in a row, so that a
  * record that wraps around the end reads as one piece; it is mapped once
- * here (the pages of a mapping count in gotrace's memory, 4 MiB each
+ * here (the pages of a mapping count in gotrace's memory, 2 MiB each
  * time), and the rare record that wraps is copied into one piece. Each
  * record has an 8-byte header, never split: its length, with a busy bit
  * while the probe still fills it and a discard bit for a record given

@@ -1,6 +1,6 @@
 # Events cross the end of the ring buffer (mapped once; a record that
-# wraps around is put back in one piece): 100,000 events of 224 bytes go
-# round the 4 MiB ring five times, and every line comes out whole, in
+# wraps around is put back in one piece): 100,000 events of 232 bytes go
+# round the 2 MiB ring eleven times, and every line comes out whole, in
 # order, the number before and after the string alike.
 prog: spin
 --- script
