@@ -1145,9 +1145,15 @@ static void define_maps(struct cg *cg)
 		 * empties the kernel's cache (0.5% of 1,000,000 new keys in
 		 * a second were lost). Preallocating costs at start: 2.7 ms
 		 * for 4,096 keys, 50 ms for a hist map's 65,536 on 2 CPUs. */
+		uint32_t max = hist ? MAX(HIST_KEYS_MAX, map_keys_max()) : map_keys_max();
+		/* a map without a key has one entry (a hist, one a bucket):
+		 * nothing more to preallocate */
+		if (!m->nkeys)
+			max = m->val->kind == TY_HIST	 ? HIST_BUCKETS
+			      : m->val->kind == TY_LHIST ? (uint32_t)MIN(lhist_buckets(m->val), HIST_KEYS_MAX)
+							 : 1;
 		cg->maps[i] = define_map_flags(cg, name, agg ? BPF_MAP_TYPE_PERCPU_HASH : BPF_MAP_TYPE_HASH,
-					       hist ? MAX(HIST_KEYS_MAX, map_keys_max()) : map_keys_max(),
-					       mapinfo_key_size(m),
+					       max, mapinfo_key_size(m),
 					       agg ? agg_slot_size(m->val) : m->val->size,
 					       agg ? 0 : BPF_F_NO_PREALLOC);
 	}
