@@ -70,9 +70,6 @@ static void on_event(void *ctx, const void *data, uint32_t size)
 	}
 }
 
-/* What the output holds is written after each drain: promptly (a person
- * watching a pipe or a file sees lines within EVENTS_POLL_MS), and in
- * one write per drain, not per line. */
 long drain(struct tracer *t)
 {
 	long n = ring_drain(&t->ring, on_event, t);
@@ -154,6 +151,7 @@ int event_loop(struct tracer *t)
 	t->remembered = mono_ns() - 400 * MS; /* first read after 0.1 s */
 	int stop = 0;
 	long found = 0;
+	uint64_t flushed = mono_ns();
 	while (!t->exiting && !stop) {
 		/* while drains find events, drain again at once (after a look
 		 * at the signals and the target); else sleep until the timer
@@ -171,7 +169,16 @@ int event_loop(struct tracer *t)
 				return r;
 			stop |= r;
 		}
-		found = drain(t);
+		/* what was read is written before the loop sleeps, or after
+		 * EVENTS_POLL_MS of draining without a pause: promptly (a
+		 * person watching a pipe or a file sees lines within about
+		 * EVENTS_POLL_MS) and in big writes, not one per line or per
+		 * drain */
+		found = ring_drain(&t->ring, on_event, t);
+		if (!found || t->exiting || mono_ns() - flushed > EVENTS_POLL_MS * MS) {
+			out_flush(t->out);
+			flushed = mono_ns();
+		}
 	}
 	return 0;
 }

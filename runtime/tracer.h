@@ -110,7 +110,8 @@ int catch_signals(struct tracer *t);
 int open_events(struct tracer *t);
 int event_loop(struct tracer *t);
 /* Prints what the ring buffer holds, flushes the output; returns the
- * number of events. The one place that drains it. */
+ * number of events. (The event loop drains it too, and flushes when it
+ * is about to sleep.) */
 long drain(struct tracer *t);
 void close_events(struct tracer *t);
 
