@@ -59,13 +59,6 @@ void ring_close(struct ring *r)
 	r->data = NULL;
 }
 
-uint64_t ring_pending(const struct ring *r)
-{
-	if (!r->cons)
-		return 0;
-	return __atomic_load_n(r->prod, __ATOMIC_ACQUIRE) - __atomic_load_n(r->cons, __ATOMIC_RELAXED);
-}
-
 long ring_drain(struct ring *r, void (*fn)(void *ctx, const void *data, uint32_t size), void *ctx)
 {
 	if (!r->cons)

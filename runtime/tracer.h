@@ -118,8 +118,6 @@ void close_events(struct tracer *t);
 /* ring.c: returns 0 or a negative errno. */
 int ring_open(struct ring *r, int map_fd, uint32_t size);
 void ring_close(struct ring *r);
-/* Bytes the probes have put in the ring and the consumer not yet read. */
-uint64_t ring_pending(const struct ring *r);
 /* Calls fn on each event the ring held when called (not those added
  * meanwhile); returns how many. */
 long ring_drain(struct ring *r, void (*fn)(void *ctx, const void *data, uint32_t size), void *ctx);
