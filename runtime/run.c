@@ -26,7 +26,7 @@ static void tracer_init(struct tracer *t, struct sema *s, struct probeset *ps,
 	t->ps = ps;
 	t->o = o;
 	t->out = o->out;
-	/* output is written in one piece after each drain of the ring
+	/* output is written in one piece when the ring has been drained
 	 * (loop.c), a terminal's too, rather than line by line */
 	setvbuf(t->out->f, NULL, _IOFBF, 64 * 1024);
 	t->syms = t->out->syms = syms_new(ps);
