@@ -479,7 +479,6 @@ static int add_func_sites(struct probeset *ps, struct diag *d, struct probe *p,
 	return 0;
 }
 
-/* Merges the binary's facts into the probe's environment. */
 /* Whether an expression or statement list names the builtin `name`. */
 static bool names_ident(const struct node *n, const char *name)
 {
@@ -495,6 +494,7 @@ static bool names_ident(const struct node *n, const char *name)
 	return false;
 }
 
+/* Merges the binary's facts into the probe's environment. */
 static void env_add_binary(struct probeset *ps, struct probe_env *env, struct gobin *b,
 			   bool first, bool want_goid)
 {
