@@ -33,7 +33,16 @@ struct ev_hdr {
 #define MAP_ZEROS "zeros"	/* array[1] of 32 KiB of zeros, to clear big areas */
 #define MAP_TARGET "target"	/* array[1] of u64: the traced pid for profile, or 0 */
 #define MAP_LENCOUNT "lencount"	/* per-CPU array[1] of u64: len()'s counter */
-#define EVENTS_SIZE (1u << 22)	/* ring buffer bytes */
+/* Ring buffer bytes. Its pages count in gotrace's memory once mapped:
+ * 2 MiB hold 65,536 events of a printf of two numbers, 0.65 s of the
+ * fastest a traced loop can call on this machine, drained every 50 ms. */
+#define EVENTS_SIZE (1u << 21)
+/* Probes submit events without waking the consumer, which drains the
+ * ring every EVENTS_POLL_MS, and at once while it finds more; a probe
+ * wakes it when the ring holds EVENTS_WAKE_AT bytes or more (and for
+ * exit(), print(@m), clear() and zero()). */
+#define EVENTS_POLL_MS 50
+#define EVENTS_WAKE_AT (EVENTS_SIZE / 8)
 #define STACK_DEPTH 127
 
 /* A ustack value (a map key or an argument): the kernel's frame-pointer

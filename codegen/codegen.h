@@ -68,7 +68,7 @@ struct cg {
 	/* current probe */
 	struct probe *probe;
 	struct probe_env *env;
-	enum prog_group group; /* the kind of program being made for it */
+	enum prog_group group; /* the BPF program type being generated */
 	LLVMValueRef fn, ctxp;
 	LLVMMetadataRef di_sp; /* the probe function's DISubprogram */
 	LLVMBasicBlockRef entry; /* allocas go here */

@@ -32,17 +32,20 @@ enum probe_kind {
 };
 #define PKM(k) (1u << (k))
 #define PKM_UPROBES (PKM(PK_UPROBE) | PKM(PK_URETPROBE))
-#define PKM_REGS                                                               \
-	(PKM_UPROBES | PKM(PK_INTERVAL) | PKM(PK_PROFILE) | PKM(PK_BEGIN) |   \
-	 PKM(PK_END))
+/* Probes that fire with the registers of a user thread (reg(), ustack).
+ * BEGIN and END have none: they run once, from gotrace, with BPF_PROG_RUN. */
+#define PKM_REGS (PKM_UPROBES | PKM(PK_INTERVAL) | PKM(PK_PROFILE))
 
 /* Probe kinds whose programs are of one BPF program type; a probe whose
- * attach points span several gets one program of each. */
-enum prog_group { PG_UPROBE, PG_PERF, PG_TRACEPOINT, PG__COUNT };
+ * attach points span several gets one program of each. PG_RUN: raw
+ * tracepoint programs that are never attached, but run once by
+ * BPF_PROG_RUN (BEGIN, END), their site's cookie in the context. */
+enum prog_group { PG_UPROBE, PG_PERF, PG_TRACEPOINT, PG_RUN, PG__COUNT };
 static inline enum prog_group prog_group_of(enum probe_kind k)
 {
 	return k == PK_INTERVAL || k == PK_PROFILE ? PG_PERF
 	       : k == PK_TRACEPOINT		   ? PG_TRACEPOINT
+	       : k == PK_BEGIN || k == PK_END	   ? PG_RUN
 						   : PG_UPROBE;
 }
 

@@ -823,9 +823,36 @@ static int add_func_sites(struct probeset *ps, struct diag *d, struct probe *p,
 	return 0;
 }
 
+/* Whether an expression or statement list names the builtin `name`. */
+static bool names_ident(const struct node *n, const char *name)
+{
+	for (; n; n = n->next) {
+		if (n->kind == N_IDENT && !strcmp(n->call.name, name))
+			return true;
+		struct node *kids[4];
+		int k = ast_children(n, kids);
+		for (int i = 0; i < k; i++)
+			if (names_ident(kids[i], name))
+				return true;
+	}
+	return false;
+}
+
 /* Merges the binary's facts into the probe's environment. */
+/* Does the probe use the goroutine (goid, curg, goid_or_tid)? Where its
+ * g and goid are is looked up only then (DWARF, or the runtime's code:
+ * a third of a one-uprobe script's start). */
+static bool wants_g(const struct probe *p)
+{
+	static const char *const names[] = { "goid", "curg", "goid_or_tid" };
+	for (size_t i = 0; i < ARRAY_SIZE(names); i++)
+		if (names_ident(p->pred, names[i]) || names_ident(p->body, names[i]))
+			return true;
+	return false;
+}
+
 static void env_add_binary(struct probeset *ps, struct probe_env *env, struct gobin *b,
-			   bool first)
+			   bool first, bool want_goid)
 {
 	enum go_abi abi = gobin_abi(b);
 	if (first) {
@@ -838,8 +865,9 @@ static void env_add_binary(struct probeset *ps, struct probe_env *env, struct go
 		if (env->bin != b)
 			env->bin = NULL;
 	}
-	/* goid */
-	if (!first && !env->goid_ok)
+	/* goid: looked up (DWARF, or the runtime's code) only for a probe
+	 * that uses it */
+	if (!want_goid || (!first && !env->goid_ok))
 		return;
 	free(env->goid_err);
 	env->goid_err = NULL;
@@ -936,7 +964,7 @@ static int resolve_uprobe(struct probeset *ps, struct diag *d, struct probe *p,
 			errors++;
 			continue;
 		}
-		env_add_binary(ps, env, b, *first_bin);
+		env_add_binary(ps, env, b, *first_bin, wants_g(p));
 		*first_bin = false;
 		if (ret && gobin_compiler(b) == GOC_GC)
 			env->go_ret_insn = true;

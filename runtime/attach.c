@@ -10,6 +10,7 @@
  * directly; everything else goes through libbpf. */
 #include <errno.h>
 #include <linux/perf_event.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/syscall.h>
@@ -392,40 +393,54 @@ static int attach_each(struct attacher *a, struct bpf_program **progs, pid_t pid
 	return 0;
 }
 
-int attach_one_uprobe(struct attacher *a, int probe, struct bpf_program *prog,
-		      const char *path, uint64_t offset, uint64_t cookie, pid_t pid,
-		      struct attach_one *out)
+/* Closing a uprobe link makes the kernel wait until no probe can still be
+ * running its program (an RCU tasks-trace grace period: tens of ms), once
+ * per link. Closed from threads of their own, all at once, the links
+ * share that wait: it is paid once, not once per link. */
+struct closer {
+	struct attacher *a;
+	size_t next; /* the next link to close: fds first, then links */
+};
+
+static void close_link(struct attacher *a, size_t i)
 {
-	out->fd = -1;
-	out->link = NULL;
-	if (a->multi[probe]) {
-		int fd = uprobe_multi_link(bpf_program__fd(prog), path, &offset, &cookie, 1, false, pid);
-		if (fd < 0)
-			return fd;
-		out->fd = fd;
-		return 0;
-	}
-	LIBBPF_OPTS(bpf_uprobe_opts, uo, .bpf_cookie = cookie);
-	out->link = bpf_program__attach_uprobe_opts(prog, pid, path, offset, &uo);
-	return out->link ? 0 : neg_errno();
+	if (i < a->fds.n)
+		close(a->fds.v[i]);
+	else
+		bpf_link__destroy(a->links.v[i - a->fds.n]);
 }
 
-void attach_one_close(struct attach_one *o)
+static void *closer_run(void *arg)
 {
-	if (o->fd >= 0)
-		close(o->fd);
-	bpf_link__destroy(o->link);
-	o->fd = -1;
-	o->link = NULL;
+	struct closer *c = arg;
+	size_t n = c->a->fds.n + c->a->links.n, i;
+	while ((i = __atomic_fetch_add(&c->next, 1, __ATOMIC_RELAXED)) < n)
+		close_link(c->a, i);
+	return NULL;
 }
+
+#define CLOSERS_MAX 64
 
 void attach_detach(struct attacher *a)
 {
-	for (size_t i = 0; i < a->links.n; i++)
-		bpf_link__destroy(a->links.v[i]);
+	struct closer c = { a, 0 };
+	size_t n = a->fds.n + a->links.n, started = 0;
+	pthread_t th[CLOSERS_MAX];
+	pthread_attr_t attr;
+	pthread_attr_init(&attr);
+	pthread_attr_setstacksize(&attr, 64 * 1024);
+	/* this thread closes links too; a thread that cannot start is one
+	 * helper less */
+	for (size_t i = 1; i < MIN(n, CLOSERS_MAX); i++) {
+		if (pthread_create(&th[started], &attr, closer_run, &c))
+			break;
+		started++;
+	}
+	pthread_attr_destroy(&attr);
+	closer_run(&c);
+	for (size_t i = 0; i < started; i++)
+		pthread_join(th[i], NULL);
 	vec_free(&a->links);
-	for (size_t i = 0; i < a->fds.n; i++)
-		close(a->fds.v[i]);
 	vec_free(&a->fds);
 }
 

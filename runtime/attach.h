@@ -18,24 +18,15 @@ struct attacher {
 };
 
 void attacher_init(struct attacher *a, struct probeset *ps, bool verbose, struct failure *f);
-/* Called for each probe's uprobe program (BEGIN, END, uprobes) before
+/* Called for each probe's uprobe program before
  * the object is loaded. progs below are indexed probe * PG__COUNT + group. */
 void attach_prepare(struct attacher *a, int probe, struct bpf_program *prog);
 /* Attaches every site except BEGIN and END; uprobes only in process pid
  * when pid > 0. Counts the sites in *n. Returns 0 or a negative errno,
  * with the site that failed in *a->fail. */
 int attach_all(struct attacher *a, struct bpf_program **progs, pid_t pid, int *n);
-/* One uprobe, attached until attach_one_close (BEGIN and END). */
-struct attach_one {
-	int fd;
-	struct bpf_link *link;
-};
-/* Returns 0 or a negative errno. */
-int attach_one_uprobe(struct attacher *a, int probe, struct bpf_program *prog,
-		      const char *path, uint64_t offset, uint64_t cookie, pid_t pid,
-		      struct attach_one *out);
-void attach_one_close(struct attach_one *o);
-/* Detaches everything attach_all attached. */
+/* Detaches everything attach_all attached, all links at once (the
+ * kernel's wait for probes in flight is paid once, not once per link). */
 void attach_detach(struct attacher *a);
 void attacher_free(struct attacher *a);
 

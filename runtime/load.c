@@ -60,7 +60,7 @@ static int load_failed(struct tracer *t, int err)
 }
 
 /* Files each program under its probe: they are named probe_N_G, probe N,
- * group G (u, p, t). Uprobe programs learn how they will be attached. */
+ * group G (u, p, t, r). Uprobe programs learn how they will be attached. */
 static void find_programs(struct tracer *t)
 {
 	t->progs = xcalloc((size_t)t->ps->nprobes * PG__COUNT, sizeof(*t->progs));
@@ -69,9 +69,12 @@ static void find_programs(struct tracer *t)
 		int idx;
 		char g;
 		if (sscanf(bpf_program__name(prog), "probe_%d_%c", &idx, &g) != 2 || idx < 0 ||
-		    idx >= t->ps->nprobes || !strchr("upt", g))
+		    idx >= t->ps->nprobes || !strchr("uptr", g))
 			continue;
-		enum prog_group grp = g == 'u' ? PG_UPROBE : g == 'p' ? PG_PERF : PG_TRACEPOINT;
+		enum prog_group grp = g == 'u'	 ? PG_UPROBE
+				      : g == 'p' ? PG_PERF
+				      : g == 't' ? PG_TRACEPOINT
+						 : PG_RUN;
 		t->progs[idx * PG__COUNT + grp] = prog;
 		if (grp == PG_UPROBE)
 			attach_prepare(&t->att, idx, prog);

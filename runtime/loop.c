@@ -33,11 +33,11 @@ int catch_signals(struct tracer *t)
 }
 
 /* One event from the ring buffer. */
-static int on_event(void *ctx, void *data, size_t size)
+static void on_event(void *ctx, const void *data, uint32_t size)
 {
 	struct tracer *t = ctx;
 	if (t->exiting || size < sizeof(struct ev_hdr))
-		return 0;
+		return;
 	const struct ev_hdr *h = data;
 	const void *payload = (const char *)data + sizeof(*h);
 	switch (h->action) {
@@ -68,15 +68,13 @@ static int on_event(void *ctx, void *data, size_t size)
 	default:
 		break;
 	}
-	return 0;
 }
 
-/* ring_buffer__consume fails only when on_event does, which it does not. */
-void drain(struct tracer *t)
+long drain(struct tracer *t)
 {
-	if (t->rb)
-		ring_buffer__consume(t->rb);
+	long n = ring_drain(&t->ring, on_event, t);
 	out_flush(t->out);
+	return n;
 }
 
 static int watch(struct tracer *t, int fd, enum loop_src src, const char *what)
@@ -91,27 +89,27 @@ static int watch(struct tracer *t, int fd, enum loop_src src, const char *what)
 int open_events(struct tracer *t)
 {
 	int rbfd = bpf_object__find_map_fd_by_name(t->obj, MAP_EVENTS);
-	t->rb = ring_buffer__new(rbfd, on_event, t, NULL);
-	if (!t->rb)
-		return fail(&t->fail, neg_errno(), "cannot open the ring buffer");
+	int err = ring_open(&t->ring, rbfd, EVENTS_SIZE);
+	if (err)
+		return fail(&t->fail, err, "cannot map the ring buffer");
 	t->epfd = epoll_create1(EPOLL_CLOEXEC);
 	if (t->epfd < 0)
 		return fail(&t->fail, -errno, "cannot create an epoll instance");
-	int err = watch(t, ring_buffer__epoll_fd(t->rb), SRC_EVENTS, "the ring buffer");
+	err = watch(t, rbfd, SRC_EVENTS, "the ring buffer");
 	err = err ?: watch(t, t->sigfd, SRC_SIGNAL, "the signalfd");
 	if (t->target.pidfd >= 0)
 		err = err ?: watch(t, t->target.pidfd, SRC_TARGET, "the traced process");
 	return err;
 }
 
-/* How long the loop may sleep: without a target, until an event; with
- * one, 0.2 s, so that its memory map is read again in time; without its
- * pidfd, 0.1 s, to see when it has ended. */
+/* How long the loop may sleep: until the next drain (probes do not wake
+ * the loop for every event, see codegen's submit_flags); without the
+ * target's pidfd, 0.1 s at most, to see when it has ended. */
 static int loop_timeout(struct tracer *t)
 {
-	if (t->target.pid <= 0)
-		return -1;
-	return t->target.pidfd < 0 ? 100 : 200;
+	if (t->target.pid > 0 && t->target.pidfd < 0)
+		return MIN(EVENTS_POLL_MS, 100);
+	return EVENTS_POLL_MS;
 }
 
 /* Done whenever the loop wakes, whatever woke it. True: stop tracing
@@ -133,8 +131,7 @@ static bool on_wake(struct tracer *t)
 static int on_ready(struct tracer *t, enum loop_src src)
 {
 	switch (src) {
-	case SRC_EVENTS:
-		drain(t);
+	case SRC_EVENTS: /* drained after every wake-up */
 		return 0;
 	case SRC_SIGNAL: {
 		struct signalfd_siginfo si;
@@ -153,9 +150,14 @@ int event_loop(struct tracer *t)
 {
 	t->remembered = mono_ns() - 400 * MS; /* first read after 0.1 s */
 	int stop = 0;
+	long found = 0;
+	uint64_t flushed = mono_ns();
 	while (!t->exiting && !stop) {
+		/* while drains find events, drain again at once (after a look
+		 * at the signals and the target); else sleep until the timer
+		 * or a wake-up a probe forces */
 		struct epoll_event evs[4];
-		int n = epoll_wait(t->epfd, evs, 4, loop_timeout(t));
+		int n = epoll_wait(t->epfd, evs, 4, found ? 0 : loop_timeout(t));
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n < 0)
@@ -167,6 +169,16 @@ int event_loop(struct tracer *t)
 				return r;
 			stop |= r;
 		}
+		/* what was read is written before the loop sleeps, or after
+		 * EVENTS_POLL_MS of draining without a pause: promptly (a
+		 * person watching a pipe or a file sees lines within about
+		 * EVENTS_POLL_MS) and in big writes, not one per line or per
+		 * drain */
+		found = ring_drain(&t->ring, on_event, t);
+		if (!found || t->exiting || mono_ns() - flushed > EVENTS_POLL_MS * MS) {
+			out_flush(t->out);
+			flushed = mono_ns();
+		}
 	}
 	return 0;
 }
@@ -177,7 +189,6 @@ void close_events(struct tracer *t)
 		close(t->epfd);
 	if (t->sigfd >= 0)
 		close(t->sigfd);
-	ring_buffer__free(t->rb);
+	ring_close(&t->ring);
 	t->epfd = t->sigfd = -1;
-	t->rb = NULL;
 }

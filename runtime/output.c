@@ -103,11 +103,10 @@ void out_printf(struct output *o, int fmt_id, const void *payload)
 	const struct out_ops *ops = ops_of(o);
 	if (!fi || !fi->fmt || !ops->printf_line)
 		return;
-	struct strbuf sb;
-	sb_init(&sb);
-	format_printf(o, &fi->parsed, fi->args, payload, &sb);
-	ops->printf_line(o, sb.s ? sb.s : "", sb.len);
-	sb_free(&sb);
+	struct strbuf *sb = &o->line;
+	sb_reset(sb);
+	format_printf(o, &fi->parsed, fi->args, payload, sb);
+	ops->printf_line(o, sb->s ? sb->s : "", sb->len);
 }
 
 /* print(value). */

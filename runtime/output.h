@@ -26,6 +26,7 @@ struct output {
 	FILE *console;	   /* what bpftrace writes to stdout even with -o (the
 			    * blank lines before the final dump); NULL: stdout */
 	void *state;	   /* the format's own (pprof: the profile so far) */
+	struct strbuf line; /* out_printf's text, reused from event to event */
 };
 
 /* One entry of a map as read from the kernel: key bytes (for hist/lhist

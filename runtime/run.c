@@ -26,6 +26,9 @@ static void tracer_init(struct tracer *t, struct sema *s, struct probeset *ps,
 	t->ps = ps;
 	t->o = o;
 	t->out = o->out;
+	/* output is written in one piece when the ring has been drained
+	 * (loop.c), a terminal's too, rather than line by line */
+	setvbuf(t->out->f, NULL, _IOFBF, 64 * 1024);
 	t->syms = t->out->syms = syms_new(ps);
 	t->lost_fd = t->sigfd = t->epfd = -1;
 	t->target.pidfd = t->target.gofd = -1;
@@ -40,6 +43,7 @@ static void tracer_free(struct tracer *t)
 	unload_object(t);
 	syms_free(t->syms);
 	t->out->syms = NULL;
+	sb_free(&t->out->line);
 }
 
 /* The banner, then BEGIN before anything else is attached, so that
@@ -47,8 +51,10 @@ static void tracer_free(struct tracer *t)
  * every other probe, unless BEGIN called exit(). */
 static int start_tracing(struct tracer *t)
 {
-	if (!t->o->quiet)
+	if (!t->o->quiet) {
 		out_attached(t->out, probeset_count(t->ps));
+		out_flush(t->out);
+	}
 	int err = run_special(t, PK_BEGIN);
 	if (err || t->exiting)
 		return err;

@@ -6,7 +6,7 @@
  *   load_object     load.c     the BPF object into the kernel
  *   catch_signals   loop.c     Ctrl-C, SIGTERM, SIGHUP through a signalfd
  *   target_start    target.c   -p's process, or the -c command (stopped)
- *   open_events     loop.c     the ring buffer and the epoll set
+ *   open_events     loop.c     the ring buffer (ring.c) and the epoll set
  *   start_tracing   run.c      the banner, BEGIN, then every other probe
  *   let_command_run run.c      the -c command goes on to exec
  *   event_loop      loop.c     events until exit(), a signal, or the
@@ -54,6 +54,17 @@ struct target {
 	int gofd;    /* the -c command execs when a byte is written here */
 };
 
+/* The events ring buffer, read from its shared memory (ring.c). */
+struct ring {
+	int fd;
+	uint32_t size; /* data bytes, a power of two */
+	size_t page;
+	uint64_t *cons;	      /* consumer position (ours to write) */
+	const uint64_t *prod; /* producer position, then the data */
+	const uint8_t *data;
+	uint8_t *wrapped; /* a record that wraps around the end, in one piece */
+};
+
 struct tracer {
 	struct sema *s;
 	struct probeset *ps;
@@ -68,6 +79,7 @@ struct tracer {
 	int *map_fds;		    /* by map id */
 	int lost_fd;
 	int ncpus;
+	bool no_batch; /* the kernel cannot read maps in batches (maps.c) */
 
 	struct attacher att;
 	struct target target;
@@ -75,7 +87,7 @@ struct tracer {
 	/* loop.c */
 	sigset_t sigs; /* blocked while tracing, read from sigfd */
 	int sigfd, epfd;
-	struct ring_buffer *rb;
+	struct ring ring;
 	uint64_t remembered; /* when the target's memory map was last read */
 	bool exiting;	     /* exit() ran: later events are dropped */
 	int exit_code;	     /* exit()'s, or 0 */
@@ -97,9 +109,18 @@ void target_close(struct target *tg);
 int catch_signals(struct tracer *t);
 int open_events(struct tracer *t);
 int event_loop(struct tracer *t);
-/* Prints what the ring buffer holds. The one place that drains it. */
-void drain(struct tracer *t);
+/* Prints what the ring buffer holds, flushes the output; returns the
+ * number of events. (The event loop drains it too, and flushes when it
+ * is about to sleep.) */
+long drain(struct tracer *t);
 void close_events(struct tracer *t);
+
+/* ring.c: returns 0 or a negative errno. */
+int ring_open(struct ring *r, int map_fd, uint32_t size);
+void ring_close(struct ring *r);
+/* Calls fn on each event the ring held when called (not those added
+ * meanwhile); returns how many. */
+long ring_drain(struct ring *r, void (*fn)(void *ctx, const void *data, uint32_t size), void *ctx);
 
 /* begin_end.c: runs the BEGIN or END probes, in script order. */
 int run_special(struct tracer *t, enum probe_kind kind);

@@ -139,8 +139,9 @@ bool sema_require_kinds(struct sema *s, struct node *n, unsigned mask,
 		return true;
 	for (int k = 0; k < PK__COUNT; k++) {
 		if (bad & PKM(k)) {
-			err(s, n->loc, "%s cannot be used in a %s probe", what,
-			    probe_kind_name((enum probe_kind)k));
+			const char *kn = probe_kind_name((enum probe_kind)k);
+			err(s, n->loc, "%s cannot be used in %s %s probe", what,
+			    strchr("AEIOaeio", kn[0]) ? "an" : "a", kn);
 			break;
 		}
 	}

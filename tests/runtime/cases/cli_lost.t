@@ -1,6 +1,6 @@
 # Lost events are counted and reported: spin calls tick() 20000 times, each
 # call sends a 4 KiB printf event, and gotrace's output pipe is not read
-# for a second, so the ring buffer (4 MiB) overflows. Every event is either
+# for a second, so the ring buffer (2 MiB) overflows. Every event is either
 # printed or counted as lost.
 prog: spin
 --- script

@@ -1,8 +1,8 @@
 # When a system call the runtime needs fails, gotrace says once what it
 # could not do, attaches nothing, starts nothing and exits 1. A shim
 # preloaded into gotrace makes the call named in FAIL fail with ENOMEM,
-# after letting the first SKIP calls through (libbpf's ring buffer makes
-# the first epoll_create1 and epoll_ctl calls itself).
+# after letting the first SKIP calls through (the epoll set watches the
+# ring buffer, the signalfd, then the traced process).
 --- file shim.c
 #define _GNU_SOURCE
 #include <dlfcn.h>
@@ -44,7 +44,7 @@ try() {
 }
 try FAIL=signalfd
 try FAIL=epoll_create1
-try FAIL=epoll_create1 SKIP=1
+try FAIL=epoll_ctl
 try FAIL=epoll_ctl SKIP=1
 try FAIL=epoll_ctl SKIP=2
 try FAIL=pipe2
@@ -55,13 +55,13 @@ try FAIL=none
 --- stdout
 gotrace: cannot open a signalfd for Ctrl-C: Cannot allocate memory
 exit 1
-gotrace: cannot open the ring buffer: Cannot allocate memory
-exit 1
 gotrace: cannot create an epoll instance: Cannot allocate memory
 exit 1
 gotrace: cannot watch the ring buffer: Cannot allocate memory
 exit 1
 gotrace: cannot watch the signalfd: Cannot allocate memory
+exit 1
+gotrace: cannot watch the traced process: Cannot allocate memory
 exit 1
 gotrace: cannot start 'touch': Cannot allocate memory
 exit 1
