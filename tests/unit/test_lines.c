@@ -115,12 +115,7 @@ static void test_inlined(void **state)
  * line after 100; a pc outside every function has no frames. */
 static void test_releases(void **state)
 {
-	static const char *const names[] = {
-		"esbuild-0.11.23", /* 1.16 */ "esbuild-0.13.15", /* 1.17 */
-		"esbuild-0.14.40", /* 1.18 */ "small-go1.19", "esbuild-0.17.19", /* 1.20 */
-		"small-go1.21", "small-go1.22", "small-go1.23", "small-go1.24",
-		"small-go1.25", "small-go1.26", "small-go1.27", "esbuild-0.28.2",
-	};
+	static const char *const names[] = { EVERY_RELEASE };
 	int tested = 0;
 	for (size_t i = 0; i < ARRAY_SIZE(names); i++) {
 		struct gobin *b = open_if_there(names[i]);

@@ -79,6 +79,16 @@ static inline char *gobin_test_path(const char *name)
 	return NULL;
 }
 
+/* One binary of each Go release gotrace reads, 1.16 to the newest
+ * (esbuild from npm for the releases not built here), for tests that go
+ * through them all with open_if_there:
+ *   static const char *const names[] = { EVERY_RELEASE }; */
+#define EVERY_RELEASE                                                                   \
+	"esbuild-0.11.23" /* 1.16 */, "esbuild-0.13.15" /* 1.17 */,                     \
+		"esbuild-0.14.40" /* 1.18 */, "small-go1.19", "esbuild-0.17.19" /* 1.20 */, \
+		"small-go1.21", "small-go1.22", "small-go1.23", "small-go1.24",          \
+		"small-go1.25", "small-go1.26", "small-go1.27", "esbuild-0.28.2"
+
 /* A fetched binary, opened; NULL, after a SKIP line, when it is missing
  * (for tests that go through a list of releases). The test fails when it
  * is there but does not open. */
