@@ -21,11 +21,7 @@ $GOTRACE -f pprof -e 'BEGIN { exit(); }'; echo "exit $?"
 --- stdout
 gzip ok
 Type: cpu
-main.cold cum
-main.hot cum
-main.main cum
-main.spin flat
-main.work cum
+flat: main.spin; cum: main.cold main.hot main.main main.work
 hot > 2 x cold
 lines ok
 traces to runtime.main

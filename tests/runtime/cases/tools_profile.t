@@ -22,11 +22,7 @@ grep -o 'bad lines: 0' check
 cd / && rm -rf "$d"
 --- stdout
 Type: cpu
-main.cold cum
-main.hot cum
-main.main cum
-main.spin flat
-main.work cum
+flat: main.spin; cum: main.cold main.hot main.main main.work
 hot > 2 x cold
 hottest leaf: main.spin
 hot > 2 x cold
