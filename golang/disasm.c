@@ -311,16 +311,9 @@ int gobin_entry_site(struct gobin *b, const struct gofunc *f, uint64_t *addr,
 /* The first function that starts after addr, or 0. */
 static uint64_t next_func_start(const struct gobin *b, uint64_t addr)
 {
-	size_t lo = 0, hi = b->funcs.n;
+	size_t i = gobin_func_after(b, addr);
 
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (b->funcs.v[mid].addr <= addr)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo < b->funcs.n ? b->funcs.v[lo].addr : 0;
+	return i < b->funcs.n ? b->funcs.v[i].addr : 0;
 }
 
 /* Every RET in [f->addr, f->addr + f->size), by a linear sweep. gc pads

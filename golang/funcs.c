@@ -154,8 +154,7 @@ const struct gofunc *gobin_find(const struct gobin *b, const char *name)
 	return NULL;
 }
 
-/* The function whose [addr, addr+size) holds addr. */
-const struct gofunc *gobin_func_at(const struct gobin *b, uint64_t addr)
+size_t gobin_func_after(const struct gobin *b, uint64_t addr)
 {
 	size_t lo = 0, hi = b->funcs.n;
 
@@ -166,8 +165,15 @@ const struct gofunc *gobin_func_at(const struct gobin *b, uint64_t addr)
 		else
 			hi = mid;
 	}
-	/* lo is the first function after addr; look back past aliases and
-	 * zero-sized symbols. */
+	return lo;
+}
+
+/* The function whose [addr, addr+size) holds addr. */
+const struct gofunc *gobin_func_at(const struct gobin *b, uint64_t addr)
+{
+	size_t lo = gobin_func_after(b, addr);
+
+	/* look back past aliases and zero-sized symbols */
 	for (size_t i = lo; i-- > 0;) {
 		const struct gofunc *f = &b->funcs.v[i];
 		if (addr - f->addr < f->size || addr == f->addr)

@@ -1,212 +1,18 @@
-/* inline.c - what .gopclntab says about the code at a pc: the function's
- * pc-value tables (how far SP has moved, pcsp; which inlined call the
- * instruction belongs to, PCDATA_InlTreeIndex) and its inline tree
- * (FUNCDATA_InlTree). Go's own traceback reads the same tables, so they
- * are in every gc binary, stripped or not.
- *
- * A pc-value table is a stream of (value delta, pc delta) pairs of
- * varints from the function's entry, the value starting at -1 and each
- * delta zigzag-encoded; a zero value delta after the first pair ends it
- * (runtime/symtab.go, step). The value holds over [pc before, pc after).
- *
- * _func (runtime/runtime2.go), after which come npcdata uint32 offsets of
- * pc-value tables (relative to pcHeader.pctabOffset) and nfuncdata
- * funcdata references:
- *   Go 1.16-1.17: entry uintptr, nameoff, args, deferreturn, pcsp,
- *     pcfile, pcln, npcdata, cuOffset int32/uint32, funcID u8, 2 pad,
- *     nfuncdata u8 (44 bytes); funcdata are pointers, 8-aligned.
- *   Go 1.18-1.19: entryoff uint32 instead of entry (40 bytes); funcdata
- *     are uint32 offsets from moduledata.gofunc (^0: none).
- *   Go 1.20+: startLine int32 after cuOffset (44 bytes).
- * The inline tree is an array of inlinedCall:
- *   Go 1.16-1.19: parent int16, funcID u8, pad, file, line, func_
- *     (name offset), parentPc int32 (20 bytes).
- *   Go 1.20+: funcID u8, 3 pad, nameOff, parentPc, startLine int32 (16
- *     bytes); the parent is the entry at the pc parentPc.
- * parentPc is the offset from the entry of an instruction whose source
- * position is the call site in the parent. */
-#include <errno.h>
+/* inline.c - the functions the compiler inlined, from .gopclntab: each
+ * function's inline tree (FUNCDATA_InlTree) and which inlined call each
+ * of its instructions belongs to (PCDATA_InlTreeIndex), read through
+ * pcvalue.c. Go's own traceback reads the same tables, so they are in
+ * every gc binary, stripped or not. From them: every inlined copy of a
+ * function by name (an index over the whole table), the probe site of
+ * each copy (chosen from the function's control flow, below), and the
+ * inlined calls at a pc. */
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "golang/internal.h"
 
-#define PCDATA_INLTREE 2
-#define FUNCDATA_INLTREE 3
 #define MAX_INL 4096 /* entries of one function's inline tree we accept */
-
-static uint32_t rd32(const uint8_t *p)
-{
-	uint32_t v;
-	memcpy(&v, p, 4);
-	return v;
-}
-
-static uint64_t rd64(const uint8_t *p)
-{
-	uint64_t v;
-	memcpy(&v, p, 8);
-	return v;
-}
-
-/* --- functions by pc ------------------------------------------------------ */
-
-/* Function i of the table; false when its record is out of bounds. */
-static bool pcfunc_at(struct gobin *b, uint64_t i, struct pcfunc *pf)
-{
-	const struct pcln *t = &b->pcln;
-	uint64_t fsz = t->version == 116 ? 8 : 4, funcoff;
-	const uint8_t *e = t->functab + 2 * i * fsz;
-
-	if (i >= t->nfunc)
-		return false;
-	memset(pf, 0, sizeof(*pf));
-	if (fsz == 8) {
-		pf->entry = rd64(e);
-		funcoff = rd64(e + 8);
-		pf->end = rd64(e + 16);
-	} else {
-		pf->entry = t->text_start + rd32(e);
-		funcoff = rd32(e + 4);
-		pf->end = t->text_start + rd32(e + 8);
-	}
-	pf->fixed = t->version == 118 ? 40 : 44;
-	if (funcoff > t->functab_size || t->functab_size - funcoff < pf->fixed)
-		return false;
-	pf->f = t->functab + funcoff;
-	pf->favail = t->functab_size - funcoff;
-	pf->fvaddr = t->addr + (uint64_t)(pf->f - t->data);
-	uint32_t base = t->version == 116 ? 8 : 4; /* after entry */
-	uint32_t nameoff = rd32(pf->f + base);
-	pf->pcsp = rd32(pf->f + base + 12);
-	pf->npcdata = rd32(pf->f + base + 24);
-	pf->nfuncdata = pf->f[pf->fixed - 1];
-	if (nameoff < t->funcnametab_size &&
-	    memchr(t->funcnametab + nameoff, 0, t->funcnametab_size - nameoff))
-		pf->name = (const char *)t->funcnametab + nameoff;
-	else
-		pf->name = "?";
-	if (pf->npcdata > (pf->favail - pf->fixed) / 4)
-		pf->npcdata = 0;
-	return true;
-}
-
-/* The function of the table holding pc. */
-bool gobin_pcfunc(struct gobin *b, uint64_t pc, struct pcfunc *pf)
-{
-	const struct pcln *t = &b->pcln;
-	uint64_t lo = 0, hi, fsz;
-
-	if (!b->has_pcln || !t->nfunc)
-		return false;
-	fsz = t->version == 116 ? 8 : 4;
-	hi = t->nfunc;
-	/* the last entry whose start is <= pc */
-	while (lo < hi) {
-		uint64_t mid = lo + (hi - lo) / 2;
-		const uint8_t *e = t->functab + 2 * mid * fsz;
-		uint64_t entry = fsz == 8 ? rd64(e) : t->text_start + rd32(e);
-		if (entry <= pc)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	if (lo == 0 || !pcfunc_at(b, lo - 1, pf))
-		return false;
-	return pc >= pf->entry && pc < pf->end;
-}
-
-/* --- pc-value tables ------------------------------------------------------ */
-
-struct pcv {
-	const uint8_t *p, *end;
-	uint64_t pc;
-	int32_t val;
-	bool first;
-};
-
-static bool uvarint(const uint8_t **p, const uint8_t *end, uint32_t *v)
-{
-	uint32_t x = 0;
-	for (unsigned shift = 0; *p < end && shift < 35; shift += 7) {
-		uint8_t c = *(*p)++;
-		x |= (uint32_t)(c & 0x7f) << shift;
-		if (!(c & 0x80)) {
-			*v = x;
-			return true;
-		}
-	}
-	return false;
-}
-
-/* The next range [*lo, *hi) and its value; false at the end. */
-static bool pcv_next(struct pcv *it, uint64_t *lo, uint64_t *hi, int32_t *val)
-{
-	uint32_t uv, pcd;
-
-	if (it->p >= it->end || (*it->p == 0 && !it->first))
-		return false;
-	if (!uvarint(&it->p, it->end, &uv) || !uvarint(&it->p, it->end, &pcd))
-		return false;
-	it->first = false;
-	it->val += (int32_t)(-(uv & 1) ^ (uv >> 1));
-	*lo = it->pc;
-	it->pc += pcd;
-	*hi = it->pc;
-	*val = it->val;
-	return true;
-}
-
-static bool pcv_open(const struct gobin *b, const struct pcfunc *pf, uint32_t off,
-		     struct pcv *it)
-{
-	const struct pcln *t = &b->pcln;
-	if (!off || !t->pctab || off >= t->pctab_size)
-		return false;
-	it->p = t->pctab + off;
-	it->end = t->pctab + t->pctab_size;
-	it->pc = pf->entry;
-	it->val = -1;
-	it->first = true;
-	return true;
-}
-
-int32_t gobin_pcvalue(const struct gobin *b, const struct pcfunc *pf, uint32_t off,
-		      uint64_t pc)
-{
-	struct pcv it;
-	uint64_t lo, hi;
-	int32_t v;
-
-	if (!pcv_open(b, pf, off, &it))
-		return -1;
-	for (int guard = 0; guard < 1000000 && pcv_next(&it, &lo, &hi, &v); guard++)
-		if (pc >= lo && pc < hi)
-			return v;
-	return -1;
-}
-
-static uint32_t pcdata_off(const struct pcfunc *pf, uint32_t table)
-{
-	if (table >= pf->npcdata)
-		return 0;
-	return rd32(pf->f + pf->fixed + 4 * table);
-}
-
-int gobin_sp_delta(struct gobin *b, uint64_t pc, int64_t *delta)
-{
-	struct pcfunc pf;
-
-	if (!gobin_pcfunc(b, pc, &pf))
-		return gobin_errf(b, -ENOENT, "0x%llx is in no function of %s's .gopclntab",
-				  (unsigned long long)pc, b->path);
-	int32_t v = gobin_pcvalue(b, &pf, pf.pcsp, pc);
-	if (v < 0)
-		return gobin_errf(b, -ENOENT, "%s: no SP delta at 0x%llx", pf.name,
-				  (unsigned long long)pc);
-	*delta = v;
-	return 0;
-}
 
 /* --- inline trees ----------------------------------------------------------- */
 
@@ -214,8 +20,6 @@ struct fn_code;
 
 struct inl_state {
 	bool built;
-	bool have_gofunc;
-	uint64_t gofunc;
 	struct u64map code; /* function entry -> struct fn_code (analysed) */
 	VEC(struct goinline) sites; /* sorted by name, then address */
 	VEC(const char *) names;    /* distinct names of inlined functions, sorted */
@@ -246,31 +50,6 @@ void gobin_inline_free(struct gobin *b)
 	b->inl = NULL;
 }
 
-/* moduledata.gofunc (Go 1.18+): the base of funcdata offsets. It follows
- * types, etypes and rodata: at 304 in 1.18-1.19, 320 from 1.20 (covctrs
- * came before), 344 from 1.27 (typedesclen, itaboffset, itabsize). */
-static bool gofunc_base(struct gobin *b, uint64_t *base)
-{
-	struct inl_state *st = inl_state(b);
-	uint64_t md, v;
-
-	if (st->have_gofunc) {
-		*base = st->gofunc;
-		return st->gofunc != 0;
-	}
-	st->have_gofunc = true;
-	if (gobin_symbol(b, "go:func.*", &v, NULL, NULL) ||
-	    gobin_symbol(b, "go.func.*", &v, NULL, NULL)) {
-		st->gofunc = v;
-	} else if (gobin_moduledata(b, &md)) {
-		uint64_t off = b->pcln.version == 118 ? 304 : b->release >= 127 ? 344 : 320;
-		if (gobin_read_word(b, md + off, &v) && gobin_vaddr_ptr(b, v, NULL))
-			st->gofunc = v;
-	}
-	*base = st->gofunc;
-	return st->gofunc != 0;
-}
-
 struct inl_range {
 	uint64_t lo, hi;
 	int32_t k;
@@ -278,8 +57,6 @@ struct inl_range {
 
 /* One function's inline tree and which of its pcs belong to which entry. */
 struct inl_tree {
-	const uint8_t *p; /* the entries */
-	uint32_t esize;	  /* 20 (Go < 1.20) or 16 */
 	uint32_t n;	  /* entries used by the function */
 	VEC(struct inl_range) ranges;
 	int32_t *parent;  /* per entry: the entry it was inlined into, or -1 */
@@ -309,36 +86,15 @@ static int32_t range_value(const struct inl_tree *t, uint64_t pc)
 /* Reads pf's inline tree; false when it has none (or it is corrupt). */
 static bool tree_read(struct gobin *b, const struct pcfunc *pf, struct inl_tree *t)
 {
-	const struct pcln *pc = &b->pcln;
-	uint64_t tv, avail;
+	uint64_t tree, lo, hi;
 	struct pcv it;
-	uint64_t lo, hi;
 	int32_t v, max = -1;
 
 	memset(t, 0, sizeof(*t));
-	if (pf->nfuncdata <= FUNCDATA_INLTREE || pf->npcdata <= PCDATA_INLTREE)
+	if (pf->npcdata <= PCDATA_INLTREE || !gobin_funcdata(b, pf, FUNCDATA_INLTREE, &tree) ||
+	    !gobin_pcv_open(b, pf, gobin_pcdata(pf, PCDATA_INLTREE), &it))
 		return false;
-	uint64_t at = pf->fixed + 4 * (uint64_t)pf->npcdata;
-	if (pc->version == 116) {
-		if ((pf->fvaddr + at) & 4)
-			at += 4;
-		if (at + 8 * (FUNCDATA_INLTREE + 1) > pf->favail ||
-		    !gobin_read_word(b, pf->fvaddr + at + 8 * FUNCDATA_INLTREE, &tv) || !tv)
-			return false;
-	} else {
-		uint64_t base;
-		if (at + 4 * (FUNCDATA_INLTREE + 1) > pf->favail)
-			return false;
-		uint32_t off = rd32(pf->f + at + 4 * FUNCDATA_INLTREE);
-		if (off == UINT32_MAX || !gofunc_base(b, &base))
-			return false;
-		tv = base + off;
-	}
-	t->p = gobin_vaddr_ptr(b, tv, &avail);
-	t->esize = pc->version == 120 ? 16 : 20;
-	if (!t->p || !pcv_open(b, pf, pcdata_off(pf, PCDATA_INLTREE), &it))
-		return false;
-	for (int guard = 0; guard < 1000000 && pcv_next(&it, &lo, &hi, &v); guard++) {
+	for (int guard = 0; guard < 1000000 && gobin_pcv_next(&it, &lo, &hi, &v); guard++) {
 		if (v < -1 || v >= MAX_INL || hi < lo || hi > pf->end)
 			goto bad;
 		if (v < 0 || lo == hi)
@@ -346,7 +102,8 @@ static bool tree_read(struct gobin *b, const struct pcfunc *pf, struct inl_tree 
 		max = MAX(max, v);
 		vec_push(&t->ranges, ((struct inl_range){ lo, hi, v }));
 	}
-	if (max < 0 || (uint64_t)(max + 1) > avail / t->esize)
+	struct inlcall c;
+	if (max < 0 || !gobin_inlcall(b, tree, (uint32_t)max, &c))
 		goto bad;
 	t->n = (uint32_t)max + 1;
 	t->parent = xmalloc(t->n * sizeof(*t->parent));
@@ -354,19 +111,13 @@ static bool tree_read(struct gobin *b, const struct pcfunc *pf, struct inl_tree 
 	t->nameoff = xmalloc(t->n * sizeof(*t->nameoff));
 	t->parentpc = xmalloc(t->n * sizeof(*t->parentpc));
 	for (uint32_t k = 0; k < t->n; k++) {
-		const uint8_t *e = t->p + (uint64_t)k * t->esize;
-		int32_t par;
-		if (t->esize == 20) {
-			int16_t p16;
-			memcpy(&p16, e, 2);
-			par = p16;
-			t->nameoff[k] = rd32(e + 12);
-			t->parentpc[k] = rd32(e + 16);
-		} else {
-			t->nameoff[k] = rd32(e + 4);
-			t->parentpc[k] = rd32(e + 8);
-			par = range_value(t, pf->entry + t->parentpc[k]);
-		}
+		if (!gobin_inlcall(b, tree, k, &c))
+			goto bad;
+		int32_t par = c.parent;
+		t->nameoff[k] = c.nameoff;
+		t->parentpc[k] = c.parentpc;
+		if (par == INLCALL_PARENT_BY_PC)
+			par = range_value(t, pf->entry + c.parentpc);
 		if (par >= (int32_t)t->n || par == (int32_t)k || par < -1)
 			par = -1;
 		t->parent[k] = par;
@@ -386,11 +137,7 @@ bad:
 
 static const char *tree_name(const struct gobin *b, const struct inl_tree *t, int32_t k)
 {
-	const struct pcln *pc = &b->pcln;
-	uint32_t off = t->nameoff[k];
-	if (off >= pc->funcnametab_size || !memchr(pc->funcnametab + off, 0, pc->funcnametab_size - off))
-		return NULL;
-	return (const char *)pc->funcnametab + off;
+	return gobin_funcname(b, t->nameoff[k]);
 }
 
 static int cmp_site(const void *a, const void *b)
@@ -415,7 +162,7 @@ static void build_index(struct gobin *b)
 	if (!b->has_pcln || b->compiler != GOC_GC)
 		return;
 	for (uint64_t i = 0; i < b->pcln.nfunc; i++) {
-		if (!pcfunc_at(b, i, &pf) || !tree_read(b, &pf, &t))
+		if (!gobin_pcfunc_at(b, i, &pf) || !tree_read(b, &pf, &t))
 			continue;
 		for (uint32_t k = 0; k < t.n; k++) {
 			const char *name = tree_name(b, &t, (int32_t)k);
@@ -515,7 +262,8 @@ static bool is_stack_move(const struct insn *in)
 	return *other != '[' && !strchr("-0123456789", *other) && !strstr(other, "ptr");
 }
 
-static int blk_of(const struct fn_code *c, uint64_t addr)
+/* The instruction that starts at addr, -1 if none does. */
+static ptrdiff_t insn_at(const struct fn_code *c, uint64_t addr)
 {
 	size_t lo = 0, hi = c->insns.n;
 	while (lo < hi) {
@@ -525,7 +273,7 @@ static int blk_of(const struct fn_code *c, uint64_t addr)
 		else
 			hi = mid;
 	}
-	return lo < c->insns.n && c->insns.v[lo].addr == addr ? c->insns.v[lo].blk : -1;
+	return lo < c->insns.n && c->insns.v[lo].addr == addr ? (ptrdiff_t)lo : -1;
 }
 
 /* Decodes pf's code into blocks, dominators and loop depths; NULL when
@@ -564,16 +312,9 @@ static struct fn_code *analyse(struct gobin *b, const struct pcfunc *pf)
 		uint64_t t = targets.v[i];
 		if (!t || t < pf->entry || t >= pf->end)
 			continue;
-		size_t lo = 0, hi = c->insns.n;
-		while (lo < hi) {
-			size_t mid = lo + (hi - lo) / 2;
-			if (c->insns.v[mid].addr < t)
-				lo = mid + 1;
-			else
-				hi = mid;
-		}
-		if (lo < c->insns.n && c->insns.v[lo].addr == t)
-			leader.v[lo] = true;
+		ptrdiff_t at = insn_at(c, t);
+		if (at >= 0)
+			leader.v[at] = true;
 	}
 	for (size_t i = 0; i < c->insns.n; i++) {
 		if (leader.v[i]) {
@@ -590,9 +331,9 @@ static struct fn_code *analyse(struct gobin *b, const struct pcfunc *pf)
 		size_t l = bl->last;
 		uint64_t t = targets.v[l];
 		if (t >= pf->entry && t < pf->end) {
-			int tb = blk_of(c, t);
-			if (tb >= 0)
-				bl->succ[bl->nsucc++] = tb;
+			ptrdiff_t at = insn_at(c, t);
+			if (at >= 0)
+				bl->succ[bl->nsucc++] = c->insns.v[at].blk;
 		}
 		if (ends.v[l] != 2 && k + 1 < nb)
 			bl->succ[bl->nsucc++] = (int)k + 1;

@@ -2,7 +2,10 @@
  *
  * One file per concern: elf.c opens the file and reads sections, segments
  * and symbols; buildinfo.c tells the compiler, Go release and ABI;
- * pclntab.c reads Go's function table; funcs.c merges the function lists
+ * pclntab.c reads Go's function table; pcvalue.c a function's record in
+ * it and the tables it leads to (pc-value tables, funcdata, inline tree
+ * entries), on which inline.c (inlined copies) and lines.c (source lines)
+ * build; funcs.c merges the function lists
  * and answers lookups; disasm.c finds prologues, RETs and TLS accesses
  * with LLVM's disassembler; goid.c knows where the goroutine id and the g
  * pointer live; dwarf.c reads parameters, types and inlined copies;
@@ -13,9 +16,25 @@
 #include <gelf.h>
 #include <libelf.h>
 #include <stdarg.h>
+#include <string.h>
 
 #include "golang/gobin.h"
 #include "util/util.h"
+
+/* Little-endian words of the file (amd64), at any alignment. */
+static inline uint32_t rd32(const uint8_t *p)
+{
+	uint32_t v;
+	memcpy(&v, p, 4);
+	return v;
+}
+
+static inline uint64_t rd64(const uint8_t *p)
+{
+	uint64_t v;
+	memcpy(&v, p, 8);
+	return v;
+}
 
 /* --- hash maps (hashmap.c) ---------------------------------------------- */
 
@@ -69,6 +88,10 @@ struct pcln {
 	uint64_t funcnametab_size, functab_size;
 	const uint8_t *pctab; /* the pc-value tables (pcsp, pcdata) */
 	uint64_t pctab_size;
+	const uint8_t *cutab, *filetab; /* file names: filetab + cutab[i] */
+	uint64_t cutab_size, filetab_size;
+	uint64_t gofunc;  /* pcvalue.c: moduledata.gofunc, when gofunc_state > 0 */
+	int gofunc_state; /* 0 not looked up, 1 found, -1 not found */
 };
 
 struct dwarf_state; /* dwarf.c */
@@ -109,8 +132,6 @@ struct gobin {
 	struct dwarf_state *dw;
 	struct inl_state *inl;
 	struct rtype_state *rt;
-	uint64_t gofunc_addr; /* lines.c: moduledata.gofunc, when gofunc_state > 0 */
-	int gofunc_state;     /* 0 not looked up, 1 found, -1 not found */
 	struct arena arena; /* names made here (".abi0" removed) */
 
 	char err[512];
@@ -152,6 +173,8 @@ bool gobin_read_word(const struct gobin *b, uint64_t vaddr, uint64_t *v);
 
 /* funcs.c */
 void gobin_funcs_finish(struct gobin *b);
+/* The first of b->funcs (sorted) that starts after addr; b->funcs.n if none. */
+size_t gobin_func_after(const struct gobin *b, uint64_t addr);
 bool gobin_skip_name(const char *name);
 
 /* disasm.c */
@@ -189,23 +212,58 @@ enum go_abi gobin_guess_abi(struct gobin *b);
 /* dwarf.c */
 void gobin_dwarf_free(struct gobin *b);
 
-/* inline.c: a function of .gopclntab by the pc it holds, and its
- * pc-value tables */
+/* pcvalue.c: a function of .gopclntab, its pc-value tables, funcdata and
+ * inline tree entries */
+#define PCDATA_INLTREE 2   /* PCDATA_InlTreeIndex */
+#define FUNCDATA_INLTREE 3 /* FUNCDATA_InlTree */
 struct pcfunc {
 	uint64_t entry, end;
 	const uint8_t *f; /* its _func record */
 	uint64_t favail;  /* bytes readable from f */
 	uint64_t fvaddr;  /* where f is in memory */
-	const char *name;
-	uint32_t pcsp, npcdata;
+	const char *name; /* "?" when its name is not in the table */
+	uint32_t nameoff, pcsp, pcfile, pcln, npcdata, cuoff;
 	uint8_t nfuncdata;
 	uint32_t fixed; /* bytes of _func before pcdata */
 };
-bool gobin_pcfunc(struct gobin *b, uint64_t pc, struct pcfunc *pf);
-/* The value of pc-value table off (relative to pctab) at pc; -1 when the
- * table is empty or does not cover pc. */
+/* A name in the function name table; NULL when off is out of it. */
+const char *gobin_funcname(const struct gobin *b, uint32_t off);
+/* Function i of the table; false when its record is out of bounds. */
+bool gobin_pcfunc_at(const struct gobin *b, uint64_t i, struct pcfunc *pf);
+/* The function of the table holding pc. */
+bool gobin_pcfunc(const struct gobin *b, uint64_t pc, struct pcfunc *pf);
+/* A walk over pc-value table off (relative to pctab) of pf: open, then
+ * each range [*lo, *hi) and its value until next says false. */
+struct pcv {
+	const uint8_t *p, *end;
+	uint64_t pc;
+	int32_t val;
+	bool first;
+};
+bool gobin_pcv_open(const struct gobin *b, const struct pcfunc *pf, uint32_t off,
+		    struct pcv *it);
+bool gobin_pcv_next(struct pcv *it, uint64_t *lo, uint64_t *hi, int32_t *val);
+/* The value of pc-value table off at pc; -1 when the table is empty or
+ * does not cover pc. */
 int32_t gobin_pcvalue(const struct gobin *b, const struct pcfunc *pf,
 		      uint32_t off, uint64_t pc);
+/* The offset of pf's pcdata table (PCDATA_*), 0 when it has none. */
+uint32_t gobin_pcdata(const struct pcfunc *pf, uint32_t table);
+/* The address of pf's funcdata idx (FUNCDATA_*); false when it has none. */
+bool gobin_funcdata(struct gobin *b, const struct pcfunc *pf, uint32_t idx,
+		    uint64_t *addr);
+/* Entry k of the inline tree at tree (the address of FUNCDATA_INLTREE). */
+#define INLCALL_PARENT_BY_PC (-2) /* Go 1.20+: the entry at parentpc */
+struct inlcall {
+	int32_t parent;	   /* Go 1.16-1.19: the entry it is inlined into, -1
+			    * for the function itself */
+	uint32_t nameoff;  /* its name, for gobin_funcname */
+	uint32_t parentpc; /* from the entry: an instruction of the call site */
+};
+bool gobin_inlcall(const struct gobin *b, uint64_t tree, uint32_t k,
+		   struct inlcall *c);
+
+/* inline.c */
 void gobin_inline_free(struct gobin *b);
 /* rtype.c */
 void gobin_rtype_free(struct gobin *b);

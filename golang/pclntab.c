@@ -30,20 +30,6 @@
 #define MAGIC_120 0xfffffff1u
 #define MAGIC_12 0xfffffffbu
 
-static uint32_t rd32(const uint8_t *p)
-{
-	uint32_t v;
-	memcpy(&v, p, 4);
-	return v;
-}
-
-static uint64_t rd64(const uint8_t *p)
-{
-	uint64_t v;
-	memcpy(&v, p, 8);
-	return v;
-}
-
 /* True when p (n bytes left) starts like a pclntab header we know. */
 static bool looks_like_header(const uint8_t *p, uint64_t n)
 {
@@ -97,21 +83,20 @@ static int parse_header(struct gobin *b, struct pcln *t)
 	for (unsigned i = 0; i < words; i++)
 		w[i] = rd64(p + 8 + 8 * i);
 	t->nfunc = w[0];
-	uint64_t nameoff, pclnoff, pctaboff;
-	if (t->version == 116) {
-		nameoff = w[2];
-		pctaboff = w[5];
-		pclnoff = w[6];
-		t->text_start = 0;
-	} else {
-		t->text_start = w[2];
-		nameoff = w[3];
-		pctaboff = w[6];
-		pclnoff = w[7];
-	}
+	/* 1.18+ has textStart as its third word */
+	unsigned x = t->version == 116 ? 0 : 1;
+	uint64_t nameoff = w[2 + x], cuoff = w[3 + x], fileoff = w[4 + x],
+		 pctaboff = w[5 + x], pclnoff = w[6 + x];
+	t->text_start = x ? w[2] : 0;
 	if (pctaboff < n) {
 		t->pctab = p + pctaboff;
 		t->pctab_size = n - pctaboff;
+	}
+	if (cuoff < n && fileoff < n) {
+		t->cutab = p + cuoff;
+		t->cutab_size = n - cuoff;
+		t->filetab = p + fileoff;
+		t->filetab_size = n - fileoff;
 	}
 	if (nameoff >= n || pclnoff >= n)
 		return gobin_errf(b, -EINVAL, "%s: corrupt .gopclntab: table "

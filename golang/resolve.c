@@ -49,13 +49,6 @@ int gobin_lib_match(const char *key, const char *name)
 	return -1;
 }
 
-static uint32_t get32(const uint8_t *p)
-{
-	uint32_t v;
-	memcpy(&v, p, 4);
-	return v;
-}
-
 /* Looks name up in a loader cache image of len bytes. */
 char *gobin_ldcache_lookup(const uint8_t *c, size_t len, const char *name)
 {
@@ -67,7 +60,7 @@ char *gobin_ldcache_lookup(const uint8_t *c, size_t len, const char *name)
 	    memcmp(c, CACHE_OLD_MAGIC, sizeof(CACHE_OLD_MAGIC) - 1) == 0) {
 		if (len < 16)
 			return NULL;
-		uint64_t nold = get32(c + 12);
+		uint64_t nold = rd32(c + 12);
 		base = ALIGN_UP(16 + nold * CACHE_OLD_ENTRY, 8);
 	}
 	if (base > len || len - base < CACHE_NEW_HEADER ||
@@ -75,13 +68,13 @@ char *gobin_ldcache_lookup(const uint8_t *c, size_t len, const char *name)
 		return NULL;
 	const uint8_t *h = c + base;
 	size_t avail = len - base;
-	uint64_t nlibs = get32(h + 20);
+	uint64_t nlibs = rd32(h + 20);
 	if (nlibs > (avail - CACHE_NEW_HEADER) / CACHE_NEW_ENTRY)
 		return NULL;
 	for (uint64_t i = 0; i < nlibs; i++) {
 		const uint8_t *e = h + CACHE_NEW_HEADER + i * CACHE_NEW_ENTRY;
-		uint32_t flags = get32(e), key = get32(e + 4),
-			 value = get32(e + 8);
+		uint32_t flags = rd32(e), key = rd32(e + 4),
+			 value = rd32(e + 8);
 		if ((flags & FLAG_TYPE_MASK) != FLAG_ELF_LIBC6 ||
 		    (flags & FLAG_ARCH_MASK) != FLAG_X8664_LIB64 ||
 		    key >= avail || value >= avail ||

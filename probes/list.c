@@ -5,8 +5,6 @@
  *   -l PATTERN                    tracepoints whose CAT:NAME matches
  * With -v: for a binary, the Go version, compiler and ABI, and each
  * function's parameters where DWARF has them; for tracepoints, fields. */
-#include <dirent.h>
-#include <errno.h>
 #include <fnmatch.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -44,56 +42,30 @@ static void list_fields(const char *cat, const char *name)
 
 static int list_tracepoints(const char *catpat, const char *namepat, bool verbose)
 {
-	const char *dir = tracefs_events_dir();
-	if (!dir) {
-		fprintf(stderr, "gotrace: %s\n", tracefs_error(errno));
+	char **names, *why;
+	int n = tracepoints_matching(catpat, namepat, &names, &why);
+	if (n < 0) {
+		fprintf(stderr, "gotrace: %s\n", why);
+		free(why);
 		return 1;
 	}
-	DIR *cats = opendir(dir);
-	if (!cats)
-		return 1;
-	struct dirent *ce;
-	VEC(char *) names = { 0 };
-	while ((ce = readdir(cats))) {
-		if (ce->d_name[0] == '.' || fnmatch(catpat, ce->d_name, 0))
-			continue;
-		char sub[1024];
-		snprintf(sub, sizeof(sub), "%s/%s", dir, ce->d_name);
-		DIR *evs = opendir(sub);
-		if (!evs)
-			continue;
-		struct dirent *ee;
-		while ((ee = readdir(evs))) {
-			if (ee->d_name[0] == '.' || fnmatch(namepat, ee->d_name, 0))
-				continue;
-			char p[1536];
-			snprintf(p, sizeof(p), "%s/%s/format", sub, ee->d_name);
-			FILE *f = fopen(p, "r");
-			if (!f)
-				continue;
-			fclose(f);
-			vec_push(&names, xasprintf("%s:%s", ce->d_name, ee->d_name));
-		}
-		closedir(evs);
-	}
-	closedir(cats);
-	qsort(names.v, names.n, sizeof(char *), cmp_str);
-	for (size_t i = 0; i < names.n; i++) {
-		printf("tracepoint:%s\n", names.v[i]);
+	if (n)
+		qsort(names, (size_t)n, sizeof(char *), cmp_str);
+	for (int i = 0; i < n; i++) {
+		printf("tracepoint:%s\n", names[i]);
 		if (verbose) {
-			char *colon = strchr(names.v[i], ':');
+			char *colon = strchr(names[i], ':');
 			*colon = '\0';
-			list_fields(names.v[i], colon + 1);
+			list_fields(names[i], colon + 1);
 		}
-		free(names.v[i]);
+		free(names[i]);
 	}
-	int rc = 0;
-	if (!names.n) {
+	free(names);
+	if (!n) {
 		fprintf(stderr, "gotrace: no tracepoint matches '%s:%s'\n", catpat, namepat);
-		rc = 1;
+		return 1;
 	}
-	vec_free(&names);
-	return rc;
+	return 0;
 }
 
 /* Each parameter and result of f with where it is (-l -v). */

@@ -173,6 +173,12 @@ int tracepoint_fields(const char *cat, const char *name,
 const char *tracefs_events_dir(void);
 /* That failure as one sentence. */
 const char *tracefs_error(int err);
+/* The tracepoints whose category matches catpat and whose name matches
+ * namepat (fnmatch patterns) and that have a format file, as "cat:name"
+ * strings in tracefs's order; the caller frees each and the array.
+ * Returns how many, or -errno with *why (one sentence, malloc'd) when
+ * tracefs's events folder is not there or cannot be read. */
+int tracepoints_matching(const char *catpat, const char *namepat, char ***names, char **why);
 
 /* The file of a probe's binary part: with pid (-p), an empty target is
  * the process's executable, an absolute path is looked up in its root

@@ -260,6 +260,45 @@ const char *tracefs_error(int err)
 		       : "tracefs is not available (mounting it on /sys/kernel/tracing failed)";
 }
 
+int tracepoints_matching(const char *catpat, const char *namepat, char ***names, char **why)
+{
+	const char *dir = tracefs_events_dir();
+	if (!dir) {
+		int err = errno;
+		*why = xstrdup(tracefs_error(err));
+		return -err;
+	}
+	DIR *cats = opendir(dir);
+	if (!cats) {
+		int err = errno;
+		*why = xasprintf("cannot read %s: %s", dir, strerror(err));
+		return -err;
+	}
+	VEC(char *) v = { 0 };
+	struct dirent *ce;
+	while ((ce = readdir(cats))) {
+		if (ce->d_name[0] == '.' || fnmatch(catpat, ce->d_name, 0))
+			continue;
+		char *sub = xasprintf("%s/%s", dir, ce->d_name);
+		DIR *evs = opendir(sub);
+		struct dirent *ee;
+		while (evs && (ee = readdir(evs))) {
+			if (ee->d_name[0] == '.' || fnmatch(namepat, ee->d_name, 0))
+				continue;
+			char *format = xasprintf("%s/%s/format", sub, ee->d_name);
+			if (access(format, R_OK) == 0)
+				vec_push(&v, xasprintf("%s:%s", ce->d_name, ee->d_name));
+			free(format);
+		}
+		if (evs)
+			closedir(evs);
+		free(sub);
+	}
+	closedir(cats);
+	*names = v.v;
+	return (int)v.n;
+}
+
 /* Parses lines like
  *   field:unsigned short common_type;	offset:0;	size:2;	signed:0; */
 int tracepoint_fields(const char *cat, const char *name, struct tp_field **fields,
@@ -398,47 +437,35 @@ static void intersect_fields(struct probe_env *env, struct tp_field *f, size_t n
 static int resolve_tracepoint(struct probeset *ps, struct diag *d, struct probe *p,
 			      struct attach *a)
 {
-	const char *dir = tracefs_events_dir();
-	if (!dir) {
-		diag_error(d, a->loc, "%s", tracefs_error(errno));
-		return 1;
-	}
-	DIR *cats = opendir(dir);
-	if (!cats) {
-		diag_error(d, a->loc, "cannot read %s: %s", dir, strerror(errno));
+	char **names, *why;
+	int n = tracepoints_matching(a->target, a->func, &names, &why);
+	if (n < 0) {
+		diag_error(d, a->loc, "%s", why);
+		free(why);
 		return 1;
 	}
 	int found = 0;
-	struct dirent *ce;
-	while ((ce = readdir(cats))) {
-		if (ce->d_name[0] == '.' || fnmatch(a->target, ce->d_name, 0))
+	for (int i = 0; i < n; i++) {
+		char *cat = names[i], *name = strchr(cat, ':');
+		struct tp_field *f;
+		size_t nf;
+		*name++ = '\0';
+		if (tracepoint_fields(cat, name, &f, &nf) < 0) {
+			free(cat);
 			continue;
-		char sub[PATH_MAX];
-		snprintf(sub, sizeof(sub), "%s/%s", dir, ce->d_name);
-		DIR *evs = opendir(sub);
-		if (!evs)
-			continue;
-		struct dirent *ee;
-		while ((ee = readdir(evs))) {
-			if (ee->d_name[0] == '.' || fnmatch(a->func, ee->d_name, 0))
-				continue;
-			struct tp_field *f;
-			size_t n;
-			if (tracepoint_fields(ce->d_name, ee->d_name, &f, &n) < 0)
-				continue;
-			char *tp = xasprintf("%s:%s", ce->d_name, ee->d_name);
-			intersect_fields(&ps->envs[p->index], f, n, tp);
-			free(tp);
-			struct site *s = add_site(ps, p, a, PK_TRACEPOINT);
-			s->tp_cat = xstrdup(ce->d_name);
-			s->tp_name = xstrdup(ee->d_name);
-			s->name = xasprintf("tracepoint:%s:%s", ce->d_name, ee->d_name);
-			s->func = xasprintf("%s:%s", ce->d_name, ee->d_name);
-			found++;
 		}
-		closedir(evs);
+		char *tp = xasprintf("%s:%s", cat, name);
+		intersect_fields(&ps->envs[p->index], f, nf, tp);
+		free(tp);
+		struct site *s = add_site(ps, p, a, PK_TRACEPOINT);
+		s->tp_cat = xstrdup(cat);
+		s->tp_name = xstrdup(name);
+		s->name = xasprintf("tracepoint:%s:%s", cat, name);
+		s->func = xasprintf("%s:%s", cat, name);
+		found++;
+		free(cat);
 	}
-	closedir(cats);
+	free(names);
 	if (!found) {
 		if (has_wildcard(a->target) || has_wildcard(a->func))
 			diag_error(d, a->loc, "no tracepoint matches '%s:%s'", a->target, a->func);

@@ -106,7 +106,7 @@ int out_stack(const struct output *o, const struct type *t, const void *data,
 void out_value(const struct output *o, const struct type *t, const void *data,
 	       int indent, int64_t div, struct strbuf *sb);
 
-/* --- out_folded.c: maps of stacks, for the profile formats ------------------ */
+/* --- out_profile.c: maps of stacks, for the profile formats ----------------- */
 
 #define OUT_INLINE_MAX 16 /* source frames of one address */
 
@@ -129,17 +129,21 @@ struct out_loc {
 /* Whether a map's key holds a stack (ustack, kstack, ustack(N)), which
  * makes it a profile. */
 bool out_key_has_stack(const struct mapinfo *m);
-/* The places of a key, leaf first: stack frames innermost first, each
- * stack after the key elements that follow it, non-stack elements as one
- * place each; the root is the first key element. Free with
- * out_locs_free. */
-size_t out_key_locs(const struct output *o, const struct mapinfo *m, const void *key,
-		    struct out_loc **locs);
-void out_locs_free(struct out_loc *locs, size_t n);
-/* The number a row of a profile map adds: a count, sum, integer, min,
- * max, the average of avg, the total of stats; false for histograms. */
-bool out_row_number(const struct output *o, const struct mapinfo *m, const struct out_row *r,
-		    int64_t *v);
+/* Whether a profile format writes map m as a profile: its key holds a
+ * stack and its values are not histograms. When not, m is printed here
+ * as text on stderr, with a note that a map of histograms is "not
+ * written <not_written>". */
+bool out_profile_map(struct output *o, const struct mapinfo *m, const struct out_row *rows,
+		     size_t n, int64_t div, const char *not_written);
+/* Each row of a profile map whose value is a number (a count, sum,
+ * integer, min, max, the average of avg, the total of stats), as its
+ * places, leaf first (stack frames innermost first, each stack after the
+ * key elements that follow it, non-stack elements as one place each; the
+ * root is the first key element), and that number, undivided. The
+ * places are freed after fn returns. */
+typedef void out_sample_fn(void *arg, const struct out_loc *locs, size_t n, int64_t v);
+void out_profile_samples(const struct output *o, const struct mapinfo *m,
+			 const struct out_row *rows, size_t n, out_sample_fn *fn, void *arg);
 /* What the profile formats print as text on stderr: everything but their
  * maps of stacks (out_stderr_map: text, when it has entries). */
 void out_stderr_banner(struct output *o, int nprobes);

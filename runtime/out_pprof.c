@@ -223,36 +223,35 @@ static uint64_t loc_id(struct pprof *p, const struct out_loc *l)
 	return i + 1;
 }
 
+struct pp_adding {
+	struct pprof *p;
+	size_t type;
+	int64_t div;
+};
+
+/* One entry: a sample of its map's type at its places. */
+static void add_sample(void *arg, const struct out_loc *locs, size_t nl, int64_t v)
+{
+	struct pp_adding *a = arg;
+	struct pp_sample s = { xcalloc(nl ? nl : 1, sizeof(uint64_t)), nl, a->type,
+			       (int64_t)out_divide((uint64_t)v, true, a->div) };
+	for (size_t k = 0; k < nl; k++)
+		s.locs[k] = loc_id(a->p, &locs[k]);
+	vec_push(&a->p->samples, s);
+}
+
 /* A map: its entries as samples of its own sample type. */
 static void pprof_map(struct output *o, const struct mapinfo *m, const struct out_row *rows,
 		      size_t n, int64_t div)
 {
-	if (!out_key_has_stack(m) || out_map_style(m->val) == MS_HIST) {
-		if (out_key_has_stack(m))
-			fprintf(stderr, "gotrace: @%s holds histograms: not written to the profile\n",
-				m->name);
-		out_stderr_map(o, m, rows, n, div);
+	if (!out_profile_map(o, m, rows, n, div, "to the profile"))
 		return;
-	}
-	struct pprof *p = state(o);
-	size_t type = 0;
-	while (type < p->types.n && p->types.v[type] != m->id)
-		type++;
-	if (type == p->types.n)
-		vec_push(&p->types, m->id);
-	for (size_t i = 0; i < n; i++) {
-		int64_t v;
-		if (!out_row_number(o, m, &rows[i], &v))
-			continue;
-		struct out_loc *locs;
-		size_t nl = out_key_locs(o, m, rows[i].key, &locs);
-		struct pp_sample s = { xcalloc(nl ? nl : 1, sizeof(uint64_t)), nl, type,
-				       (int64_t)out_divide((uint64_t)v, true, div) };
-		for (size_t k = 0; k < nl; k++)
-			s.locs[k] = loc_id(p, &locs[k]);
-		out_locs_free(locs, nl);
-		vec_push(&p->samples, s);
-	}
+	struct pp_adding a = { state(o), 0, div };
+	while (a.type < a.p->types.n && a.p->types.v[a.type] != m->id)
+		a.type++;
+	if (a.type == a.p->types.n)
+		vec_push(&a.p->types, m->id);
+	out_profile_samples(o, m, rows, n, add_sample, &a);
 }
 
 /* --- writing it -------------------------------------------------------------------- */

@@ -24,50 +24,8 @@
 #include <cmocka.h>
 
 #include "sema/builtins.h"
+#include "testutil.h"
 #include "util/util.h"
-
-/* The nearest directory from START up that holds sema/builtins.c and
- * docs/, copied to ROOT; false if there is none. */
-static bool find_root_from(const char *start, char *root, size_t size)
-{
-	char dir[PATH_MAX];
-	snprintf(dir, sizeof(dir), "%s", start);
-	for (;;) {
-		char probe[PATH_MAX + 32];
-		snprintf(probe, sizeof(probe), "%s/sema/builtins.c", dir);
-		if (access(probe, R_OK) == 0) {
-			snprintf(probe, sizeof(probe), "%s/docs", dir);
-			if (access(probe, R_OK) == 0) {
-				snprintf(root, size, "%s", dir);
-				return true;
-			}
-		}
-		char *slash = strrchr(dir, '/');
-		if (!slash || slash == dir)
-			return false;
-		*slash = '\0';
-	}
-}
-
-/* The repository's root: found from the current directory, else from
- * where this test's executable is (build/tests/ in the repository). */
-static const char *repo_root(void)
-{
-	static char root[PATH_MAX];
-	if (root[0])
-		return root;
-	char dir[PATH_MAX];
-	if (getcwd(dir, sizeof(dir)) && find_root_from(dir, root, sizeof(root)))
-		return root;
-	ssize_t n = readlink("/proc/self/exe", dir, sizeof(dir) - 1);
-	if (n > 0) {
-		dir[n] = '\0';
-		if (find_root_from(dir, root, sizeof(root)))
-			return root;
-	}
-	root[0] = '\0';
-	return NULL;
-}
 
 /* The whole file REL (relative to the root), NUL-terminated; NULL if it
  * cannot be read. */

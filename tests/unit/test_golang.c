@@ -16,39 +16,7 @@
 #include <cmocka.h>
 
 #include "golang/internal.h"
-
-/* Path of a fetched binary, or NULL (after a SKIP line) when missing. */
-static char *bin(const char *name)
-{
-	const char *dir = getenv("GOBINS");
-	char *p;
-
-	if (name[0] == '/')
-		p = xstrdup(name);
-	else
-		p = xasprintf("%s/%s", dir ? dir : "build/gobins", name);
-	if (access(p, R_OK) == 0)
-		return p;
-	print_message("SKIP: %s is missing (run tests/gobins/fetch)\n", p);
-	free(p);
-	return NULL;
-}
-
-/* Opens a fetched binary or skips the test. */
-static struct gobin *open_or_skip(const char *name)
-{
-	char *p = bin(name), *err = NULL;
-	struct gobin *b = NULL;
-
-	if (!p)
-		skip();
-	int r = gobin_open(p, &b, &err);
-	if (r)
-		print_message("%s: %s\n", p, err);
-	assert_int_equal(r, 0);
-	free(p);
-	return b;
-}
+#include "testutil.h"
 
 static const struct gsec *text_of(const struct gobin *b)
 {
@@ -114,7 +82,7 @@ static void test_open_errors(void **state)
 	free(err);
 
 	/* An AArch64 copy of a real header. */
-	char *p = bin("/bin/true"), tmp[] = "/tmp/gobin-arm-XXXXXX";
+	char *p = gobin_test_path("/bin/true"), tmp[] = "/tmp/gobin-arm-XXXXXX";
 	if (!p)
 		skip();
 	size_t len;
@@ -325,7 +293,7 @@ static void test_releases(void **state)
 
 	for (size_t i = 0; i < ARRAY_SIZE(releases); i++) {
 		const struct release_case *c = &releases[i];
-		char *p = bin(c->file), *err;
+		char *p = gobin_test_path(c->file), *err;
 		struct gobin *b;
 
 		if (!p)
@@ -382,13 +350,11 @@ static void test_go126_cgo_text_start(void **state)
 	int done = 0;
 
 	for (size_t i = 0; i < ARRAY_SIZE(files); i++) {
-		char *p = bin(files[i]), *err;
-		struct gobin *b;
+		struct gobin *b = open_if_there(files[i]);
 		int64_t off;
 
-		if (!p)
+		if (!b)
 			continue;
-		assert_int_equal(gobin_open(p, &b, &err), 0);
 		assert_int_equal(b->pcln.magic, 0xfffffff1);
 		assert_true(b->pcln.text_start > text_of(b)->addr);
 		assert_int_equal(gobin_goid_offset_code(b, &off), 0);
@@ -398,7 +364,6 @@ static void test_go126_cgo_text_start(void **state)
 		assert_int_equal(check_rets(b, f), 1);
 		check_prologue_skipped(b, gobin_find(b, "main.main"));
 		gobin_close(b);
-		free(p);
 		done++;
 	}
 	if (!done)
@@ -422,7 +387,7 @@ static void test_go116_prologue(void **state)
 /* Debian's caddy: big, stripped, cgo. */
 static void test_caddy(void **state)
 {
-	char *p = bin("/usr/bin/caddy"), *err;
+	char *p = gobin_test_path("/usr/bin/caddy"), *err;
 	struct gobin *b;
 
 	if (!p)
@@ -469,14 +434,12 @@ static void test_goid_every_release(void **state)
 	int done = 0;
 
 	for (size_t i = 0; i < ARRAY_SIZE(files); i++) {
-		char *p = bin(files[i]), *err;
-		struct gobin *b;
+		struct gobin *b = open_if_there(files[i]);
 		int64_t dw, code;
 		const char *src;
 
-		if (!p)
+		if (!b)
 			continue;
-		assert_int_equal(gobin_open(p, &b, &err), 0);
 		assert_int_equal(gobin_goid_offset(b, &dw, &src), 0);
 		assert_string_equal(src, "dwarf");
 		assert_int_equal(gobin_goid_offset_code(b, &code), 0);
@@ -500,7 +463,6 @@ static void test_goid_every_release(void **state)
 		assert_int_equal(site, s->addr);
 		assert_int_equal(check_rets(b, s), 1);
 		gobin_close(b);
-		free(p);
 		done++;
 	}
 	if (!done)
@@ -567,17 +529,14 @@ static void test_tls(void **state)
 	};
 
 	for (size_t i = 0; i < ARRAY_SIZE(files); i++) {
-		char *p = bin(files[i]), *err;
-		struct gobin *b;
+		struct gobin *b = open_if_there(files[i]);
 		int64_t off;
 
-		if (!p)
+		if (!b)
 			continue;
-		assert_int_equal(gobin_open(p, &b, &err), 0);
 		assert_int_equal(gobin_tls_g_offset(b, &off), 0);
 		assert_int_equal(off, -8);
 		gobin_close(b);
-		free(p);
 	}
 }
 

@@ -13,6 +13,7 @@
 #include <cmocka.h>
 
 #include "golang/internal.h"
+#include "testutil.h"
 
 struct copy {
 	char path[64];
@@ -26,16 +27,11 @@ struct copy {
  * tables are. */
 static void copy_or_skip(const char *name, struct copy *c)
 {
-	const char *dir = getenv("GOBINS");
-	char *p = xasprintf("%s/%s", dir ? dir : "build/gobins", name), *err;
+	char *p = gobin_test_path(name), *err;
 	struct gobin *b;
 
-	if (access(p, R_OK) != 0) {
-		print_message("SKIP: %s is missing (run tests/gobins/fetch)\n",
-			      p);
-		free(p);
+	if (!p)
 		skip();
-	}
 	c->data = read_file(p, &c->len);
 	assert_non_null(c->data);
 	assert_int_equal(gobin_open(p, &b, &err), 0);

@@ -13,23 +13,7 @@
 #include <cmocka.h>
 
 #include "golang/internal.h"
-
-static struct gobin *open_or_skip(const char *name)
-{
-	const char *dir = getenv("GOBINS");
-	char *p = xasprintf("%s/%s", dir ? dir : "build/gobins", name), *err;
-	struct gobin *b;
-
-	if (access(p, R_OK) != 0) {
-		print_message("SKIP: %s is missing (run tests/gobins/fetch)\n",
-			      p);
-		free(p);
-		skip();
-	}
-	assert_int_equal(gobin_open(p, &b, &err), 0);
-	free(p);
-	return b;
-}
+#include "testutil.h"
 
 /* The parameters of a function, by name. */
 static const struct goparam *params(struct gobin *b, const char *fn,
@@ -124,24 +108,16 @@ static void test_params_every_release(void **state)
 	int done = 0;
 
 	for (size_t i = 0; i < ARRAY_SIZE(files); i++) {
-		const char *dir = getenv("GOBINS");
-		char *p = xasprintf("%s/%s", dir ? dir : "build/gobins",
-				    files[i]), *err;
-		struct gobin *b;
+		struct gobin *b = open_if_there(files[i]);
 		size_t n;
 
-		if (access(p, R_OK) != 0) {
-			print_message("SKIP: %s is missing\n", p);
-			free(p);
+		if (!b)
 			continue;
-		}
-		assert_int_equal(gobin_open(p, &b, &err), 0);
 		const struct goparam *v = params(b, "main.multi", &n);
 		assert_int_equal(n, 4);
 		reg(&v[2], "~r1", GT_STRING, true, 1, 2);
 		reg(&v[3], "~r2", GT_BOOL, true, 3, 1);
 		gobin_close(b);
-		free(p);
 		done++;
 	}
 	if (!done)

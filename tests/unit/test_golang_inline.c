@@ -21,31 +21,7 @@
 #include <cmocka.h>
 
 #include "golang/internal.h"
-
-static char *bin_path(const char *name)
-{
-	const char *dir = getenv("GOBINS");
-	char *p = xasprintf("%s/%s", dir ? dir : "build/gobins", name);
-	if (access(p, R_OK) == 0)
-		return p;
-	print_message("SKIP: %s is missing (run tests/gobins/fetch)\n", p);
-	free(p);
-	return NULL;
-}
-
-static struct gobin *open_or_skip(const char *name)
-{
-	char *p = bin_path(name), *err = NULL;
-	struct gobin *b = NULL;
-	if (!p)
-		skip();
-	int r = gobin_open(p, &b, &err);
-	if (r)
-		print_message("%s: %s\n", p, err);
-	assert_int_equal(r, 0);
-	free(p);
-	return b;
-}
+#include "testutil.h"
 
 /* Every copy of the first names with copies lies in its function, and
  * the inline frames at its site name it. */
@@ -207,7 +183,7 @@ static void test_rtype_vs_dwarf(void **state)
  * past the mapping is read. */
 static void test_rtype_huge_varint(void **state)
 {
-	char *p = bin_path("basic-stripped"), *err = NULL;
+	char *p = gobin_test_path("basic-stripped"), *err = NULL;
 	struct gobin *b;
 	size_t len;
 	if (!p)

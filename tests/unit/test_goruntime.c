@@ -23,20 +23,7 @@
 #include <cmocka.h>
 
 #include "golang/internal.h"
-
-static struct gobin *try_open(const char *name)
-{
-	const char *dir = getenv("GOBINS");
-	char *p = xasprintf("%s/%s", dir ? dir : "build/gobins", name), *err = NULL;
-	struct gobin *b = NULL;
-	if (access(p, R_OK) != 0 || gobin_open(p, &b, &err) != 0) {
-		print_message("SKIP: %s: %s\n", p, err ? err : "missing (run tests/gobins/fetch)");
-		b = NULL;
-	}
-	free(err);
-	free(p);
-	return b;
-}
+#include "testutil.h"
 
 static const struct {
 	const char *type, *field;
@@ -54,7 +41,7 @@ static void test_table_is_dwarf(void **state)
 					     "small-go1.26", "small-go1.27" };
 	int tested = 0;
 	for (size_t i = 0; i < ARRAY_SIZE(names); i++) {
-		struct gobin *b = try_open(names[i]);
+		struct gobin *b = open_if_there(names[i]);
 		if (!b)
 			continue;
 		for (size_t k = 0; k < ARRAY_SIZE(fields); k++) {
@@ -110,7 +97,7 @@ static void test_table_is_code(void **state)
 					     "esbuild-0.14.40", "esbuild-0.17.19" };
 	int tested = 0;
 	for (size_t i = 0; i < ARRAY_SIZE(names); i++) {
-		struct gobin *b = try_open(names[i]);
+		struct gobin *b = open_if_there(names[i]);
 		if (!b)
 			continue;
 		uint64_t off, size;
@@ -152,7 +139,7 @@ static void test_globals(void **state)
 	};
 	int tested = 0;
 	for (size_t i = 0; i < ARRAY_SIZE(pairs); i++) {
-		struct gobin *a = try_open(pairs[i][0]), *b = try_open(pairs[i][1]);
+		struct gobin *a = open_if_there(pairs[i][0]), *b = open_if_there(pairs[i][1]);
 		if (!a || !b) {
 			gobin_close(a);
 			gobin_close(b);
@@ -196,15 +183,10 @@ static void test_globals(void **state)
  * or not; reason 0 is "" and the first are the same everywhere. */
 static void test_releases(void **state)
 {
-	static const char *const names[] = {
-		"esbuild-0.11.23", "esbuild-0.13.15", "esbuild-0.14.40", "small-go1.19",
-		"esbuild-0.17.19", "small-go1.21",    "small-go1.22",    "small-go1.23",
-		"small-go1.24",	   "small-go1.25",    "small-go1.26",    "small-go1.27",
-		"esbuild-0.28.2",
-	};
+	static const char *const names[] = { EVERY_RELEASE };
 	int tested = 0;
 	for (size_t i = 0; i < ARRAY_SIZE(names); i++) {
-		struct gobin *b = try_open(names[i]);
+		struct gobin *b = open_if_there(names[i]);
 		if (!b)
 			continue;
 		char **v;
@@ -236,7 +218,7 @@ static void test_types_by_name(void **state)
 {
 	static const char *const names[] = { "string", "*errors.errorString", "syscall.Errno",
 					     "*fs.PathError", "int" };
-	struct gobin *a = try_open("basic"), *b = try_open("basic-stripped");
+	struct gobin *a = open_if_there("basic"), *b = open_if_there("basic-stripped");
 	if (a && b) {
 		for (size_t i = 0; i < ARRAY_SIZE(names); i++) {
 			uint64_t x, y;
@@ -253,7 +235,7 @@ static void test_types_by_name(void **state)
 						"cgo-stripped-go1.26", "cgo-stripped-go1.27",
 						"esbuild-0.28.2" };
 	for (size_t i = 0; i < ARRAY_SIZE(stripped); i++) {
-		struct gobin *c = try_open(stripped[i]);
+		struct gobin *c = open_if_there(stripped[i]);
 		if (!c)
 			continue;
 		for (size_t k = 0; k < 2; k++) {
@@ -284,7 +266,7 @@ static void test_runtime_ranges(void **state)
 	static const char *const names[] = { "basic-stripped", "esbuild-0.11.23", "esbuild-0.28.2" };
 	int tested = 0;
 	for (size_t i = 0; i < ARRAY_SIZE(names); i++) {
-		struct gobin *b = try_open(names[i]);
+		struct gobin *b = open_if_there(names[i]);
 		if (!b)
 			continue;
 		uint64_t(*r)[2] = xcalloc(RUNTIME_RANGES_MAX, sizeof(*r));

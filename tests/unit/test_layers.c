@@ -35,6 +35,7 @@
 
 #include <cmocka.h>
 
+#include "testutil.h"
 #include "util/util.h"
 
 /* The phases, bottom first. Folders of one rank are not "before" each
@@ -285,47 +286,6 @@ static void check_free(struct check *c)
 {
 	free(c->allow_used);
 	sb_free(&c->out);
-}
-
-/* --- the repository, found from the current directory or the test's own
- * executable (build/tests/) */
-
-static bool find_root_from(const char *start, char *root, size_t size)
-{
-	char dir[PATH_MAX];
-	snprintf(dir, sizeof(dir), "%s", start);
-	for (;;) {
-		char probe[PATH_MAX + 32];
-		snprintf(probe, sizeof(probe), "%s/gotrace.c", dir);
-		if (access(probe, R_OK) == 0) {
-			snprintf(probe, sizeof(probe), "%s/util/util.h", dir);
-			if (access(probe, R_OK) == 0) {
-				snprintf(root, size, "%s", dir);
-				return true;
-			}
-		}
-		char *slash = strrchr(dir, '/');
-		if (!slash || slash == dir)
-			return false;
-		*slash = '\0';
-	}
-}
-
-static const char *repo_root(void)
-{
-	static char root[PATH_MAX];
-	char dir[PATH_MAX];
-	if (root[0])
-		return root;
-	if (getcwd(dir, sizeof(dir)) && find_root_from(dir, root, sizeof(root)))
-		return root;
-	ssize_t n = readlink("/proc/self/exe", dir, sizeof(dir) - 1);
-	if (n > 0) {
-		dir[n] = '\0';
-		if (find_root_from(dir, root, sizeof(root)))
-			return root;
-	}
-	return NULL;
 }
 
 /* --- fixture trees in a temporary directory */

@@ -19,25 +19,8 @@
 #include <cmocka.h>
 
 #include "golang/gobin.h"
+#include "testutil.h"
 #include "util/util.h"
-
-static struct gobin *open_or_skip(const char *name)
-{
-	const char *dir = getenv("GOBINS");
-	char *p = xasprintf("%s/%s", dir ? dir : "build/gobins", name), *err = NULL;
-	struct gobin *b = NULL;
-	if (access(p, R_OK) != 0) {
-		print_message("SKIP: %s is missing (run tests/gobins/fetch)\n", p);
-		free(p);
-		skip();
-	}
-	int r = gobin_open(p, &b, &err);
-	if (r)
-		print_message("%s: %s\n", p, err);
-	assert_int_equal(r, 0);
-	free(p);
-	return b;
-}
 
 /* The 1-based line of the first line of basic/main.go that starts with
  * prefix. */
@@ -132,23 +115,12 @@ static void test_inlined(void **state)
  * line after 100; a pc outside every function has no frames. */
 static void test_releases(void **state)
 {
-	static const char *const names[] = {
-		"esbuild-0.11.23", /* 1.16 */ "esbuild-0.13.15", /* 1.17 */
-		"esbuild-0.14.40", /* 1.18 */ "small-go1.19", "esbuild-0.17.19", /* 1.20 */
-		"small-go1.21", "small-go1.22", "small-go1.23", "small-go1.24",
-		"small-go1.25", "small-go1.26", "small-go1.27", "esbuild-0.28.2",
-	};
+	static const char *const names[] = { EVERY_RELEASE };
 	int tested = 0;
 	for (size_t i = 0; i < ARRAY_SIZE(names); i++) {
-		const char *dir = getenv("GOBINS");
-		char *p = xasprintf("%s/%s", dir ? dir : "build/gobins", names[i]), *err = NULL;
-		struct gobin *b;
-		if (access(p, R_OK) != 0 || gobin_open(p, &b, &err) != 0) {
-			print_message("SKIP: %s\n", p);
-			free(err);
-			free(p);
+		struct gobin *b = open_if_there(names[i]);
+		if (!b)
 			continue;
-		}
 		const struct gofunc *f = gobin_find(b, "runtime.main");
 		assert_non_null(f);
 		struct gosrc fr[8];
@@ -158,7 +130,52 @@ static void test_releases(void **state)
 				 gobin_go_version(b), n ? fr[0].file : "-", n ? fr[0].line : 0, n);
 		assert_int_equal(gobin_pc_frames(b, 1, fr, 8), 0);
 		gobin_close(b);
-		free(p);
+		tested++;
+	}
+	if (!tested)
+		skip();
+}
+
+/* The inlined frames at each pc are the ones golang/inline.c finds in the
+ * same tables (innermost first, then the function), on every pclntab
+ * format and on stripped builds, whose funcdata base is found in
+ * moduledata (at another offset from Go 1.27). */
+static void test_agrees_with_inline_trees(void **state)
+{
+	static const char *const names[] = {
+		"esbuild-0.11.23", /* 1.16 */ "esbuild-0.14.40", /* 1.18 */
+		"small-go1.19",	   "esbuild-0.17.19", /* 1.20 */
+		"cgo-stripped-go1.26", "cgo-stripped-go1.27",
+	};
+	int tested = 0;
+	for (size_t i = 0; i < ARRAY_SIZE(names); i++) {
+		struct gobin *b = open_if_there(names[i]);
+		if (!b)
+			continue;
+		size_t n, inlined = 0;
+		const struct gofunc *f = gobin_funcs(b, &n);
+		/* every 4th function, every byte of it */
+		for (size_t k = 0; k < n; k += 4) {
+			for (uint64_t pc = f[k].addr; pc < f[k].addr + f[k].size; pc++) {
+				struct gosrc fr[16];
+				const char *names_at[16];
+				uint64_t starts[16];
+				int m = gobin_pc_frames(b, pc, fr, 16);
+				int q = gobin_inline_frames(b, pc, names_at, starts, 16);
+				if (m == 0)
+					continue;
+				if (m != q + 1)
+					fail_msg("%s: 0x%llx: %d frames, %d inlined calls", names[i],
+						 (unsigned long long)pc, m, q);
+				for (int j = 0; j < q; j++)
+					assert_string_equal(fr[j].func, names_at[j]);
+				inlined += q > 0;
+			}
+		}
+		print_message("%s (%s): %zu pcs in inlined code\n", names[i], gobin_go_version(b),
+			      inlined);
+		assert_true(inlined > 100);
+		gobin_close(b);
 		tested++;
 	}
 	if (!tested)
@@ -171,6 +188,7 @@ int main(void)
 		cmocka_unit_test(test_entry_line),
 		cmocka_unit_test(test_inlined),
 		cmocka_unit_test(test_releases),
+		cmocka_unit_test(test_agrees_with_inline_trees),
 	};
 	return cmocka_run_group_tests_name("lines", tests, NULL, NULL);
 }

@@ -10,25 +10,16 @@ src=$ROOT/tests/runtime/progs/words.go
 go build -o words $src || exit 99
 go build -gcflags=all=-l -o words-noinl $src || exit 99
 for b in words words-noinl; do
-	echo "== $b"
-	$GOTRACE -q -e 'uprobe:./'$b':strings.HasPrefix, uprobe:./'$b':strings.HasSuffix, uprobe:./'$b':strings.Contains, uprobe:./'$b':unicode/utf8.RuneLen, uprobe:./'$b':"sync.(*Mutex).Lock", uprobe:./'$b':"sync.(*Mutex).Unlock" { @[func] = count(); }' -c "./$b 1000"
+	$GOTRACE -q -e 'uprobe:./'$b':strings.HasPrefix, uprobe:./'$b':strings.HasSuffix, uprobe:./'$b':strings.Contains, uprobe:./'$b':unicode/utf8.RuneLen, uprobe:./'$b':"sync.(*Mutex).Lock", uprobe:./'$b':"sync.(*Mutex).Unlock" { @[func] = count(); }' -c "./$b 1000" | cat >$b.out
 done
+cmp -s words.out words-noinl.out && echo "words and words-noinl alike:" || diff words.out words-noinl.out
+cat words.out
 for b in words words-noinl; do
 	$GOTRACE -q -e 'uprobe:./'$b':strings.*, uprobe:./'$b':unicode/utf8.*, uprobe:./'$b':sync.*, uprobe:./'$b':strconv.*, uprobe:./'$b':fmt.* { @[func] = count(); }' -c "./$b 1000" | grep '^@' | sed 's/: / /' | sort >$b.counts
 done
 join words.counts words-noinl.counts | awk '{ n++; if ($2 != $3) { d++; print "differs:", $0 } } END { printf "%s counted in both builds, %d differ\n", (n > 20 ? "many" : n), d }'
 --- stdout
-== words
-1125 5500 5500
-
-
-@[strings.HasPrefix]: 1000
-@[strings.HasSuffix]: 1000
-@[strings.Contains]: 1000
-@[sync.(*Mutex).Lock]: 1001
-@[sync.(*Mutex).Unlock]: 1001
-@[unicode/utf8.RuneLen]: 5000
-== words-noinl
+words and words-noinl alike:
 1125 5500 5500
 
 

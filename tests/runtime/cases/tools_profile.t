@@ -1,7 +1,7 @@
 # profile PID SECONDS, by name from outside the repository: a CPU profile
-# for go tool pprof of the -c command (PID 0: cpid), whose -top names
-# main.spin the hot function with main.hot above main.cold; then of a
-# running cpuhot by its pid for one second, as folded stacks that
+# for go tool pprof of the -c command (PID 0: cpid), whose -top
+# (tests/runtime/pprof-check) names main.spin the hot function with
+# main.hot above main.cold; then of a running cpuhot by its pid for one second, as folded stacks that
 # tests/runtime/folded-check reads as flamegraph.pl does (main.spin the
 # hottest leaf, under main.hot far more than under main.cold).
 prog: cpuhot
@@ -9,10 +9,7 @@ timeout: 90
 --- script
 d=$(mktemp -d /tmp/gotrace-profile.XXXXXX) && cd "$d" || exit 1
 $GOTRACE -f pprof -o cpu.pb.gz profile 0 10 -c "$PROG 1000" >/dev/null 2>&1
-go tool pprof -top cpu.pb.gz 2>/dev/null >top
-grep '^Type:' top
-awk '$6 ~ /^main\./ { print $6, ($1 > 0 ? "flat" : "cum") }' top | sort
-awk '$6 == "main.hot" { h = $4 } $6 == "main.cold" { c = $4 } END { print (h > 2 * c ? "hot > 2 x cold" : "hot " h " cold " c) }' top
+$ROOT/tests/runtime/pprof-check cpu.pb.gz
 $PROG 4000 >/dev/null &
 p=$!
 sleep 0.5
@@ -25,11 +22,7 @@ grep -o 'bad lines: 0' check
 cd / && rm -rf "$d"
 --- stdout
 Type: cpu
-main.cold cum
-main.hot cum
-main.main cum
-main.spin flat
-main.work cum
+flat: main.spin; cum: main.cold main.hot main.main main.work
 hot > 2 x cold
 hottest leaf: main.spin
 hot > 2 x cold

@@ -15,13 +15,17 @@ run() {
 		sed "s|at offset 0x[0-9a-f]* of $PWD/traps|at OFFSET of BIN|"
 	echo "status ${PIPESTATUS[0]}"
 }
+# with uprobe_multi links and without (one link per site), alike
 for multi in "" 1; do
 	export GOTRACE_NO_UPROBE_MULTI=$multi
-	echo "multi=${multi:-yes}"
-	run 'uprobe:./traps:t_*'
-	run 'uprobe:./traps:t_d6'
-	run 'uprobe:./traps:t_[dil]*'
+	{
+		run 'uprobe:./traps:t_*'
+		run 'uprobe:./traps:t_d6'
+		run 'uprobe:./traps:t_[dil]*'
+	} >out.multi$multi
 done
+cmp -s out.multi out.multi1 && echo "with uprobe_multi and without alike:" || diff out.multi out.multi1
+cat out.multi1
 unset GOTRACE_NO_UPROBE_MULTI
 timeout 20 $GOTRACE -q -e 'uprobe:'$PROG':runtime.* { @n = count(); } interval:ms:300 { exit(); }' > out 2> err
 echo "status $?"
@@ -29,14 +33,7 @@ sed "s|$PROG|PROG|" err | head -1
 awk '/^@n: / { print ($2 > 0) ? "counted" : "none" }' out
 kill $tp $wp
 --- stdout
-multi=yes
-gotrace: uprobe:./traps:t_*: 3 matching functions skipped, the kernel cannot probe the instruction there: t_d6, t_iret, t_lock
-status 0
-gotrace: cannot attach uprobe:./traps:t_d6 at OFFSET of BIN: the kernel cannot probe the instruction there
-status 1
-gotrace: cannot attach uprobe:./traps:t_[dil]*: the kernel cannot probe the instruction there, at every one of its 3 sites
-status 1
-multi=1
+with uprobe_multi and without alike:
 gotrace: uprobe:./traps:t_*: 3 matching functions skipped, the kernel cannot probe the instruction there: t_d6, t_iret, t_lock
 status 0
 gotrace: cannot attach uprobe:./traps:t_d6 at OFFSET of BIN: the kernel cannot probe the instruction there
