@@ -15,7 +15,8 @@
 #                     it (tests/fuzz/repro/HARNESS/)
 #   make docs         regenerate docs/builtins.md from the builtin table
 #   make gobins       fetch third-party and multi-release Go binaries
-#   make demo         trace the bundled example program
+#   make examples     build the tutorial's programs into examples/bin/
+#   make demo         build them, trace one with a one-liner
 #   make bench        compare with bpftrace
 #   make install      install to $(PREFIX)
 #
@@ -218,7 +219,10 @@ fuzz-repro: fuzz
 docs: gotrace
 	./gotrace --doc-builtins > docs/builtins.md
 
-demo: gotrace
+examples:
+	./examples/build.sh
+
+demo: gotrace examples
 	./examples/demo.sh
 
 bench: gotrace
@@ -233,5 +237,5 @@ install: gotrace
 clean:
 	rm -rf build gotrace
 
-.PHONY: all unit runtime test check-build asan asan-build fuzz fuzz-run fuzz-repro demo bench install clean docs gobins
+.PHONY: all unit runtime test check-build asan asan-build fuzz fuzz-run fuzz-repro examples demo bench install clean docs gobins
 .DELETE_ON_ERROR:
