@@ -3,7 +3,7 @@
 #
 #   examples/bin/NAME          go build -gcflags=-l (inlining off: small
 #                              functions keep their own symbols)
-#   examples/bin/NAME.gccgo    gccgo, for hello and functions (the bcc
+#   examples/bin/NAME.gccgo    gccgo, for hello, functions, printloop (the bcc
 #                              article's programs; fmt lives in libgo)
 #   examples/bin/functions.inl go build with inlining on: main.add is gone
 #   examples/bin/hello.stripped go build -ldflags='-s -w': no symbols, no
@@ -33,7 +33,7 @@ done
 build bin/functions.inl functions/main.go go build -o bin/functions.inl ./functions/main.go
 build bin/hello.stripped hello/main.go go build -ldflags='-s -w' -o bin/hello.stripped ./hello/main.go
 if command -v gccgo >/dev/null; then
-	for name in hello functions; do
+	for name in hello functions printloop; do
 		build "bin/$name.gccgo" "$name/main.go" gccgo -g -O0 -o "bin/$name.gccgo" "$name/main.go"
 	done
 else
