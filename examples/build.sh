@@ -6,7 +6,9 @@
 #   examples/bin/NAME.gccgo    gccgo, for hello, functions, printloop (the bcc
 #                              article's programs; fmt lives in libgo)
 #   examples/bin/functions.inl go build with inlining on: main.add is gone
-#   examples/bin/hello.stripped go build -ldflags='-s -w': no symbols, no
+#   examples/bin/growslice.go1.21  the same with Go 1.21, when make test
+#                              has fetched it into build/gobins/
+#   examples/bin/hello.stripped go build -gcflags=-l -ldflags='-s -w': no symbols, no
 #                              DWARF, functions from .gopclntab only
 #
 # A program is rebuilt when its source is newer than it. The Go on PATH
@@ -31,7 +33,13 @@ for src in */main.go; do
 	build "bin/$name" "$src" go build -gcflags=-l -o "bin/$name" "./$src"
 done
 build bin/functions.inl functions/main.go go build -o bin/functions.inl ./functions/main.go
-build bin/hello.stripped hello/main.go go build -ldflags='-s -w' -o bin/hello.stripped ./hello/main.go
+build bin/hello.stripped hello/main.go go build -gcflags=-l -ldflags='-s -w' -o bin/hello.stripped ./hello/main.go
+# A newer Go, when make test has fetched Debian's (tests/gobins/fetch):
+# runtime.growslice's parameters changed in Go 1.20.
+go121=../build/gobins/toolchains/root/usr/lib/go-1.21/bin/go
+if [ -x "$go121" ]; then
+	build bin/growslice.go1.21 growslice/main.go "$go121" build -gcflags=-l -o bin/growslice.go1.21 ./growslice/main.go
+fi
 if command -v gccgo >/dev/null; then
 	for name in hello functions printloop; do
 		build "bin/$name.gccgo" "$name/main.go" gccgo -g -O0 -o "bin/$name.gccgo" "$name/main.go"

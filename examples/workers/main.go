@@ -3,11 +3,13 @@
 // channel to 4 workers; each worker calls process(job), which allocates a
 // buffer, waits a little (every tenth job sleeps 2 ms) and adds its result
 // to a total under a mutex; main collects 100 results, runs the GC once
-// and prints the total.
+// and prints the total. With -forever, main sends a job every 10 ms and
+// never stops (for gotrace -p).
 package main
 
 import (
 	"fmt"
+	"os"
 	"runtime"
 	"strings"
 	"sync"
@@ -56,6 +58,16 @@ func main() {
 	results := make(chan result)
 	for w := 1; w <= 4; w++ {
 		go worker(w, jobs, results)
+	}
+	if len(os.Args) > 1 && os.Args[1] == "-forever" {
+		go func() {
+			for range results {
+			}
+		}()
+		for j := 1; ; j++ {
+			jobs <- j
+			time.Sleep(10 * time.Millisecond)
+		}
 	}
 	go func() {
 		for j := 1; j <= 100; j++ {
