@@ -4,6 +4,8 @@
 #   make test         fetch the test binaries, then unit and runtime tests
 #   make unit         unit tests (cmocka, and the include-layering check)
 #   make runtime      runtime tests only (need root and BPF)
+#   make doctest      every command of README.md and docs/tutorial*.md, run
+#                     in a fresh copy of the tree, output checked
 #   make check-build  the Makefile itself, on a copy of the tree: one run
 #                     of bison and flex under -j8, nothing rebuilt twice,
 #                     headers tracked, CFLAGS overridable
@@ -179,9 +181,12 @@ unit: $(UNIT_BINS)
 runtime: gotrace
 	./tests/runtime/run
 
+doctest: gotrace
+	./tests/docs/run
+
 test: gotrace gobins
 	@$(MAKE) --no-print-directory check-build && $(MAKE) --no-print-directory unit && \
-		$(MAKE) --no-print-directory runtime
+		$(MAKE) --no-print-directory runtime && $(MAKE) --no-print-directory doctest
 
 check-build:
 	./tests/build/check
@@ -237,5 +242,5 @@ install: gotrace
 clean:
 	rm -rf build gotrace
 
-.PHONY: all unit runtime test check-build asan asan-build fuzz fuzz-run fuzz-repro examples demo bench install clean docs gobins
+.PHONY: all unit runtime doctest test check-build asan asan-build fuzz fuzz-run fuzz-repro examples demo bench install clean docs gobins
 .DELETE_ON_ERROR:

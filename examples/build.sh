@@ -10,6 +10,7 @@
 #                              has fetched it into build/gobins/
 #   examples/bin/hello.stripped go build -gcflags=-l -ldflags='-s -w': no symbols, no
 #                              DWARF, functions from .gopclntab only
+#   examples/bin/server.stripped  go build -ldflags='-s -w', like a release
 #
 # A program is rebuilt when its source is newer than it. The Go on PATH
 # builds them (Go 1.19 on Debian 12; the tutorial's outputs are its).
@@ -34,6 +35,7 @@ for src in */main.go; do
 done
 build bin/functions.inl functions/main.go go build -o bin/functions.inl ./functions/main.go
 build bin/hello.stripped hello/main.go go build -gcflags=-l -ldflags='-s -w' -o bin/hello.stripped ./hello/main.go
+build bin/server.stripped server/main.go go build -ldflags='-s -w' -o bin/server.stripped ./server/main.go
 # A newer Go, when make test has fetched Debian's (tests/gobins/fetch):
 # runtime.growslice's parameters changed in Go 1.20.
 go121=../build/gobins/toolchains/root/usr/lib/go-1.21/bin/go
