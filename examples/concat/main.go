@@ -1,9 +1,13 @@
 // concat: the string example of the bpftrace article: a Go string is
-// passed as two words, a pointer to its bytes and its length.
+// passed as two words, a pointer to its bytes and its length. (The
+// article prints with println, which writes a line in pieces; fmt.Println
+// writes it at once, so that it does not mix with gotrace's lines.)
 package main
 
+import "fmt"
+
 func main() {
-	println(concat("ab", "cd"))
+	fmt.Println(concat("ab", "cd"))
 }
 
 func concat(a, b string) string {

@@ -6,7 +6,10 @@
 // (n, "done", true).
 package main
 
-import "sync"
+import (
+	"fmt"
+	"sync"
+)
 
 //go:noinline
 func deep(n int) (int, string, bool) {
@@ -34,5 +37,5 @@ func main() {
 		}()
 	}
 	wg.Wait()
-	println("total", total)
+	fmt.Println("total", total)
 }
