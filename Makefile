@@ -4,6 +4,8 @@
 #   make test         fetch the test binaries, then unit and runtime tests
 #   make unit         unit tests (cmocka, and the include-layering check)
 #   make runtime      runtime tests only (need root and BPF)
+#   make doctest      every command of README.md and docs/tutorial*.md, run
+#                     in a fresh copy of the tree, output checked
 #   make check-build  the Makefile itself, on a copy of the tree: one run
 #                     of bison and flex under -j8, nothing rebuilt twice,
 #                     headers tracked, CFLAGS overridable
@@ -15,7 +17,8 @@
 #                     it (tests/fuzz/repro/HARNESS/)
 #   make docs         regenerate docs/builtins.md from the builtin table
 #   make gobins       fetch third-party and multi-release Go binaries
-#   make demo         trace the bundled example program
+#   make examples     build the tutorial's programs into examples/bin/
+#   make demo         build them, trace one with a one-liner
 #   make bench        compare with bpftrace
 #   make install      install to $(PREFIX)
 #
@@ -197,9 +200,12 @@ unit: $(UNIT_BINS)
 runtime: gotrace
 	./tests/runtime/run
 
+doctest: gotrace
+	./tests/docs/run
+
 test: gotrace gobins
 	@$(MAKE) --no-print-directory check-build && $(MAKE) --no-print-directory unit && \
-		$(MAKE) --no-print-directory runtime
+		$(MAKE) --no-print-directory runtime && $(MAKE) --no-print-directory doctest
 
 check-build:
 	./tests/build/check
@@ -237,7 +243,10 @@ fuzz-repro: fuzz
 docs: gotrace
 	./gotrace --doc-builtins > docs/builtins.md
 
-demo: gotrace
+examples:
+	./examples/build.sh
+
+demo: gotrace examples
 	./examples/demo.sh
 
 bench: gotrace
@@ -252,5 +261,5 @@ install: gotrace
 clean:
 	rm -rf build gotrace
 
-.PHONY: all unit runtime test check-build asan asan-build fuzz fuzz-run fuzz-repro demo bench install clean docs gobins
+.PHONY: all unit runtime doctest test check-build asan asan-build fuzz fuzz-run fuzz-repro examples demo bench install clean docs gobins
 .DELETE_ON_ERROR:

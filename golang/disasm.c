@@ -344,13 +344,20 @@ int gobin_ret_sites(struct gobin *b, const struct gofunc *f,
 	if (next > f->addr)
 		len = MIN(len, next - f->addr);
 	uint64_t end = f->addr + len;
+	/* gccgo's split stacks: "call __morestack; ret" runs the body on a
+	 * new stack segment, whose own RET returns into __morestack; the RET
+	 * after the call is the same return a second time. */
+	const struct gofunc *ms = gobin_compiler(b) == GOC_GCCGO ? gobin_find(b, "__morestack") : NULL;
+	bool after_morestack = false;
 	for (uint64_t pc = f->addr; pc < end;) {
 		if (!gobin_decode(b, pc, &in)) {
 			pc++;
+			after_morestack = false;
 			continue;
 		}
-		if (insn_is_ret(&in) && pc + in.len <= end)
+		if (insn_is_ret(&in) && pc + in.len <= end && !after_morestack)
 			vec_push(&rets, pc);
+		after_morestack = ms && insn_is_call(&in) && in.has_target && in.target == ms->addr;
 		pc += in.len;
 	}
 	*addrs = rets.v;

@@ -751,6 +751,10 @@ static int add_func_sites(struct probeset *ps, struct diag *d, struct probe *p,
 {
 	struct probe_env *env = &ps->envs[p->index];
 	bool gc = gobin_compiler(b) == GOC_GC;
+	/* gccgo's goroutines move between threads too (libgo switches
+	 * contexts): a kernel return probe, kept per thread, then returns a
+	 * goroutine into the uprobe trampoline on another thread (SIGILL) */
+	bool ret_insns = gc || gobin_compiler(b) == GOC_GCCGO;
 	const struct gofunc *real = gobin_find(b, f->name);
 	env_one_func(env, f->name, real);
 	/* stack ABI: results follow the arguments, whose size DWARF knows */
@@ -783,7 +787,7 @@ static int add_func_sites(struct probeset *ps, struct diag *d, struct probe *p,
 		if (gc && gobin_entry_site(b, f, &addr, &skipped) < 0)
 			addr = f->addr;
 		vec_push(&addrs, addr);
-	} else if (gc) {
+	} else if (ret_insns) {
 		uint64_t *rets;
 		size_t n;
 		if (gobin_ret_sites(b, f, &rets, &n) < 0) {
@@ -993,7 +997,7 @@ static int resolve_uprobe(struct probeset *ps, struct diag *d, struct probe *p,
 		}
 		env_add_binary(ps, env, b, *first_bin, wants_g(p));
 		*first_bin = false;
-		if (ret && gobin_compiler(b) == GOC_GC)
+		if (ret && (gobin_compiler(b) == GOC_GC || gobin_compiler(b) == GOC_GCCGO))
 			env->go_ret_insn = true;
 
 		const struct gofunc *exact = NULL;

@@ -165,13 +165,20 @@ static bool key_symbolic(const struct type *k)
 
 struct text_row {
 	char *text;
+	const void *key;
 	size_t row;
 };
 
-static int cmp_text_row(const void *a, const void *b)
+/* By text, then by key bytes: the row that stays of those merged is the
+ * one with the smallest key, whatever the kernel's hash order, so that
+ * rows with equal values keep one order from run to run. */
+static int cmp_text_row(const void *a, const void *b, void *arg)
 {
 	const struct text_row *x = a, *y = b;
+	const uint32_t *ks = arg;
 	int c = strcmp(x->text, y->text);
+	if (!c)
+		c = memcmp(x->key, y->key, *ks);
 	return c ? c : (x->row > y->row) - (x->row < y->row);
 }
 
@@ -232,9 +239,11 @@ static size_t merge_rows(const struct output *o, const struct mapinfo *m,
 		out_key_text(o, m, rows[i].key, "\n", &sb);
 		t[i].text = sb.s ? sb_steal(&sb) : xstrdup("");
 		sb_free(&sb);
+		t[i].key = rows[i].key;
 		t[i].row = i;
 	}
-	qsort(t, n, sizeof(*t), cmp_text_row);
+	uint32_t ks = m->key->size;
+	qsort_r(t, n, sizeof(*t), cmp_text_row, &ks);
 	bool *gone = xcalloc(n ? n : 1, sizeof(bool));
 	int64_t nb = out_hist_buckets(m->val);
 	for (size_t i = 0, first = 0; i < n; i++) {

@@ -72,10 +72,15 @@ static int start_tracing(struct tracer *t)
 }
 
 /* The -c command execs once every probe is attached (not at all when
- * BEGIN called exit()). */
+ * BEGIN called exit()); what gotrace has printed so far (the banner) goes
+ * out first, so that it comes before the command's own output on a
+ * shared pipe. */
 static int let_command_run(struct tracer *t)
 {
-	return t->exiting ? 0 : target_release(&t->target, &t->fail);
+	if (t->exiting)
+		return 0;
+	out_flush(t->out);
+	return target_release(&t->target, &t->fail);
 }
 
 /* After tracing: nothing but END may fire; then the maps, the lost

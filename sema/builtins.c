@@ -95,6 +95,25 @@ static void warn_go_string_word(struct sema *s, const struct node *at, const cha
 	diag_hint(s->diag, "a Go string is (pointer, length): gostr(%s(%d), %s(%d))", fn, w, fn, w + 1);
 }
 
+/* Whether DWARF says stack word w (at sp+8+8*w) holds a parameter of the
+ * probe's one function: SysV passes a struct bigger than 16 bytes (a Go
+ * slice on gccgo, fmt.Println's a ...interface{}) in memory. */
+static bool stack_word_is_param(struct sema *s, int w)
+{
+	struct probe_env *env = s->env;
+	const struct goparam *ps;
+	size_t np;
+	if (!env->bin || !env->func || env->many_funcs ||
+	    gobin_params(env->bin, env->func, &ps, &np) < 0)
+		return false;
+	int64_t at = 8 + 8 * (int64_t)w;
+	for (size_t i = 0; i < np; i++)
+		if (!ps[i].is_result && !ps[i].in_regs && ps[i].stack_off >= 8 &&
+		    at >= ps[i].stack_off && at < ps[i].stack_off + 8 * (int64_t)ps[i].nwords)
+			return true;
+	return false;
+}
+
 /* argN and sargN follow the C convention and the stack: not what a Go
  * function built with another convention receives. */
 static struct type *t_argword(struct sema *s, struct node *n)
@@ -115,7 +134,7 @@ static struct type *t_argword(struct sema *s, struct node *n)
 			     "%s reads a stack word, but %s passes arguments in registers (Go 1.17 and later)",
 			     n->call.name, gobin_path(env->bin));
 		diag_hint(s->diag, "goarg(%d) reads argument word %d by the binary's convention", i, i);
-	} else if (sarg && env->abi == GOABI_SYSV) {
+	} else if (sarg && env->abi == GOABI_SYSV && !stack_word_is_param(s, i)) {
 		diag_warning(s->diag, n->loc,
 			     "%s reads a stack word, but %s passes its first six arguments in registers",
 			     n->call.name, gobin_path(env->bin));
