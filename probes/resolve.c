@@ -588,6 +588,44 @@ static bool reads_abi_words(const struct node *n)
 	return false;
 }
 
+/* The predicate's value where `func` is `name`, from its comparisons of
+ * func with names under ||, && and !: 1, 0, or -1 when it depends on
+ * more. A wildcard leaves out the functions whose calls it rules out. */
+static int pred_on_func(const struct node *n, const char *name)
+{
+	if (!n)
+		return -1;
+	if (n->kind == N_UNOP && n->unop.op == '!') {
+		int r = pred_on_func(n->unop.operand, name);
+		return r < 0 ? -1 : !r;
+	}
+	if (n->kind != N_BINOP)
+		return -1;
+	const struct node *l = n->binop.lhs, *r = n->binop.rhs;
+	switch (n->binop.op) {
+	case OP_LOR:
+	case OP_LAND: {
+		int a = pred_on_func(l, name), b = pred_on_func(r, name);
+		bool lor = n->binop.op == OP_LOR;
+		if (a == lor || b == lor)
+			return lor;
+		return a < 0 || b < 0 ? -1 : !lor;
+	}
+	case OP_EQ:
+	case OP_NE:
+		if (r->kind == N_IDENT) {
+			const struct node *x = l;
+			l = r;
+			r = x;
+		}
+		if (l->kind != N_IDENT || strcmp(l->call.name, "func") || r->kind != N_STR)
+			return -1;
+		return !strcmp(r->str.text, name) == (n->binop.op == OP_EQ);
+	default:
+		return -1;
+	}
+}
+
 /* What an attach point left out of the inlined copies it matched, said
  * once for the attach point. */
 struct inl_skipped {
@@ -995,10 +1033,14 @@ static int resolve_uprobe(struct probeset *ps, struct diag *d, struct probe *p,
 			size_t n, nn;
 			const struct gofunc *fs = gobin_funcs(b, &n);
 			const char *const *inl = a->offset ? NULL : gobin_inlined_names(b, &nn);
-			int matched = 0;
+			int matched = 0, ruled_out = 0;
 			for (size_t i = 0; i < n; i++) {
 				if (fnmatch(a->func, fs[i].name, 0))
 					continue;
+				if (!pred_on_func(p->pred, fs[i].name)) {
+					ruled_out++;
+					continue;
+				}
 				errors += add_func_sites(ps, d, p, a, b, &fs[i], ret, path, &sk);
 				errors += add_inlined_sites(ps, d, p, a, b, fs[i].name, ret, true, path, &isk);
 				matched++;
@@ -1007,6 +1049,10 @@ static int resolve_uprobe(struct probeset *ps, struct diag *d, struct probe *p,
 			for (size_t i = 0; inl && i < nn; i++) {
 				if (fnmatch(a->func, inl[i], 0) || gobin_find(b, inl[i]))
 					continue;
+				if (!pred_on_func(p->pred, inl[i])) {
+					ruled_out++;
+					continue;
+				}
 				if (ret) {
 					const struct goinline *c;
 					size_t k;
@@ -1017,6 +1063,12 @@ static int resolve_uprobe(struct probeset *ps, struct diag *d, struct probe *p,
 				}
 				errors += add_inlined_sites(ps, d, p, a, b, inl[i], ret, false, path, &isk);
 				matched++;
+			}
+			if (!matched && ruled_out && !errors) {
+				diag_error(d, a->loc, "the predicate rules out every function in %s matching '%s' (%d of them)",
+					   paths.n == 1 && *a->target ? a->target : path, a->func, ruled_out);
+				diag_hint(d, "its comparisons of func with names say which functions are probed");
+				errors++;
 			}
 			report_skipped(d, a, &isk);
 			total_matched += matched;
