@@ -417,7 +417,10 @@ const struct gotype *goargs_path(struct sema *s, struct node *n)
 		return st->gt = &gotype_word;
 	}
 	if (t->kind == GT_IFACE) {
-		gerr(s, n->loc, "%s is an interface: it has .type and .data, not '%s'",
+		struct loc il = n->loc; /* the name after the dot */
+		if (il.end - il.begin > strlen(name))
+			il.begin = il.end - (uint32_t)strlen(name);
+		gerr(s, il, "%s is an interface: it has .type and .data, not '%s'",
 		     t->name ? t->name : "?", name);
 		return NULL;
 	}

@@ -173,7 +173,7 @@ func vacuum() {
 //go:noinline
 func broken() {
 	_, err := db.Exec("SELECT FAIL WHERE SLEEP(22)")
-	fmt.Println("broken:", err)
+	fmt.Fprintln(os.Stderr, "broken:", err)
 }
 
 func main() {
@@ -196,5 +196,5 @@ func main() {
 	broken()
 	lookupUser(3)
 	db.Close()
-	fmt.Println("done")
+	fmt.Fprintln(os.Stderr, "done")
 }
