@@ -697,14 +697,33 @@ static void report_skipped(struct diag *d, struct attach *a, const struct inl_sk
 			     sk->args == 1 ? "is" : "are");
 }
 
-/* A gc runtime function looked for in a gccgo binary: says why it is not
- * there. */
+/* Is func named in a package of Go's standard library ("net/http.X",
+ * "fmt.Println"; not "main.f", nor "github.com/x/y.F")? */
+static bool std_func(const char *func)
+{
+	const char *dot = strchr(func, '.'), *slash = strchr(func, '/');
+	if (!dot || dot == func)
+		return false;
+	if (slash && slash < dot)
+		return !memchr(func, '.', (size_t)(slash - func)); /* no domain */
+	return strncmp(func, "main.", 5) != 0;
+}
+
+/* A gc runtime or standard-library function looked for in a gccgo
+ * binary: says why it is not there. */
 static bool gccgo_runtime_hint(struct diag *d, struct gobin *b, const char *func)
 {
-	if (!b || gobin_compiler(b) != GOC_GCCGO || strncmp(func, "runtime.", 8))
+	if (!b || gobin_compiler(b) != GOC_GCCGO)
 		return false;
-	diag_hint(d, "%s is built by gccgo: its runtime is libgo's, whose functions are not the gc "
-		     "runtime's (this works on binaries built by go build)", gobin_path(b));
+	if (!strncmp(func, "runtime.", 8))
+		diag_hint(d, "%s is built by gccgo: its runtime is libgo's, whose functions are not the gc "
+			     "runtime's (this works on binaries built by go build)", gobin_path(b));
+	else if (std_func(func))
+		diag_hint(d, "%s is built by gccgo: Go's standard library is libgo's, outside the binary, "
+			     "with gccgo's names and layouts (this works on binaries built by go build)",
+			  gobin_path(b));
+	else
+		return false;
 	return true;
 }
 

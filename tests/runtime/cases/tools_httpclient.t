@@ -11,6 +11,7 @@
 # checked against the handler's sleeps (60, 20 and the 50 ms timeout;
 # under 100 ms for the others: the first TLS request shakes hands), the
 # server's port is P. Every build gives the same lines as the first.
+# Without BINARY, the usage line (exit 2).
 needs: toolchains/root/usr/lib/go-1.21/bin/go toolchains/root/usr/lib/go-1.27/bin/go
 timeout: 400
 --- script
@@ -29,6 +30,7 @@ norm() {
 		print $1, $2, $5, url, $7, t rest }' "$1" | sed -E 's/127\.0\.0\.1:[0-9]{2,}/127.0.0.1:P/'
 	grep -E '^@(requests|errors)' "$1" | sort
 }
+$GOTRACE httpclient; echo "exit $?"
 first=
 for rel in local 1.21 1.22 1.23 1.24 1.25 1.26 1.27; do
 	for k in debug stripped; do
@@ -49,6 +51,7 @@ for rel in local 1.21 1.22 1.23 1.24 1.25 1.26 1.27; do
 done
 cd / && rm -rf "$d"
 --- stdout
+exit 2
 GET 200 HTTP/1.1 http://127.0.0.1:P/hello (main.fetch) ok
 GET 200 HTTP/1.1 http://127.0.0.1:P/slow?ms=60 (main.fetch) ok
 GET 404 HTTP/1.1 http://127.0.0.1:P/missing (main.fetch) ok
@@ -85,3 +88,5 @@ local stripped: the same
 1.26 stripped: the same
 1.27 debug: the same
 1.27 stripped: the same
+--- stderr
+usage: gotrace httpclient BINARY [-p PID | -c CMD]

@@ -10,7 +10,8 @@
 # the /hijack handler takes the connection ("-", hijacked). Latencies are
 # checked against the handler's sleeps (60 ms, 20 ms, 300 ms; under 50
 # ms for the others), the client's address has the form 127.0.0.1:PORT.
-# Every build gives the same lines as the first.
+# Every build gives the same lines as the first. Without BINARY, the
+# usage line (exit 2).
 needs: toolchains/root/usr/lib/go-1.21/bin/go toolchains/root/usr/lib/go-1.27/bin/go
 timeout: 400
 --- script
@@ -30,6 +31,7 @@ norm() {
 		print $1, $2, $5, path, t rest }' "$1"
 	grep -E '^@(requests|hijacked)' "$1" | sort
 }
+$GOTRACE httpserver; echo "exit $?"
 first=
 for rel in local 1.21 1.22 1.23 1.24 1.25 1.26 1.27; do
 	for k in debug stripped; do
@@ -50,6 +52,7 @@ for rel in local 1.21 1.22 1.23 1.24 1.25 1.26 1.27; do
 done
 cd / && rm -rf "$d"
 --- stdout
+exit 2
 GET 200 HTTP/1.1 /hello ok
 GET 200 HTTP/1.1 /slow?ms=60 ok
 GET 404 HTTP/1.1 /missing ok
@@ -84,3 +87,5 @@ local stripped: the same
 1.26 stripped: the same
 1.27 debug: the same
 1.27 stripped: the same
+--- stderr
+usage: gotrace httpserver BINARY [-p PID | -c CMD]
