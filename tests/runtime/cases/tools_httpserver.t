@@ -7,9 +7,10 @@
 # and 418 from WriteHeader, 301 from http.Redirect, net/http's 200 for a
 # handler that writes nothing), and over HTTP/2 (TLS) from the HTTP/2
 # response writer, which moved into net/http/internal/http2 in Go 1.27;
-# the /hijack handler takes the connection ("-", hijacked). Latencies are
-# checked against the handler's sleeps (60 ms, 20 ms, 300 ms; under 50
-# ms for the others), the client's address has the form 127.0.0.1:PORT.
+# the /hijack handler takes the connection ("-", hijacked); 5 requests
+# served at once, each line whole (one printf a line). Latencies are
+# checked against the handler's sleeps (60, 20, 40, 300 ms; under 50 ms
+# for the others), the client's address has the form 127.0.0.1:PORT.
 # Every build gives the same lines as the first. Without BINARY, the
 # usage line (exit 2).
 needs: toolchains/root/usr/lib/go-1.21/bin/go toolchains/root/usr/lib/go-1.27/bin/go
@@ -25,6 +26,7 @@ norm() {
 		if (path == "/slow?ms=60") { lo = 60; hi = 250 }
 		if (path == "/teapot") { lo = 20; hi = 200 }
 		if (path == "/slow?ms=300") { lo = 300; hi = 700 }
+		if (path == "/slow?ms=40") { lo = 40; hi = 250 }
 		t = (lat >= lo && lat <= hi) ? "ok" : "latency " lat
 		if ($6 !~ /^127\.0\.0\.1:[0-9]+$/) t = t " remote " $6
 		rest = ""; for (i = 8; i <= NF; i++) rest = rest " " $i
@@ -65,9 +67,14 @@ GET 200 HTTP/2.0 /hello ok
 GET 404 HTTP/2.0 /missing ok
 GET 200 HTTP/2.0 /empty ok
 GET - HTTP/1.1 /hijack ok (hijacked: the handler answered itself)
+GET 200 HTTP/1.1 /slow?ms=40 ok
+GET 200 HTTP/1.1 /slow?ms=40 ok
+GET 200 HTTP/1.1 /slow?ms=40 ok
+GET 200 HTTP/1.1 /slow?ms=40 ok
+GET 200 HTTP/1.1 /slow?ms=40 ok
 GET 200 HTTP/1.1 /slow?ms=300 ok
 @hijacked: 1
-@requests[GET, 200]: 7
+@requests[GET, 200]: 12
 @requests[GET, 301]: 1
 @requests[GET, 404]: 2
 @requests[POST, 201]: 1

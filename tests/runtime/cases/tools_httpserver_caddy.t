@@ -35,6 +35,10 @@ ask GET '/b/c?x=1&y=2'
 ask POST /form 'name=apple'
 ask DELETE /items/7
 ask HEAD /index.html
+# 20 at once: each line whole, each agreeing with caddy's entry
+for i in $(seq 20); do ask GET /many/$i >/dev/null & done
+wait $(jobs -p | grep -vx -e $cpid -e $gpid)
+sleep 0.2
 kill -INT $gpid
 wait $gpid
 echo "gotrace status $?"
@@ -51,7 +55,10 @@ awk 'NR == FNR { m[$1] = $2; u[$1] = $3; s[$1] = $4; t[$1] = $5; next }
 		if (u[p] != $7) why = why " uri " u[p]
 		if (s[p] != $2) why = why " status " s[p]
 		if ($3 < t[p] || $3 > t[p] + 50) why = why " latency " $3 " vs " t[p]
-		print $1, $2, $5, $7, (why == "" ? "caddy agrees" : "caddy differs:" why) }' caddy.log out
+		if ($7 ~ /^\/many\//) { many[why == "" ? "caddy agrees" : "caddy differs:" why]++; next }
+		print $1, $2, $5, $7, (why == "" ? "caddy agrees" : "caddy differs:" why) }
+	END { for (w in many) print "GET 418 HTTP/1.1 /many/N", w, many[w] "x" }' caddy.log out
+grep -c '^GET     418 .* /many/[0-9]*$' out
 grep -E '^@requests\[(POST|DELETE|HEAD)' out | sort
 cat err
 cd / && rm -rf "$d"
@@ -67,6 +74,8 @@ GET 418 HTTP/1.1 /b/c?x=1&y=2 caddy agrees
 POST 418 HTTP/1.1 /form caddy agrees
 DELETE 418 HTTP/1.1 /items/7 caddy agrees
 HEAD 418 HTTP/1.1 /index.html caddy agrees
+GET 418 HTTP/1.1 /many/N caddy agrees 20x
+20
 @requests[DELETE, 418]: 1
 @requests[HEAD, 418]: 1
 @requests[POST, 418]: 1

@@ -2,12 +2,13 @@
 # program of ours with a database/sql driver of its own
 # (tests/runtime/progs/sqlapp.go: each query sleeps the milliseconds its
 # text says in SLEEP(N)), built by Go 1.19 (local) and 1.21 to 1.27, each
-# with DWARF and stripped. Over 20 ms: the 8 slow queries of the 10, made
+# with DWARF and stripped. Over 20 ms: the 14 slow queries of the 16, made
 # through DB.Query, DB.Exec, DB.QueryRow, Tx.Exec, a prepared Stmt's
 # QueryRow and Exec (the text from the Stmt's query field), Conn.ExecContext,
-# and one that fails (its error's text); each with its text, the function
+# one that fails (its error's text), and 6 at once from 6 goroutines
+# (main.parallel's; each line whole, one printf a line); each with its text, the function
 # of ours that made it (the first caller outside database/sql) and a
-# latency between its sleep and 100 ms more. With 0, all 10 (the two
+# latency between its sleep and 100 ms more. With 0, all 16 (the two
 # fast ones by main.lookupUser too). Every build gives the same lines as
 # the first. Without MS, the usage line (exit 2).
 needs: toolchains/root/usr/lib/go-1.21/bin/go toolchains/root/usr/lib/go-1.27/bin/go
@@ -57,8 +58,14 @@ main.priceOf SELECT price FROM items WHERE id = ? AND SLEEP(35) ok
 main.restock UPDATE items SET stock = stock + ? WHERE id = ? AND SLEEP(45) ok
 main.vacuum VACUUM -- SLEEP(28) ok
 main.broken SELECT FAIL WHERE SLEEP(22)  error: syntax error at or near FAIL ok
-@queries: 10
-@slow: 8
+main.parallel.func1 SELECT n FROM jobs WHERE id = ? AND SLEEP(30) ok
+main.parallel.func1 SELECT n FROM jobs WHERE id = ? AND SLEEP(30) ok
+main.parallel.func1 SELECT n FROM jobs WHERE id = ? AND SLEEP(30) ok
+main.parallel.func1 SELECT n FROM jobs WHERE id = ? AND SLEEP(30) ok
+main.parallel.func1 SELECT n FROM jobs WHERE id = ? AND SLEEP(30) ok
+main.parallel.func1 SELECT n FROM jobs WHERE id = ? AND SLEEP(30) ok
+@queries: 16
+@slow: 14
 main.lookupUser SELECT name FROM users WHERE id = ? AND SLEEP(2) ok
 main.listOrders SELECT id, total FROM orders WHERE SLEEP(60) ok
 main.touchUsers UPDATE users SET seen = now() WHERE SLEEP(40) ok
@@ -69,8 +76,14 @@ main.restock UPDATE items SET stock = stock + ? WHERE id = ? AND SLEEP(45) ok
 main.vacuum VACUUM -- SLEEP(28) ok
 main.broken SELECT FAIL WHERE SLEEP(22)  error: syntax error at or near FAIL ok
 main.lookupUser SELECT name FROM users WHERE id = ? AND SLEEP(3) ok
-@queries: 10
-@slow: 10
+main.parallel.func1 SELECT n FROM jobs WHERE id = ? AND SLEEP(30) ok
+main.parallel.func1 SELECT n FROM jobs WHERE id = ? AND SLEEP(30) ok
+main.parallel.func1 SELECT n FROM jobs WHERE id = ? AND SLEEP(30) ok
+main.parallel.func1 SELECT n FROM jobs WHERE id = ? AND SLEEP(30) ok
+main.parallel.func1 SELECT n FROM jobs WHERE id = ? AND SLEEP(30) ok
+main.parallel.func1 SELECT n FROM jobs WHERE id = ? AND SLEEP(30) ok
+@queries: 16
+@slow: 16
 local stripped: the same
 1.21 debug: the same
 1.21 stripped: the same

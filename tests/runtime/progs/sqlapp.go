@@ -13,6 +13,7 @@
 //	main.vacuum       Conn.ExecContext    SLEEP(28)  (a dedicated connection)
 //	main.broken       DB.Exec             SLEEP(22)  FAIL: an error
 //	main.lookupUser   again, SLEEP(3)     (fast)
+//	main.parallel.func1  DB.QueryRow      SLEEP(30), from 6 goroutines at once
 package main
 
 import (
@@ -25,6 +26,7 @@ import (
 	"os"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -176,6 +178,20 @@ func broken() {
 	fmt.Fprintln(os.Stderr, "broken:", err)
 }
 
+//go:noinline
+func parallel(n int) {
+	var wg sync.WaitGroup
+	for i := 0; i < n; i++ {
+		wg.Add(1)
+		go func(id int) {
+			defer wg.Done()
+			var v int
+			check(db.QueryRow("SELECT n FROM jobs WHERE id = ? AND SLEEP(30)", id).Scan(&v))
+		}(i)
+	}
+	wg.Wait()
+}
+
 func main() {
 	sql.Register("sleepdb", sleepDriver{})
 	var err error
@@ -195,6 +211,7 @@ func main() {
 	vacuum()
 	broken()
 	lookupUser(3)
+	parallel(6)
 	db.Close()
 	fmt.Fprintln(os.Stderr, "done")
 }

@@ -15,6 +15,7 @@
 //	GET  /empty          200
 //	GET  /hijack         the handler takes the connection and answers
 //	                     200 itself (net/http never sees a status)
+//	GET  /slow?ms=40     5 at once, from 5 goroutines (on new connections)
 //	GET  127.0.0.1:1/    no server there: connection refused
 //	GET  /slow?ms=300    the client gives up after 50 ms (Client.Timeout);
 //	                     the server's handler ends at 300 ms, and the
@@ -32,6 +33,7 @@ import (
 	"os"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -120,6 +122,15 @@ func main() {
 	fetch(ts.Client(), "GET", ts.URL+"/missing", "")
 	fetch(ts.Client(), "GET", ts.URL+"/empty", "")
 	fetch(c, "GET", base+"/hijack", "")
+	var wg sync.WaitGroup
+	for i := 0; i < 5; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			fetch(c, "GET", base+"/slow?ms=40", "")
+		}()
+	}
+	wg.Wait()
 	fetch(c, "GET", "http://127.0.0.1:1/", "")
 	impatient := &http.Client{Timeout: 50 * time.Millisecond}
 	fetch(impatient, "GET", base+"/slow?ms=300", "")
