@@ -9,6 +9,7 @@
 #include "abi/events.h"
 #include "golang/gobin.h"
 #include "sema/builtins.h"
+#include "sema/goargs.h"
 #include "sema/regs.h"
 
 static LLVMValueRef shr(struct cg *cg, LLVMValueRef v, int bits)
@@ -221,6 +222,11 @@ GEN(curg)
 GEN(gorelease)
 {
 	return cg_const(cg, gobin_go_release(cg->env->bin));
+}
+
+GEN(gohastype)
+{
+	return cg_const(cg, goargs_has_type(cg->env->bin, n->call.args->str.text));
 }
 
 /* ustack(N) and ucaller: the frames themselves, by bpf_get_stack(), in

@@ -185,12 +185,22 @@ LLVMValueRef cg_call_lib(struct cg *cg, const char *name, LLVMTypeRef ret,
 	return LLVMBuildCall2(cg->b, fty, fn, args, (unsigned)nargs, "");
 }
 
+/* A load from the context at a constant offset, as one instruction
+ * the verifier accepts (ctx + off): inline assembly, since LLVM merges
+ * two loads of a ternary (cond ? goret(2) : goret(1)) into one from a
+ * selected offset, which the verifier rejects. */
 LLVMValueRef cg_ctx_load(struct cg *cg, uint32_t off, LLVMTypeRef ty)
 {
-	LLVMValueRef p = cg_gep(cg, cg->ctxp, off);
-	LLVMValueRef v = LLVMBuildLoad2(cg->b, ty, p, "");
-	LLVMSetVolatile(v, 1);
-	return v;
+	unsigned bits = LLVMGetIntTypeWidth(ty);
+	char code[64];
+	snprintf(code, sizeof(code), "$0 = *(u%u *)($1 + %u)", bits, off);
+	LLVMTypeRef params[] = { cg->ptr };
+	LLVMTypeRef fty = LLVMFunctionType(cg->i64, params, 1, 0);
+	LLVMValueRef fn = LLVMGetInlineAsm(fty, code, strlen(code), "=r,r", 4, 0, 0,
+					   LLVMInlineAsmDialectATT, 0);
+	LLVMValueRef args[] = { cg->ctxp };
+	LLVMValueRef v = LLVMBuildCall2(cg->b, fty, fn, args, 1, "");
+	return bits == 64 ? v : LLVMBuildTrunc(cg->b, v, ty, "");
 }
 
 LLVMValueRef cg_read_user_u64(struct cg *cg, LLVMValueRef addr)
@@ -1431,6 +1441,7 @@ static void init_llvm_once(void)
 	LLVMInitializeBPFTarget();
 	LLVMInitializeBPFTargetMC();
 	LLVMInitializeBPFAsmPrinter();
+	LLVMInitializeBPFAsmParser(); /* cg_ctx_load's inline assembly */
 }
 
 static int emit(struct cg *cg, LLVMCodeGenFileType kind, LLVMMemoryBufferRef *out)

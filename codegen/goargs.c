@@ -202,9 +202,11 @@ static struct place place_of(struct cg *cg, struct node *n)
 		}
 		return p;
 	}
+	case GOOP_ITYPE:
+	case GOOP_IDATA:
 	case GOOP_LEN:
 	case GOOP_CAP: {
-		int k = st->op == GOOP_LEN ? 1 : 2;
+		int k = st->op == GOOP_CAP ? 2 : st->op == GOOP_ITYPE ? 0 : 1;
 		if (p.regs || p.imm)
 			p.word += k;
 		else

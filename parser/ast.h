@@ -71,6 +71,8 @@ enum goop {
 	GOOP_LEN,   /* .len of a string or slice */
 	GOOP_CAP,   /* .cap of a slice */
 	GOOP_INDEX, /* [i] of a slice or array */
+	GOOP_ITYPE, /* .type of an interface: its first word (type or itab) */
+	GOOP_IDATA, /* .data of an interface: its second word */
 };
 
 struct goplace;

@@ -615,6 +615,44 @@ static bool reads_abi_words(const struct node *n)
 	return false;
 }
 
+/* The predicate's value where `func` is `name`, from its comparisons of
+ * func with names under ||, && and !: 1, 0, or -1 when it depends on
+ * more. A wildcard leaves out the functions whose calls it rules out. */
+static int pred_on_func(const struct node *n, const char *name)
+{
+	if (!n)
+		return -1;
+	if (n->kind == N_UNOP && n->unop.op == '!') {
+		int r = pred_on_func(n->unop.operand, name);
+		return r < 0 ? -1 : !r;
+	}
+	if (n->kind != N_BINOP)
+		return -1;
+	const struct node *l = n->binop.lhs, *r = n->binop.rhs;
+	switch (n->binop.op) {
+	case OP_LOR:
+	case OP_LAND: {
+		int a = pred_on_func(l, name), b = pred_on_func(r, name);
+		bool lor = n->binop.op == OP_LOR;
+		if (a == lor || b == lor)
+			return lor;
+		return a < 0 || b < 0 ? -1 : !lor;
+	}
+	case OP_EQ:
+	case OP_NE:
+		if (r->kind == N_IDENT) {
+			const struct node *x = l;
+			l = r;
+			r = x;
+		}
+		if (l->kind != N_IDENT || strcmp(l->call.name, "func") || r->kind != N_STR)
+			return -1;
+		return !strcmp(r->str.text, name) == (n->binop.op == OP_EQ);
+	default:
+		return -1;
+	}
+}
+
 /* What an attach point left out of the inlined copies it matched, said
  * once for the attach point. */
 struct inl_skipped {
@@ -686,14 +724,33 @@ static void report_skipped(struct diag *d, struct attach *a, const struct inl_sk
 			     sk->args == 1 ? "is" : "are");
 }
 
-/* A gc runtime function looked for in a gccgo binary: says why it is not
- * there. */
+/* Is func named in a package of Go's standard library ("net/http.X",
+ * "fmt.Println"; not "main.f", nor "github.com/x/y.F")? */
+static bool std_func(const char *func)
+{
+	const char *dot = strchr(func, '.'), *slash = strchr(func, '/');
+	if (!dot || dot == func)
+		return false;
+	if (slash && slash < dot)
+		return !memchr(func, '.', (size_t)(slash - func)); /* no domain */
+	return strncmp(func, "main.", 5) != 0;
+}
+
+/* A gc runtime or standard-library function looked for in a gccgo
+ * binary: says why it is not there. */
 static bool gccgo_runtime_hint(struct diag *d, struct gobin *b, const char *func)
 {
-	if (!b || gobin_compiler(b) != GOC_GCCGO || strncmp(func, "runtime.", 8))
+	if (!b || gobin_compiler(b) != GOC_GCCGO)
 		return false;
-	diag_hint(d, "%s is built by gccgo: its runtime is libgo's, whose functions are not the gc "
-		     "runtime's (this works on binaries built by go build)", gobin_path(b));
+	if (!strncmp(func, "runtime.", 8))
+		diag_hint(d, "%s is built by gccgo: its runtime is libgo's, whose functions are not the gc "
+			     "runtime's (this works on binaries built by go build)", gobin_path(b));
+	else if (std_func(func))
+		diag_hint(d, "%s is built by gccgo: Go's standard library is libgo's, outside the binary, "
+			     "with gccgo's names and layouts (this works on binaries built by go build)",
+			  gobin_path(b));
+	else
+		return false;
 	return true;
 }
 
@@ -1054,10 +1111,14 @@ static int resolve_uprobe(struct probeset *ps, struct diag *d, struct probe *p,
 			size_t n, nn;
 			const struct gofunc *fs = gobin_funcs(b, &n);
 			const char *const *inl = a->offset ? NULL : gobin_inlined_names(b, &nn);
-			int matched = 0;
+			int matched = 0, ruled_out = 0;
 			for (size_t i = 0; i < n; i++) {
 				if (fnmatch(a->func, fs[i].name, 0))
 					continue;
+				if (!pred_on_func(p->pred, fs[i].name)) {
+					ruled_out++;
+					continue;
+				}
 				errors += add_func_sites(ps, d, p, a, b, &fs[i], ret, path, &sk);
 				errors += add_inlined_sites(ps, d, p, a, b, fs[i].name, ret, true, path, &isk);
 				matched++;
@@ -1066,6 +1127,10 @@ static int resolve_uprobe(struct probeset *ps, struct diag *d, struct probe *p,
 			for (size_t i = 0; inl && i < nn; i++) {
 				if (fnmatch(a->func, inl[i], 0) || gobin_find(b, inl[i]))
 					continue;
+				if (!pred_on_func(p->pred, inl[i])) {
+					ruled_out++;
+					continue;
+				}
 				if (ret) {
 					const struct goinline *c;
 					size_t k;
@@ -1076,6 +1141,12 @@ static int resolve_uprobe(struct probeset *ps, struct diag *d, struct probe *p,
 				}
 				errors += add_inlined_sites(ps, d, p, a, b, inl[i], ret, false, path, &isk);
 				matched++;
+			}
+			if (!matched && ruled_out && !errors) {
+				diag_error(d, a->loc, "the predicate rules out every function in %s matching '%s' (%d of them)",
+					   paths.n == 1 && *a->target ? a->target : path, a->func, ruled_out);
+				diag_hint(d, "its comparisons of func with names say which functions are probed");
+				errors++;
 			}
 			report_skipped(d, a, &isk);
 			total_matched += matched;

@@ -159,9 +159,24 @@ int out_stack(const struct output *o, const struct type *t, const void *data,
 	return MAX(0, MIN(n, OUT_STACK_MAX));
 }
 
-/* ucaller: the function of the first frame outside Go's runtime; when
- * every frame is in it (the runtime's own goroutines), the outermost
- * frame's but runtime.goexit's, where each goroutine starts. */
+/* Is the function named in one of the packages of skip ("database/sql
+ * net/http"), or in one of their subpackages? */
+static bool in_packages(const char *name, const char *skip)
+{
+	for (const char *p = skip; p && *p;) {
+		size_t len = strcspn(p, " ");
+		if (!strncmp(name, p, len) && (name[len] == '.' || name[len] == '/'))
+			return true;
+		p += len;
+		p += *p == ' ';
+	}
+	return false;
+}
+
+/* ucaller: the function of the first frame outside Go's runtime (and
+ * outside the packages of ucaller("pkg", ...)); when every frame is in
+ * them (the runtime's own goroutines), the outermost frame's but
+ * runtime.goexit's, where each goroutine starts. */
 static void caller_text(const struct output *o, const struct type *t, const void *data,
 			struct strbuf *sb)
 {
@@ -177,7 +192,7 @@ static void caller_text(const struct output *o, const struct type *t, const void
 		sb_reset(&name);
 		syms_usym(o->syms, ips[i], pid, &name);
 		const char *s = name.s ? name.s : "";
-		found = !gobin_is_runtime_func(s);
+		found = !gobin_is_runtime_func(s) && !in_packages(s, t->skip);
 		if (strcmp(s, "runtime.goexit") && strcmp(s, "runtime.goexit.abi0")) {
 			sb_reset(&last);
 			sb_puts(&last, s);

@@ -190,6 +190,27 @@ static struct type *t_ucaller(struct sema *s, struct node *n)
 	return &ty_ucaller;
 }
 
+/* ucaller("pkg", ...): ucaller's type, with the packages to skip. */
+static struct type *t_ucallern(struct sema *s, struct node *n)
+{
+	struct strbuf sb;
+	sb_init(&sb);
+	for (struct node *a = n->call.args; a; a = a->next) {
+		const char *p = a->kind == N_STR ? a->str.text : "";
+		size_t len = strlen(p);
+		if (!len || strpbrk(p, " \t\n") || p[len - 1] == '.' || p[len - 1] == '/') {
+			diag_error(s->diag, a->loc, "ucaller(): \"%s\" is not a package path, like \"database/sql\"", p);
+			continue;
+		}
+		sb_printf(&sb, "%s%s", sb.s && *sb.s ? " " : "", p);
+	}
+	struct type *t = arena_alloc(&s->arena, sizeof(*t));
+	*t = ty_ucaller;
+	t->skip = arena_strdup(&s->arena, sb.s ? sb.s : "");
+	sb_free(&sb);
+	return t;
+}
+
 static struct type *t_cpid(struct sema *s, struct node *n)
 {
 	s->uses_target = true;
@@ -247,6 +268,14 @@ static struct type *t_gooffset(struct sema *s, struct node *n)
 	if (b && gobin_field(b, n->call.args->str.text, n->call.args->next->str.text, &off, &size,
 			     &src) < 0)
 		diag_error(s->diag, n->loc, "gooffset(): %s", gobin_error(b));
+	return &ty_int64;
+}
+
+static struct type *t_gohastype(struct sema *s, struct node *n)
+{
+	struct gobin *b = go_binary(s, n, "gohastype()");
+	if (b && s->env->compiler != GOC_GC)
+		diag_error(s->diag, n->loc, "gohastype() needs a Go (gc) binary, whose types it reads");
 	return &ty_int64;
 }
 

@@ -297,8 +297,12 @@ const struct gotype *goargs_cast(struct sema *s, struct node *n)
 	struct probe_env *env = s->env;
 	struct node *val = n->call.args, *tn = val ? val->next : NULL;
 	struct gostep *st = &n->call.go;
-	if (st->op == GOOP_CAST)
-		return st->gt; /* checked already */
+	if (st->op == GOOP_CAST) {
+		/* checked already; the value is checked again in each pass,
+		 * which binds its $variables to this pass's */
+		sema_expr(s, val);
+		return st->gt;
+	}
 	if (!val || !tn || tn->next) {
 		diag_error(s->diag, n->loc, "gocast() takes a value and a Go type: gocast(goarg(0), \"*net/http.Request\")");
 		return NULL;
@@ -342,6 +346,16 @@ const struct gotype *goargs_cast(struct sema *s, struct node *n)
 	st->op = GOOP_CAST;
 	st->gt = t;
 	return t;
+}
+
+bool goargs_has_type(struct gobin *b, const char *name)
+{
+	if (gobin_rtype_type(b, name))
+		return true;
+	const char *base = name;
+	while (*base == '*' || (base[0] == '[' && base[1] == ']'))
+		base += *base == '*' ? 1 : 2;
+	return gobin_type(b, base) != NULL;
 }
 
 const struct gotype *goargs_path(struct sema *s, struct node *n)
@@ -395,6 +409,20 @@ const struct gotype *goargs_path(struct sema *s, struct node *n)
 	if (t->kind == GT_SLICE && !strcmp(name, "cap")) {
 		st->op = GOOP_CAP;
 		return st->gt = &gotype_int;
+	}
+	if (t->kind == GT_IFACE && (!strcmp(name, "type") || !strcmp(name, "data"))) {
+		/* an interface's two words: what gotype() names, and the
+		 * pointer to the value (gocast() it to read on) */
+		st->op = name[0] == 't' ? GOOP_ITYPE : GOOP_IDATA;
+		return st->gt = &gotype_word;
+	}
+	if (t->kind == GT_IFACE) {
+		struct loc il = n->loc; /* the name after the dot */
+		if (il.end - il.begin > strlen(name))
+			il.begin = il.end - (uint32_t)strlen(name);
+		gerr(s, il, "%s is an interface: it has .type and .data, not '%s'",
+		     t->name ? t->name : "?", name);
+		return NULL;
 	}
 	if (t->kind != GT_STRUCT) {
 		gerr(s, n->loc, "%s has no fields (looking for '%s')", t->name ? t->name : "?", name);
@@ -462,6 +490,7 @@ struct type *goargs_type(struct sema *s, struct node *n, const struct gotype *t)
 	case GT_IFACE:
 		diag_error(s->diag, n->loc, "this is an interface (%s): its value cannot be printed",
 			   t->name ? t->name : "?");
+		diag_hint(s->diag, "gotype(x.type) names its dynamic type; gocast(x.data, \"*T\") reads the value");
 		return &ty_int64;
 	default:
 		break;
@@ -473,6 +502,9 @@ struct type *goargs_type(struct sema *s, struct node *n, const struct gotype *t)
 
 /* Go's int, for .len and .cap. */
 const struct gotype gotype_int = { .kind = GT_INT, .name = "int", .size = 8 };
+/* A word of an interface (.type, .data): a pointer to look no further
+ * into. */
+const struct gotype gotype_word = { .kind = GT_PTR, .name = "unsafe.Pointer", .size = 8 };
 
 /* Integer registers a value takes in Go's register ABI (floats are in
  * other registers). */

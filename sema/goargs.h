@@ -36,6 +36,9 @@ struct type *goargs_type(struct sema *s, struct node *n, const struct gotype *t)
 /* Integer registers a Go value takes in the register ABI. */
 int goargs_words(const struct gotype *t);
 extern const struct gotype gotype_int;
+extern const struct gotype gotype_word;
+/* gohastype("T"): does the binary know T (a type descriptor, or DWARF)? */
+bool goargs_has_type(struct gobin *b, const char *name);
 /* goarg(word) / goret(word): an error when that word would be a float. */
 bool goargs_check_word(struct sema *s, struct node *n, int word, bool result);
 /* goarg, goret, retval, argN, sargN: an error at inlined copies, which

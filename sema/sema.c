@@ -374,6 +374,40 @@ static void gotype_as_name(struct sema *s, struct node *n, struct node *other, s
 	*t = n->type = n->call.bi->check(s, n);
 }
 
+/* func == "NAME": the string becomes the id of the probe's function of
+ * that name, which `func` is in the probe (an id none of its sites has
+ * when it has no such function); a probe with one function, or none of
+ * that name, has the answer when compiling (const_cond). */
+static void func_as_id(struct sema *s, struct node *n, struct node *other, struct type **t)
+{
+	if ((*t)->kind != TY_FUNC || other->kind != N_STR)
+		return;
+	int64_t id = UINT32_MAX;
+	for (size_t i = 0; i < s->env->nsites; i++)
+		if (s->env->sites[i].func && !strcmp(s->env->sites[i].func, other->str.text))
+			id = s->env->sites[i].func_id;
+	other->kind = N_INT;
+	other->num.value = id;
+	other->type = &ty_uint64;
+}
+
+/* Is n `func` compared (== or !=) with the id a string became? */
+static bool func_compared(const struct node *n, const struct node **id)
+{
+	if (n->kind != N_BINOP || (n->binop.op != OP_EQ && n->binop.op != OP_NE))
+		return false;
+	const struct node *l = n->binop.lhs, *r = n->binop.rhs;
+	if (r->kind == N_IDENT && l->kind == N_INT) {
+		const struct node *x = l;
+		l = r;
+		r = x;
+	}
+	if (l->kind != N_IDENT || strcmp(l->call.name, "func") || r->kind != N_INT)
+		return false;
+	*id = r;
+	return true;
+}
+
 static struct type *check_binop(struct sema *s, struct node *n)
 {
 	int op = n->binop.op;
@@ -381,7 +415,14 @@ static struct type *check_binop(struct sema *s, struct node *n)
 	if ((op == OP_EQ || op == OP_NE) && (a->kind == TY_STR || b->kind == TY_STR)) {
 		gotype_as_name(s, n->binop.lhs, n->binop.rhs, &a);
 		gotype_as_name(s, n->binop.rhs, n->binop.lhs, &b);
+		func_as_id(s, n->binop.lhs, n->binop.rhs, &a);
+		func_as_id(s, n->binop.rhs, n->binop.lhs, &b);
 	}
+	/* func against the id sema made of "NAME" */
+	if ((op == OP_EQ || op == OP_NE) &&
+	    ((a->kind == TY_FUNC && n->binop.rhs->kind == N_INT) ||
+	     (b->kind == TY_FUNC && n->binop.lhs->kind == N_INT)))
+		return &ty_int64;
 	/* a type's address against the constant sema made of "T" (in this
 	 * pass or the one before) */
 	if ((op == OP_EQ || op == OP_NE) &&
@@ -999,8 +1040,9 @@ static void check_assign_map(struct sema *s, struct node *n)
 	l->type = m && m->val ? m->val : t;
 }
 
-/* The value of a condition known when compiling: numbers and gorelease
- * under comparisons, logic and arithmetic. */
+/* The value of a condition known when compiling: numbers, gorelease,
+ * gohastype("T") and func == "NAME" (when the probe's sites say) under
+ * comparisons, logic and arithmetic. */
 static bool const_cond(struct sema *s, struct node *n, int64_t *v)
 {
 	int64_t a, b;
@@ -1013,6 +1055,12 @@ static bool const_cond(struct sema *s, struct node *n, int64_t *v)
 			return false;
 		*v = gobin_go_release(s->env->bin);
 		return *v != 0;
+	case N_CALL:
+		if (strcmp(n->call.name, "gohastype") || !s->env->bin || !n->call.args ||
+		    n->call.args->kind != N_STR)
+			return false;
+		*v = goargs_has_type(s->env->bin, n->call.args->str.text);
+		return true;
 	case N_UNOP:
 		if (!const_cond(s, n->unop.operand, &a))
 			return false;
@@ -1023,8 +1071,30 @@ static bool const_cond(struct sema *s, struct node *n, int64_t *v)
 		else
 			return false;
 		return true;
-	case N_BINOP:
-		if (!const_cond(s, n->binop.lhs, &a) || !const_cond(s, n->binop.rhs, &b))
+	case N_BINOP: {
+		const struct node *id;
+		if (func_compared(n, &id) && s->env->nsites) {
+			/* func == "NAME": known when no site, or every site, is
+			 * in that function */
+			size_t same = 0;
+			for (size_t i = 0; i < s->env->nsites; i++)
+				same += s->env->sites[i].func && s->env->sites[i].func_id == id->num.value;
+			if (same && same != s->env->nsites)
+				return false;
+			*v = (same != 0) == (n->binop.op == OP_EQ);
+			return true;
+		}
+		bool ka = const_cond(s, n->binop.lhs, &a), kb = const_cond(s, n->binop.rhs, &b);
+		/* one side can decide || and && */
+		if (n->binop.op == OP_LOR && ((ka && a) || (kb && b))) {
+			*v = 1;
+			return true;
+		}
+		if (n->binop.op == OP_LAND && ((ka && !a) || (kb && !b))) {
+			*v = 0;
+			return true;
+		}
+		if (!ka || !kb)
 			return false;
 		switch (n->binop.op) {
 		case OP_EQ: *v = a == b; return true;
@@ -1037,6 +1107,7 @@ static bool const_cond(struct sema *s, struct node *n, int64_t *v)
 		case OP_LOR: *v = a || b; return true;
 		default: return false;
 		}
+	}
 	default:
 		return false;
 	}
@@ -1089,7 +1160,7 @@ static void check_stmt(struct sema *s, struct node *n)
 		int64_t v;
 		check_cond(s, n->cond.cond);
 		if (const_cond(s, n->cond.cond, &v)) {
-			/* decided when compiling (gorelease): the other branch
+			/* decided when compiling (gorelease, gohastype): the other branch
 			 * is dropped unchecked, as for a release it does not
 			 * apply to */
 			if (v)

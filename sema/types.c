@@ -167,6 +167,8 @@ bool type_equal(const struct type *a, const struct type *b)
 		return a->lmin == b->lmin && a->lmax == b->lmax && a->lstep == b->lstep;
 	case TY_USTACK:
 		return a->depth == b->depth;
+	case TY_UCALLER:
+		return !strcmp(a->skip ? a->skip : "", b->skip ? b->skip : "");
 	default:
 		return true;
 	}

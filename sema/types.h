@@ -53,6 +53,9 @@ struct type {
 	int64_t lmin, lmax, lstep;
 	/* TY_USTACK: 0 for ustack, N for ustack(N); TY_UCALLER: N */
 	uint16_t depth;
+	/* TY_UCALLER: packages whose frames are skipped too, as
+	 * "database/sql net/http" (ucaller("database/sql", "net/http")) */
+	const char *skip;
 };
 
 /* Shared instances of the simple types. */

@@ -40,12 +40,15 @@ gcpause      GC cycles, the heap at each, and stop-the-world pauses
 goleak       goroutines still alive at the end, by creator and start function
 goroutines   goroutines started each second, by creator and start function
 growslice    how slices grow, and where
+httpclient   HTTP requests made by net/http's client: method, URL, status or error, latency
+httpserver   HTTP requests served by net/http: method, path, status, latency
 mutexwait    sync.Mutex and RWMutex contention, by stack
 offcpu       time goroutines spend parked, by wait reason and by stack
 opens        files opened, with their flags and errors
 panics       panics, their value and stack, and whether they were recovered
 profile      on-CPU stacks of a Go process, for go tool pprof and flame graphs
 schedlat     how long runnable goroutines wait for a thread
+sqlslower    database/sql queries slower than a threshold, with their text and caller
 exit 2
 exit 2
 @[fmt.Println]: 1
@@ -62,7 +65,7 @@ exit 2
 gotrace: 'nosuchtool' is neither a file nor a tool (nosuchtool.gt in PREFIX/share/gotrace/tools, ROOT/stdlib)
 Try 'gotrace --tools'.
 exit 1
-16
+19
 3
 1
 --- stderr
