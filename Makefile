@@ -45,7 +45,7 @@ LLVM_LIBS := $(shell $(LLVM_CONFIG) --ldflags) $(shell $(LLVM_CONFIG) --libs)
 # when it is there (a third of a second instead of three), without PIE
 # (no relocations to apply to LLVM's tables at start) and with identical
 # code folded.
-LLVM_COMPONENTS := bpfcodegen bpfdesc bpfinfo x86disassembler x86desc x86info \
+LLVM_COMPONENTS := bpfcodegen bpfasmparser bpfdesc bpfinfo x86disassembler x86desc x86info \
 	mcdisassembler bitreader linker passes core analysis target
 GOTRACE_STATIC_LIBS := -L$(shell $(LLVM_CONFIG) --libdir) -Wl,-Bstatic -lbpf -ldw -lelf \
 	$(shell $(LLVM_CONFIG) --link-static --libs $(LLVM_COMPONENTS)) \
