@@ -45,7 +45,7 @@ static void on_event(void *ctx, const void *data, uint32_t size)
 		out_printf(t->out, (int)h->id, payload);
 		break;
 	case EV_EXIT:
-		t->exiting = true;
+		t->exiting = t->exit_called = true;
 		t->exit_code = (int)*(const int64_t *)payload;
 		break;
 	case EV_PRINT_MAP: {
@@ -138,9 +138,11 @@ static int on_ready(struct tracer *t, enum loop_src src)
 		ssize_t n = read(t->sigfd, &si, sizeof(si));
 		if (n < 0 && errno != EINTR && errno != EAGAIN)
 			return fail(&t->fail, -errno, "cannot read the signalfd");
+		t->stopped |= n > 0;
 		return n > 0;
 	}
 	case SRC_TARGET:
+		target_ended(&t->target);
 		return 1;
 	}
 	return 0;
@@ -179,6 +181,31 @@ int event_loop(struct tracer *t)
 			out_flush(t->out);
 			flushed = mono_ns();
 		}
+	}
+	return 0;
+}
+
+/* Ctrl-C, SIGTERM or SIGHUP read or waiting to be read. */
+static bool stop_signal_seen(struct tracer *t)
+{
+	sigset_t pending;
+	if (t->stopped)
+		return true;
+	if (sigpending(&pending) < 0)
+		return false;
+	for (int sig = 1; sig < NSIG; sig++)
+		if (sigismember(&t->sigs, sig) == 1 && sigismember(&pending, sig) == 1)
+			return true;
+	return false;
+}
+
+int say_target_end(struct tracer *t)
+{
+	/* a Ctrl-C in the terminal stops the -c command too (it is in the
+	 * terminal's process group): gotrace was stopped, nothing to say */
+	if (t->target.ended && !stop_signal_seen(t)) {
+		out_flush(t->out);
+		t->target_status = target_say_end(&t->target);
 	}
 	return 0;
 }

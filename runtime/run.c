@@ -31,7 +31,7 @@ static void tracer_init(struct tracer *t, struct sema *s, struct probeset *ps,
 	setvbuf(t->out->f, NULL, _IOFBF, 64 * 1024);
 	t->syms = t->out->syms = syms_new(ps);
 	t->lost_fd = t->sigfd = t->epfd = -1;
-	t->target.pidfd = t->target.gofd = -1;
+	t->target.pidfd = t->target.gofd = t->target.execfd = -1;
 	attacher_init(&t->att, ps, o->verbose, &t->fail);
 }
 
@@ -111,11 +111,13 @@ int run_program(struct sema *s, struct probeset *ps, const struct blob *ob,
 		err = err ?: start_tracing(t);
 		err = err ?: let_command_run(t);
 		err = err ?: event_loop(t);
+		err = err ?: say_target_end(t);
 		err = err ?: finish(t);
 	}
 	if (err && err != -ERR_SAID)
 		fprintf(stderr, "gotrace: %s: %s\n", t->fail.what, strerror(-err));
-	int status = err ? 1 : t->exit_code;
+	/* exit(N) wins; else how the traced program ended */
+	int status = err ? 1 : t->exit_called ? t->exit_code : t->target_status;
 	tracer_free(t);
 	return status;
 }
