@@ -65,6 +65,10 @@ static void on_event(void *ctx, const void *data, uint32_t size)
 	case EV_TIME:
 		out_time(t->out, (int)h->id);
 		break;
+	case EV_FAULT:
+		if (size >= sizeof(*h) + sizeof(struct ev_fault))
+			say_fault(t, h->id, payload);
+		break;
 	default:
 		break;
 	}
@@ -124,6 +128,11 @@ static bool on_wake(struct tracer *t)
 		syms_remember(t->syms, (uint32_t)tg->pid);
 		t->remembered = mono_ns();
 	}
+	/* events lost: said once a second while it goes on */
+	if (mono_ns() - t->lost_checked >= 1000 * MS) {
+		check_lost(t, false);
+		t->lost_checked = mono_ns();
+	}
 	return stop;
 }
 
@@ -151,6 +160,7 @@ static int on_ready(struct tracer *t, enum loop_src src)
 int event_loop(struct tracer *t)
 {
 	t->remembered = mono_ns() - 400 * MS; /* first read after 0.1 s */
+	t->lost_checked = mono_ns();
 	int stop = 0;
 	long found = 0;
 	uint64_t flushed = mono_ns();

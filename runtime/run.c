@@ -30,7 +30,7 @@ static void tracer_init(struct tracer *t, struct sema *s, struct probeset *ps,
 	 * (loop.c), a terminal's too, rather than line by line */
 	setvbuf(t->out->f, NULL, _IOFBF, 64 * 1024);
 	t->syms = t->out->syms = syms_new(ps);
-	t->lost_fd = t->sigfd = t->epfd = -1;
+	t->lost_fd = t->reports_fd = t->sigfd = t->epfd = -1;
 	t->target.pidfd = t->target.gofd = t->target.execfd = -1;
 	attacher_init(&t->att, ps, o->verbose, &t->fail);
 }
@@ -79,7 +79,8 @@ static int let_command_run(struct tracer *t)
 }
 
 /* After tracing: nothing but END may fire; then the maps, the lost
- * events, and whether the output was all written. */
+ * events, the failed reads and dropped map updates, and whether the
+ * output was all written. */
 static int finish(struct tracer *t)
 {
 	attach_detach(&t->att);
@@ -89,6 +90,9 @@ static int finish(struct tracer *t)
 	sigprocmask(SIG_UNBLOCK, &t->sigs, NULL); /* a second Ctrl-C ends a long dump */
 	print_all_maps(t);
 	out_lost(t->out, lost_events(t));
+	out_flush(t->out);
+	say_failures(t);
+	check_lost(t, true);
 	out_flush(t->out);
 	if (!err && ferror(t->out->f) && errno != EPIPE)
 		err = fail(&t->fail, -errno, "cannot write the output");

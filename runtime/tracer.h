@@ -12,7 +12,8 @@
  *   event_loop      loop.c     events until exit(), a signal, or the
  *                              traced process ends
  *   say_target_end  loop.c     how it ended, when it was killed or failed
- *   finish          run.c      detach, END, the maps, lost events
+ *   finish          run.c      detach, END, the maps, lost events, failed
+ *                              reads and dropped map updates (reports.c)
  *
  * Errors: a step that fails records what it was doing in its struct
  * failure and returns the negative errno; run_program prints it once,
@@ -84,6 +85,7 @@ struct tracer {
 	struct bpf_program **progs; /* probe * PG__COUNT + group */
 	int *map_fds;		    /* by map id */
 	int lost_fd;
+	int reports_fd; /* MAP_REPORTS, or -1 */
 	int ncpus;
 	bool no_batch; /* the kernel cannot read maps in batches (maps.c) */
 
@@ -95,6 +97,8 @@ struct tracer {
 	int sigfd, epfd;
 	struct ring ring;
 	uint64_t remembered; /* when the target's memory map was last read */
+	uint64_t lost_checked; /* when lost events were last counted */
+	uint64_t lost_said;    /* lost events said so far */
 	bool exiting;	     /* exit() ran: later events are dropped */
 	bool exit_called;    /* exit() ran, in a probe or END */
 	int exit_code;	     /* exit()'s, or 0 */
@@ -151,5 +155,14 @@ void print_map(struct tracer *t, const struct mapinfo *m, int64_t top, int64_t d
 void clear_map(struct tracer *t, const struct mapinfo *m, bool zero);
 void print_all_maps(struct tracer *t);
 uint64_t lost_events(struct tracer *t);
+
+struct ev_fault;
+/* reports.c: what went wrong, said at its place in the script. */
+/* Every report site that counted failed reads or dropped map updates. */
+void say_failures(struct tracer *t);
+/* Lost events: those since the last call (while tracing), or all. */
+void check_lost(struct tracer *t, bool at_exit);
+/* One failure as it happens (-k). */
+void say_fault(struct tracer *t, uint32_t site, const struct ev_fault *f);
 
 #endif
