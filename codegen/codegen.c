@@ -1513,6 +1513,9 @@ static bool probe_sleepable(struct cg *cg, struct probe *p, enum prog_group g)
 		    uses_builtin(p->pred, BI_JOIN) || uses_builtin(body, BI_JOIN);
 	if (strs && c_strings < 0)
 		c_strings = kernel_has_func("bpf_copy_from_user_str");
+	/* declared (with its BTF) before helpers.bpf.c's gt_join calls it */
+	if (strs && c_strings)
+		copy_str_kfunc(cg);
 	return !strs || c_strings;
 }
 

@@ -32,10 +32,23 @@ int catch_signals(struct tracer *t)
 	return 0;
 }
 
+/* Events lost since the last time, said once a second while tracing. */
+static void lost_tick(struct tracer *t)
+{
+	if (mono_ns() - t->lost_checked >= 1000 * MS) {
+		check_lost(t, false);
+		t->lost_checked = mono_ns();
+	}
+}
+
 /* One event from the ring buffer. */
 static void on_event(void *ctx, const void *data, uint32_t size)
 {
 	struct tracer *t = ctx;
+	/* a drain that takes long (its output blocks: events are being
+	 * lost) looks at the clock every so often too */
+	if (++t->events % 1024 == 0)
+		lost_tick(t);
 	if (t->exiting || size < sizeof(struct ev_hdr))
 		return;
 	const struct ev_hdr *h = data;
@@ -128,11 +141,7 @@ static bool on_wake(struct tracer *t)
 		syms_remember(t->syms, (uint32_t)tg->pid);
 		t->remembered = mono_ns();
 	}
-	/* events lost: said once a second while it goes on */
-	if (mono_ns() - t->lost_checked >= 1000 * MS) {
-		check_lost(t, false);
-		t->lost_checked = mono_ns();
-	}
+	lost_tick(t);
 	return stop;
 }
 

@@ -99,6 +99,7 @@ struct tracer {
 	uint64_t remembered; /* when the target's memory map was last read */
 	uint64_t lost_checked; /* when lost events were last counted */
 	uint64_t lost_said;    /* lost events said so far */
+	uint64_t events;       /* events read */
 	bool exiting;	     /* exit() ran: later events are dropped */
 	bool exit_called;    /* exit() ran, in a probe or END */
 	int exit_code;	     /* exit()'s, or 0 */
