@@ -95,7 +95,8 @@ static void usage(FILE *f)
 	      "  gotrace funclatency ./main 'main.handle' -c ./main\n"
 	      "\n"
 	      "Exit status: 0 when done, 1 for a script or runtime error, 2 for bad usage,\n"
-	      "or the code given to exit(N). See docs/ for the language.\n",
+	      "the code given to exit(N), or how the traced program ended: 128 + N when\n"
+	      "signal N killed it, its exit status when not 0. See docs/ for the language.\n",
 	      f);
 }
 

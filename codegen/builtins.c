@@ -784,12 +784,21 @@ static LLVMValueRef type_of_word(struct cg *cg, struct node *n)
 {
 	struct probe_env *env = cg->env;
 	LLVMValueRef w = cg_int(cg, n->call.args);
+	/* nil (a nil interface, an untyped allocation) has no type: no read */
+	LLVMValueRef out = cg_alloca(cg, 8, "type");
+	LLVMBuildStore(cg->b, cg_const(cg, 0), out);
+	LLVMBasicBlockRef rd = cg_block(cg, "type.read"), done = cg_block(cg, "type.done");
+	LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntEQ, w, cg_const(cg, 0), ""), done, rd);
+	LLVMPositionBuilderAtEnd(cg->b, rd);
 	LLVMValueRef w0 = cg_read_user_u64(cg, w);
 	LLVMValueRef lo = LLVMBuildICmp(cg->b, LLVMIntUGE, w0, cg_const(cg, (int64_t)env->types_start), "");
 	LLVMValueRef hi = LLVMBuildICmp(cg->b, LLVMIntULT, w0, cg_const(cg, (int64_t)env->types_end), "");
 	LLVMValueRef itab = LLVMBuildAnd(cg->b, lo, hi, "");
 	LLVMValueRef fromitab = cg_read_user_u64(cg, LLVMBuildAdd(cg->b, w, cg_const(cg, 8), ""));
-	return LLVMBuildSelect(cg->b, itab, fromitab, w, "");
+	LLVMBuildStore(cg->b, LLVMBuildSelect(cg->b, itab, fromitab, w, ""), out);
+	LLVMBuildBr(cg->b, done);
+	LLVMPositionBuilderAtEnd(cg->b, done);
+	return LLVMBuildLoad2(cg->b, cg->i64, out, "");
 }
 
 /* gotypename(w): as gotype, but the name is read in the probe from the
@@ -801,6 +810,9 @@ GEN(gotypename)
 	LLVMValueRef typ = type_of_word(cg, n);
 	LLVMValueRef out = cg_alloca(cg, size, "typename");
 	cg_memset0(cg, out, size);
+	LLVMBasicBlockRef rd = cg_block(cg, "typename.read"), done = cg_block(cg, "typename.done");
+	LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntEQ, typ, cg_const(cg, 0), ""), done, rd);
+	LLVMPositionBuilderAtEnd(cg->b, rd);
 	LLVMValueRef tflag = LLVMBuildAnd(cg->b, cg_read_user_u64(cg, LLVMBuildAdd(cg->b, typ, cg_const(cg, 20), "")),
 					  cg_const(cg, 0xff), "");
 	LLVMValueRef off = cg_read_user_u64(cg, LLVMBuildAdd(cg->b, typ, cg_const(cg, 40), ""));
@@ -811,6 +823,8 @@ GEN(gotypename)
 				cg_const(cg, rel && rel < 117), cg_const(cg, cg->sleepable) };
 	LLVMValueRef r = cg_call_lib(cg, "gt_gotype_name", cg->i64, args, 6);
 	cg_count_read(cg, r, name, cg_const(cg, size));
+	LLVMBuildBr(cg->b, done);
+	LLVMPositionBuilderAtEnd(cg->b, done);
 	return out;
 }
 
