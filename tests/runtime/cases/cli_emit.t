@@ -1,6 +1,6 @@
 # --emit-elf writes a BPF relocatable object (ELF, machine BPF, the program
-# in its section, uprobe.s for a sleepable uprobe, maps and BTF); --emit-llvm the IR; both exit 0 without
-# attaching.
+# in its section, uprobe.s for a sleepable uprobe, maps and BTF);
+# --emit-llvm the IR; both exit 0 without attaching.
 prog: vals
 --- script
 S='uprobe:'$PROG':main.val { @c = count(); }'
