@@ -3,7 +3,8 @@
 # how to raise the limit (before: len() stayed 4096 and nothing was said).
 # spin calls tick(i) for 5000 values of i: a count() map (per-CPU,
 # preallocated) and a plain one each take 4,096 keys and drop 904 new
-# ones; GOTRACE_MAP_KEYS_MAX=8192 makes room for all.
+# ones; GOTRACE_MAP_KEYS_MAX=8192 makes room for all. -k says each
+# dropped update as it happens.
 prog: spin
 --- file full.gt
 uprobe:$1:main.tick {
@@ -17,6 +18,7 @@ echo "exit ${PIPESTATUS[0]}"; grep -v '^12502500$' err
 GOTRACE_MAP_KEYS_MAX=8192 $GOTRACE -q full.gt $PROG -c "$PROG 5000" 2>err | grep -v '^$'
 grep -v '^12502500$' err
 $GOTRACE -q -f json full.gt $PROG -c "$PROG 5000" 2>/dev/null | grep dropped
+$GOTRACE -q -k full.gt $PROG -c "$PROG 5000" 2>&1 >/dev/null | grep 'update dropped' | sort | uniq -c
 --- stdout
 4096 4096 keys
 exit 0
@@ -31,3 +33,5 @@ hint: the map holds at most 4096 entries; GOTRACE_MAP_KEYS_MAX=N raises the limi
 5000 5000 keys
 {"type": "map_updates_dropped", "data": {"at": "full.gt:2:3", "map": "@counts", "updates": 5000, "dropped": 904, "max_entries": 4096, "error": "the map is full"}}
 {"type": "map_updates_dropped", "data": {"at": "full.gt:3:3", "map": "@last", "updates": 5000, "dropped": 904, "max_entries": 4096, "error": "the map is full"}}
+    904 full.gt:2:3: @counts: update dropped: the map is full
+    904 full.gt:3:3: @last: update dropped: the map is full
