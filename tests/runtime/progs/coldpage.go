@@ -1,12 +1,12 @@
 // coldpage: strings and bytes on pages of the binary's read-only data that
 // the program never touches. blob is one constant of 160 pieces of 16 KiB
-// (built by doubling, so this file stays small); piece k starts with
-// "page<k>:" and a NUL. For i = 0 .. 39, main passes to functions that
-// never read them:
-//   gostr(s)  s = piece i's name (a Go string: pointer, length)
-//   cstr(p)   a pointer to piece 40+i's name, NUL-terminated
-//   bytes(p)  a pointer to piece 80+i (its first bytes)
-//   word(p)   a pointer to byte 5 of piece 120+i (an ASCII digit)
+// (a sum of constants, so that this file stays small); piece k starts with
+// its name, "page000" to "page159", and a NUL. For i = 0 .. 39, main passes
+// to functions that never read them a string (pointer, length) each:
+//   gostr(s)  piece i's name (7 bytes)
+//   cstr(s)   piece 40+i's name and its NUL (8 bytes: read as a C string)
+//   bytes(s)  the first 8 bytes of piece 80+i (read with buf)
+//   word(s)   the first 8 bytes of piece 120+i (its byte 6 is a digit)
 // A tracer that reads user memory without taking page faults finds them
 // not yet mapped: empty strings and zeros.
 package main
