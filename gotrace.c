@@ -42,7 +42,7 @@ struct options {
 	int nparams;
 	pid_t pid;
 	char *cmd;
-	bool list, verbose, quiet, dry_run;
+	bool list, verbose, quiet, dry_run, faults;
 	const char *list_pattern;
 	const char *out_file;
 	enum out_format format;
@@ -73,6 +73,8 @@ static void usage(FILE *f)
 	      "                    pprof, the maps with a stack in their key as a gzipped\n"
 	      "                    profile for go tool pprof (needs -o); folded, those maps\n"
 	      "                    as frame;frame;frame N lines for flame graphs\n"
+	      "  -k                say each failed read of memory and each dropped map update\n"
+	      "                    as it happens (they are always counted and said at exit)\n"
 	      "  -v                verbose: what is attached; the verifier's log on failure;\n"
 	      "                    with -l, the Go version, ABI and each function's parameters\n"
 	      "  -q                no \"Attaching N probes...\" line\n"
@@ -93,7 +95,8 @@ static void usage(FILE *f)
 	      "  gotrace funclatency ./main 'main.handle' -c ./main\n"
 	      "\n"
 	      "Exit status: 0 when done, 1 for a script or runtime error, 2 for bad usage,\n"
-	      "or the code given to exit(N). See docs/ for the language.\n",
+	      "the code given to exit(N), or how the traced program ended: 128 + N when\n"
+	      "signal N killed it, its exit status when not 0. See docs/ for the language.\n",
 	      f);
 }
 
@@ -410,7 +413,7 @@ static int parse_options(int argc, char **argv, struct options *o)
 	o->strlen = 0;
 	int c;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "e:p:c:lo:f:vqd:h", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "e:p:c:lo:f:kvqd:h", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'e': o->program = optarg; break;
 		case 'p': {
@@ -433,6 +436,7 @@ static int parse_options(int argc, char **argv, struct options *o)
 				return 2;
 			}
 			break;
+		case 'k': o->faults = true; break;
 		case 'v': o->verbose = true; break;
 		case 'q': o->quiet = true; break;
 		case 'd': {
@@ -742,7 +746,7 @@ int main(int argc, char **argv)
 		rc = 0;
 		goto out;
 	}
-	struct cg_opts co = { .out = &dump, .emit_llvm = o.emit_llvm };
+	struct cg_opts co = { .out = &dump, .emit_llvm = o.emit_llvm, .faults = o.faults };
 	if (o.dump)
 		co.dump = !strcmp(o.dump, "ir") ? CG_DUMP_IR : !strcmp(o.dump, "ir-opt") ? CG_DUMP_IR_OPT
 											: CG_DUMP_ASM;

@@ -18,6 +18,22 @@ enum ev_action {
 	EV_ZERO,	 /* id: map */
 	EV_PRINT_VALUE,	 /* id: fmt (its type); payload: the value */
 	EV_TIME,	 /* id: fmt (time format) */
+	EV_FAULT,	 /* id: report site; payload: struct ev_fault (-k) */
+};
+
+/* A read of user memory or a map update that failed, as it happens
+ * (-k). */
+struct ev_fault {
+	int64_t err;   /* the helper's negative errno */
+	uint64_t addr; /* reads: the address */
+	uint64_t size; /* reads: the bytes asked for */
+};
+
+/* What a report site counted (sema's struct report_site), per CPU. */
+struct report_count {
+	uint64_t count;	 /* reads made, map updates tried */
+	uint64_t failed; /* of them, failed or dropped */
+	int64_t err;	 /* the last failure's negative errno */
 };
 
 struct ev_hdr {
@@ -30,9 +46,11 @@ struct ev_hdr {
 #define MAP_LOST "lost"		/* per-CPU array[1] of u64: events dropped */
 #define MAP_STACKS "stacks"	/* stack traces for ustack/kstack */
 #define MAP_SCRATCH "scratch"	/* per-CPU scratch of probes too big for the stack */
+#define MAP_TSCRATCH "tscratch"	/* the same per thread, of sleepable probes (task storage) */
 #define MAP_ZEROS "zeros"	/* array[1] of 32 KiB of zeros, to clear big areas */
 #define MAP_TARGET "target"	/* array[1] of u64: the traced pid for profile, or 0 */
 #define MAP_LENCOUNT "lencount"	/* per-CPU array[1] of u64: len()'s counter */
+#define MAP_REPORTS "reports"	/* per-CPU array of struct report_count, by report site */
 /* Ring buffer bytes. Its pages count in gotrace's memory once mapped:
  * 2 MiB hold 65,536 events of a printf of two numbers, 0.65 s of the
  * fastest a traced loop can call on this machine, drained every 50 ms. */

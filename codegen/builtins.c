@@ -149,6 +149,10 @@ static void perf_user_regs(struct cg *cg, LLVMValueRef *ip, LLVMValueRef *sp)
 static void ustack_header(struct cg *cg, LLVMValueRef slot, LLVMValueRef id)
 {
 	struct probe_env *env = cg->env;
+	/* the words read here are a guess user space checks: a failed read
+	 * is no error (and not counted) */
+	struct node *reader = cg->reader;
+	cg->reader = NULL;
 	LLVMBuildStore(cg->b, id, slot);
 	LLVMValueRef meta = shr(cg, pid_tgid(cg), 32);
 	LLVMValueRef word = cg_const(cg, 0);
@@ -179,6 +183,7 @@ static void ustack_header(struct cg *cg, LLVMValueRef slot, LLVMValueRef id)
 		start = read_kernel_u64(cg, LLVMBuildAdd(cg->b, mm, cg_const(cg, sc_off), ""));
 	}
 	LLVMBuildStore(cg->b, start, cg_gep(cg, slot, offsetof(struct ev_ustack, start_code)));
+	cg->reader = reader;
 }
 
 GEN(ustack)
@@ -405,8 +410,10 @@ GEN(join)
 				go ? cg_int(cg, b) : cg_const(cg, 0),
 				cg_const(cg, go),
 				sepbuf,
-				LLVMConstInt(cg->i32, MIN(strlen(sep), 8), 0) };
-	cg_call_lib(cg, "gt_join", LLVMVoidTypeInContext(cg->ctx), args, 7);
+				LLVMConstInt(cg->i32, MIN(strlen(sep), 8), 0),
+				cg_const(cg, cg->sleepable) };
+	LLVMValueRef r = cg_call_lib(cg, "gt_join", cg->i64, args, 8);
+	cg_count_read(cg, r, args[2], cg_const(cg, size));
 	LLVMBuildStore(cg->b, LLVMConstInt(cg->i8, 0, 0), cg_gep(cg, tmp, size - 1));
 	return tmp;
 }
@@ -542,17 +549,15 @@ GEN(str)
 	}
 	LLVMValueRef buf = cg_alloca(cg, size, "str");
 	cg_memset0(cg, buf, size);
-	LLVMValueRef ptr = LLVMBuildIntToPtr(cg->b, cg_int(cg, n->call.args), cg->ptr, "");
+	LLVMValueRef ptr = cg_int(cg, n->call.args);
 	if (!n->call.args->next) {
-		LLVMValueRef args[] = { buf, LLVMConstInt(cg->i32, size, 0), ptr };
-		cg_helper(cg, BPF_FUNC_probe_read_user_str, cg->i64, args, 3);
+		cg_read_user_str(cg, buf, LLVMConstInt(cg->i32, size, 0), ptr);
 		return buf;
 	}
 	/* str(ptr, len): at most len bytes, NUL-terminated */
 	LLVMValueRef len = clamp_len(cg, cg_int(cg, n->call.args->next), size - 1);
 	len = LLVMBuildAdd(cg->b, len, cg_const(cg, 1), "");
-	LLVMValueRef args[] = { buf, LLVMBuildTrunc(cg->b, len, cg->i32, ""), ptr };
-	cg_helper(cg, BPF_FUNC_probe_read_user_str, cg->i64, args, 3);
+	cg_read_user_str(cg, buf, LLVMBuildTrunc(cg->b, len, cg->i32, ""), ptr);
 	return buf;
 }
 
@@ -567,9 +572,7 @@ LLVMValueRef cg_gostr(struct cg *cg, LLVMValueRef ptr, LLVMValueRef len, uint32_
 	LLVMValueRef some = LLVMBuildICmp(cg->b, LLVMIntSGT, len, cg_const(cg, 0), "");
 	LLVMBuildCondBr(cg->b, some, rd, done);
 	LLVMPositionBuilderAtEnd(cg->b, rd);
-	LLVMValueRef args[] = { buf, LLVMBuildTrunc(cg->b, len, cg->i32, ""),
-				LLVMBuildIntToPtr(cg->b, ptr, cg->ptr, "") };
-	LLVMValueRef r = cg_helper(cg, BPF_FUNC_probe_read_user, cg->i64, args, 3);
+	LLVMValueRef r = cg_read_user(cg, buf, LLVMBuildTrunc(cg->b, len, cg->i32, ""), ptr);
 	LLVMBasicBlockRef fail = cg_block(cg, "gostr.fail");
 	LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntNE, r, cg_const(cg, 0), ""), fail, done);
 	LLVMPositionBuilderAtEnd(cg->b, fail);
@@ -614,9 +617,8 @@ GEN(buf)
 	LLVMValueRef some = LLVMBuildICmp(cg->b, LLVMIntSGT, len, cg_const(cg, 0), "");
 	LLVMBuildCondBr(cg->b, some, rd, done);
 	LLVMPositionBuilderAtEnd(cg->b, rd);
-	LLVMValueRef args[] = { cg_gep(cg, slot, 8), LLVMBuildTrunc(cg->b, len, cg->i32, ""),
-				LLVMBuildIntToPtr(cg->b, cg_int(cg, n->call.args), cg->ptr, "") };
-	cg_helper(cg, BPF_FUNC_probe_read_user, cg->i64, args, 3);
+	cg_read_user(cg, cg_gep(cg, slot, 8), LLVMBuildTrunc(cg->b, len, cg->i32, ""),
+		     cg_int(cg, n->call.args));
 	LLVMBuildBr(cg->b, done);
 	LLVMPositionBuilderAtEnd(cg->b, done);
 	return slot;
@@ -788,12 +790,21 @@ static LLVMValueRef type_of_word(struct cg *cg, struct node *n)
 {
 	struct probe_env *env = cg->env;
 	LLVMValueRef w = cg_int(cg, n->call.args);
+	/* nil (a nil interface, an untyped allocation) has no type: no read */
+	LLVMValueRef out = cg_alloca(cg, 8, "type");
+	LLVMBuildStore(cg->b, cg_const(cg, 0), out);
+	LLVMBasicBlockRef rd = cg_block(cg, "type.read"), done = cg_block(cg, "type.done");
+	LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntEQ, w, cg_const(cg, 0), ""), done, rd);
+	LLVMPositionBuilderAtEnd(cg->b, rd);
 	LLVMValueRef w0 = cg_read_user_u64(cg, w);
 	LLVMValueRef lo = LLVMBuildICmp(cg->b, LLVMIntUGE, w0, cg_const(cg, (int64_t)env->types_start), "");
 	LLVMValueRef hi = LLVMBuildICmp(cg->b, LLVMIntULT, w0, cg_const(cg, (int64_t)env->types_end), "");
 	LLVMValueRef itab = LLVMBuildAnd(cg->b, lo, hi, "");
 	LLVMValueRef fromitab = cg_read_user_u64(cg, LLVMBuildAdd(cg->b, w, cg_const(cg, 8), ""));
-	return LLVMBuildSelect(cg->b, itab, fromitab, w, "");
+	LLVMBuildStore(cg->b, LLVMBuildSelect(cg->b, itab, fromitab, w, ""), out);
+	LLVMBuildBr(cg->b, done);
+	LLVMPositionBuilderAtEnd(cg->b, done);
+	return LLVMBuildLoad2(cg->b, cg->i64, out, "");
 }
 
 /* gotypename(w): as gotype, but the name is read in the probe from the
@@ -805,6 +816,9 @@ GEN(gotypename)
 	LLVMValueRef typ = type_of_word(cg, n);
 	LLVMValueRef out = cg_alloca(cg, size, "typename");
 	cg_memset0(cg, out, size);
+	LLVMBasicBlockRef rd = cg_block(cg, "typename.read"), done = cg_block(cg, "typename.done");
+	LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntEQ, typ, cg_const(cg, 0), ""), done, rd);
+	LLVMPositionBuilderAtEnd(cg->b, rd);
 	LLVMValueRef tflag = LLVMBuildAnd(cg->b, cg_read_user_u64(cg, LLVMBuildAdd(cg->b, typ, cg_const(cg, 20), "")),
 					  cg_const(cg, 0xff), "");
 	LLVMValueRef off = cg_read_user_u64(cg, LLVMBuildAdd(cg->b, typ, cg_const(cg, 40), ""));
@@ -812,8 +826,11 @@ GEN(gotypename)
 	LLVMValueRef name = LLVMBuildAdd(cg->b, off, cg_const(cg, (int64_t)cg->env->types_start), "");
 	int rel = cg->env->bin ? gobin_go_release(cg->env->bin) : 0;
 	LLVMValueRef args[] = { out, LLVMConstInt(cg->i32, size, 0), name, tflag,
-				cg_const(cg, rel && rel < 117) };
-	cg_call_lib(cg, "gt_gotype_name", LLVMVoidTypeInContext(cg->ctx), args, 5);
+				cg_const(cg, rel && rel < 117), cg_const(cg, cg->sleepable) };
+	LLVMValueRef r = cg_call_lib(cg, "gt_gotype_name", cg->i64, args, 6);
+	cg_count_read(cg, r, name, cg_const(cg, size));
+	LLVMBuildBr(cg->b, done);
+	LLVMPositionBuilderAtEnd(cg->b, done);
 	return out;
 }
 

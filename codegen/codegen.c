@@ -9,6 +9,7 @@
 
 #include <inttypes.h>
 #include <linux/bpf.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -30,6 +31,7 @@ extern const char gt_helpers_bc[], gt_helpers_bc_end[];
 #define HIST_KEYS_MAX 65536
 
 static LLVMValueRef gen_stmt_list(struct cg *cg, struct node *list);
+static LLVMValueRef is_null(struct cg *cg, LLVMValueRef p);
 
 /* The stack slot of a variable of the current probe. */
 static LLVMValueRef var_slot(struct cg *cg, const struct node *v)
@@ -203,13 +205,206 @@ LLVMValueRef cg_ctx_load(struct cg *cg, uint32_t off, LLVMTypeRef ty)
 	return bits == 64 ? v : LLVMBuildTrunc(cg->b, v, ty, "");
 }
 
+/* --- reading user memory, and what went wrong ------------------------------------ */
+
+/* bpf_copy_from_user (Linux 5.10), for sleepable programs only. */
+#define FUNC_COPY_FROM_USER 148
+/* bpf_copy_from_user_str's flag: zero the rest of the buffer, all of it
+ * when the read fails. */
+#define COPY_STR_PAD_ZEROS 1
+
+static size_t ptr_hash(const void *p)
+{
+	uint64_t x = (uint64_t)(uintptr_t)p;
+	x ^= x >> 33;
+	x *= 0xff51afd7ed558ccdull;
+	return (size_t)(x ^ (x >> 33));
+}
+
+/* The report site of what n does (a read, or an update of map m), added
+ * the first time: the index into sema's reports, and the key into the
+ * MAP_REPORTS counters. One site per node and kind, however many times
+ * (unroll, program groups) its code is generated. */
+static int report_site(struct cg *cg, enum report_kind kind, const struct node *n,
+		       const struct mapinfo *m)
+{
+	struct sema *s = cg->sema;
+	if (s->reports.n * 2 >= cg->report_cap) {
+		size_t cap = cg->report_cap ? cg->report_cap * 2 : 64;
+		int *idx = xmalloc(cap * sizeof(int));
+		memset(idx, 0xff, cap * sizeof(int));
+		for (size_t i = 0; i < s->reports.n; i++) {
+			size_t h = (ptr_hash(s->reports.v[i].node) ^ s->reports.v[i].kind) & (cap - 1);
+			while (idx[h] >= 0)
+				h = (h + 1) & (cap - 1);
+			idx[h] = (int)i;
+		}
+		free(cg->report_index);
+		cg->report_index = idx;
+		cg->report_cap = cap;
+	}
+	size_t h = (ptr_hash(n) ^ kind) & (cg->report_cap - 1);
+	for (; cg->report_index[h] >= 0; h = (h + 1) & (cg->report_cap - 1)) {
+		const struct report_site *r = &s->reports.v[cg->report_index[h]];
+		if (r->node == n && r->kind == kind)
+			return cg->report_index[h];
+	}
+	struct report_site r = { .kind = kind, .loc = n->loc, .node = n, .map = m };
+	if (m) {
+		snprintf(r.what, sizeof(r.what), "@%s", m->name);
+	} else if ((n->kind == N_CALL || n->kind == N_IDENT) && n->call.bi) {
+		snprintf(r.what, sizeof(r.what), "%s", n->call.bi->name);
+	} else if (n->kind == N_DEREF) {
+		struct strbuf t;
+		sb_init(&t);
+		type_print(n->type, &t);
+		snprintf(r.what, sizeof(r.what), "*(%s *)", t.s);
+		sb_free(&t);
+	} else {
+		/* an args path: its text */
+		const struct source *src = s->prog->src;
+		uint32_t b = MIN(n->loc.begin, (uint32_t)src->len), e = MIN(n->loc.end, (uint32_t)src->len);
+		snprintf(r.what, sizeof(r.what), "%.*s", (int)MIN(e - b, sizeof(r.what) - 1),
+			 src->text + b);
+	}
+	vec_push(&s->reports, r);
+	cg->report_index[h] = (int)(s->reports.n - 1);
+	return (int)(s->reports.n - 1);
+}
+
+/* The MAP_REPORTS map: a placeholder global until every site is known
+ * (finish_reports defines the map and puts it in the placeholder's
+ * place). */
+static LLVMValueRef reports_map(struct cg *cg)
+{
+	if (!cg->reports)
+		cg->reports = LLVMAddGlobal(cg->mod, cg->i64, "reports.placeholder");
+	return cg->reports;
+}
+
+struct fill_fault {
+	LLVMValueRef w[3];
+};
+
+static void fill_fault(struct cg *cg, LLVMValueRef payload, void *arg)
+{
+	struct fill_fault *f = arg;
+	for (int i = 0; i < 3; i++)
+		store64(cg, f->w[i], cg_gep(cg, payload, 8 * (uint64_t)i));
+}
+
+/* One more try at site: its count, and when ret (an i64) is negative its
+ * failure and errno; with -k, an EV_FAULT event too. */
+static void count_report(struct cg *cg, int site, LLVMValueRef ret, LLVMValueRef addr,
+			 LLVMValueRef size)
+{
+	LLVMValueRef key = cg_alloca(cg, 4, "rkey");
+	LLVMBuildStore(cg->b, LLVMConstInt(cg->i32, (unsigned)site, 0), key);
+	LLVMValueRef args[] = { reports_map(cg), key };
+	LLVMValueRef p = cg_helper(cg, BPF_FUNC_map_lookup_elem, cg->ptr, args, 2);
+	LLVMBasicBlockRef count = cg_block(cg, "report"), done = cg_block(cg, "reported");
+	LLVMBuildCondBr(cg->b, is_null(cg, p), done, count);
+	LLVMPositionBuilderAtEnd(cg->b, count);
+	LLVMValueRef bad = LLVMBuildICmp(cg->b, LLVMIntSLT, ret, cg_const(cg, 0), "failed");
+	LLVMValueRef pf = cg_gep(cg, p, offsetof(struct report_count, failed));
+	LLVMValueRef pe = cg_gep(cg, p, offsetof(struct report_count, err));
+	store64(cg, LLVMBuildAdd(cg->b, load64(cg, p), cg_const(cg, 1), ""), p);
+	store64(cg, LLVMBuildAdd(cg->b, load64(cg, pf), LLVMBuildZExt(cg->b, bad, cg->i64, ""), ""), pf);
+	store64(cg, LLVMBuildSelect(cg->b, bad, ret, load64(cg, pe), ""), pe);
+	if (cg->opts->faults) {
+		LLVMBasicBlockRef ev = cg_block(cg, "fault");
+		LLVMBuildCondBr(cg->b, bad, ev, done);
+		LLVMPositionBuilderAtEnd(cg->b, ev);
+		struct fill_fault f = { { ret, addr, size } };
+		cg_event(cg, EV_FAULT, (uint32_t)site, sizeof(struct ev_fault), fill_fault, &f);
+	}
+	LLVMBuildBr(cg->b, done);
+	LLVMPositionBuilderAtEnd(cg->b, done);
+}
+
+static LLVMValueRef as_i64(struct cg *cg, LLVMValueRef v)
+{
+	LLVMTypeRef t = LLVMTypeOf(v);
+	if (LLVMGetTypeKind(t) == LLVMPointerTypeKind)
+		return LLVMBuildPtrToInt(cg->b, v, cg->i64, "");
+	return LLVMGetIntTypeWidth(t) < 64 ? LLVMBuildZExt(cg->b, v, cg->i64, "") : v;
+}
+
+static LLVMValueRef as_ptr(struct cg *cg, LLVMValueRef v)
+{
+	if (LLVMGetTypeKind(LLVMTypeOf(v)) == LLVMPointerTypeKind)
+		return v;
+	return LLVMBuildIntToPtr(cg->b, v, cg->ptr, "");
+}
+
+void cg_count_read(struct cg *cg, LLVMValueRef ret, LLVMValueRef addr, LLVMValueRef size)
+{
+	if (cg->reader)
+		count_report(cg, report_site(cg, REPORT_READ, cg->reader, NULL), ret, as_i64(cg, addr),
+			     as_i64(cg, size));
+}
+
+LLVMValueRef cg_read_user(struct cg *cg, LLVMValueRef dst, LLVMValueRef size, LLVMValueRef src)
+{
+	LLVMValueRef args[] = { dst, size, as_ptr(cg, src) };
+	LLVMValueRef r = cg_helper(cg, cg->sleepable ? FUNC_COPY_FROM_USER : BPF_FUNC_probe_read_user,
+				   cg->i64, args, 3);
+	cg_count_read(cg, r, src, size);
+	return r;
+}
+
+/* extern int bpf_copy_from_user_str(void *dst, u32 dst__sz,
+ *                                   const void *unsafe_ptr__ign, u64 flags) __ksym;
+ * A kfunc (Linux 6.12): declared in ".ksyms" with a BTF prototype, from
+ * which libbpf finds it in the kernel's BTF and makes the call a kfunc
+ * call. */
+static LLVMValueRef copy_str_kfunc(struct cg *cg)
+{
+	if (cg->copy_str)
+		return cg->copy_str;
+	static const char name[] = "bpf_copy_from_user_str";
+	LLVMTypeRef ps[] = { cg->ptr, cg->i32, cg->ptr, cg->i64 };
+	LLVMValueRef fn = LLVMGetNamedFunction(cg->mod, name);
+	if (!fn)
+		fn = LLVMAddFunction(cg->mod, name, LLVMFunctionType(cg->i32, ps, 4, 0));
+	LLVMSetSection(fn, ".ksyms");
+	LLVMMetadataRef i32 = LLVMDIBuilderCreateBasicType(cg->di, "int", 3, 32, 0x05, LLVMDIFlagZero);
+	LLVMMetadataRef u32 =
+		LLVMDIBuilderCreateBasicType(cg->di, "unsigned int", 12, 32, 0x08, LLVMDIFlagZero);
+	LLVMMetadataRef u64 = LLVMDIBuilderCreateBasicType(cg->di, "unsigned long long", 18, 64, 0x08,
+							   LLVMDIFlagZero);
+	LLVMMetadataRef vp = LLVMDIBuilderCreatePointerType(cg->di, NULL, 64, 64, 0, NULL, 0);
+	LLVMMetadataRef types[] = { i32, vp, u32, vp, u64 };
+	LLVMMetadataRef sty = LLVMDIBuilderCreateSubroutineType(cg->di, cg->di_file, types, 5,
+								 LLVMDIFlagPrototyped);
+	LLVMMetadataRef sp = LLVMDIBuilderCreateFunction(cg->di, cg->di_file, name, strlen(name), name,
+							 strlen(name), cg->di_file, 1, sty, 0, 0, 1,
+							 LLVMDIFlagPrototyped, 1);
+	LLVMSetSubprogram(fn, sp);
+	return cg->copy_str = fn;
+}
+
+LLVMValueRef cg_read_user_str(struct cg *cg, LLVMValueRef dst, LLVMValueRef size, LLVMValueRef src)
+{
+	LLVMValueRef r;
+	if (cg->sleepable) {
+		LLVMValueRef fn = copy_str_kfunc(cg);
+		LLVMValueRef args[] = { dst, size, as_ptr(cg, src), cg_const(cg, COPY_STR_PAD_ZEROS) };
+		r = LLVMBuildSExt(cg->b, LLVMBuildCall2(cg->b, LLVMGlobalGetValueType(fn), fn, args, 4, ""),
+				  cg->i64, "");
+	} else {
+		LLVMValueRef args[] = { dst, size, as_ptr(cg, src) };
+		r = cg_helper(cg, BPF_FUNC_probe_read_user_str, cg->i64, args, 3);
+	}
+	cg_count_read(cg, r, src, size);
+	return r;
+}
+
 LLVMValueRef cg_read_user_u64(struct cg *cg, LLVMValueRef addr)
 {
 	LLVMValueRef slot = cg_alloca(cg, 8, "word");
 	store64(cg, cg_const(cg, 0), slot);
-	LLVMValueRef args[] = { slot, LLVMConstInt(cg->i32, 8, 0),
-				LLVMBuildIntToPtr(cg->b, addr, cg->ptr, "") };
-	cg_helper(cg, BPF_FUNC_probe_read_user, cg->i64, args, 3);
+	cg_read_user(cg, slot, LLVMConstInt(cg->i32, 8, 0), addr);
 	return load64(cg, slot);
 }
 
@@ -375,11 +570,17 @@ static LLVMValueRef map_lookup(struct cg *cg, struct mapinfo *m, LLVMValueRef ke
 	return cg_helper(cg, BPF_FUNC_map_lookup_elem, cg->ptr, args, 2);
 }
 
-static void map_update(struct cg *cg, struct mapinfo *m, LLVMValueRef key,
-		       LLVMValueRef val, uint64_t flags)
+/* Creates or sets @m[key] (mapnode is where, for the report when the map
+ * is full and the update is dropped). */
+static void map_update(struct cg *cg, struct node *mapnode, LLVMValueRef key, LLVMValueRef val,
+		       uint64_t flags)
 {
+	struct mapinfo *m = mapnode->map.map;
 	LLVMValueRef args[] = { cg->maps[m->id], key, val, LLVMConstInt(cg->i64, flags, 0) };
-	cg_helper(cg, BPF_FUNC_map_update_elem, cg->i64, args, 4);
+	LLVMValueRef r = cg_helper(cg, BPF_FUNC_map_update_elem, cg->i64, args, 4);
+	int site = report_site(cg, REPORT_MAP_UPDATE, mapnode, m);
+	cg->sema->reports.v[site].max_entries = cg->map_max[m->id];
+	count_report(cg, site, r, cg_const(cg, 0), cg_const(cg, 0));
 }
 
 /* Reads @m[k]: the value, or zero when the key is absent. */
@@ -444,7 +645,7 @@ static LLVMValueRef map_modify(struct cg *cg, struct node *mapnode, int op,
 	LLVMValueRef new_miss = arith(cg, op, cg_const(cg, 0), v, m->val->is_signed);
 	LLVMValueRef vslot = cg_alloca(cg, 8, "new");
 	store64(cg, new_miss, vslot);
-	map_update(cg, m, key, vslot, BPF_ANY);
+	map_update(cg, mapnode, key, vslot, BPF_ANY);
 	LLVMBasicBlockRef miss_end = LLVMGetInsertBlock(cg->b);
 	LLVMBuildBr(cg->b, done);
 
@@ -538,7 +739,7 @@ GEN(agg)
 		store64(cg, cg_const(cg, 1), cg_gep(cg, init, 8));
 		break;
 	}
-	map_update(cg, m, key, init, BPF_ANY);
+	map_update(cg, mapnode, key, init, BPF_ANY);
 	LLVMBuildBr(cg->b, done);
 	LLVMPositionBuilderAtEnd(cg->b, done);
 	return NULL;
@@ -712,9 +913,7 @@ static LLVMValueRef gen_deref(struct cg *cg, struct node *n)
 	uint32_t bytes = n->type->bits / 8;
 	LLVMValueRef slot = cg_alloca(cg, 8, "deref");
 	store64(cg, cg_const(cg, 0), slot);
-	LLVMValueRef args[] = { slot, LLVMConstInt(cg->i32, bytes, 0),
-				LLVMBuildIntToPtr(cg->b, addr, cg->ptr, "") };
-	cg_helper(cg, BPF_FUNC_probe_read_user, cg->i64, args, 3);
+	cg_read_user(cg, slot, LLVMConstInt(cg->i32, bytes, 0), addr);
 	return cg_fit_int(cg, load64(cg, slot), n->type);
 }
 
@@ -781,7 +980,25 @@ LLVMValueRef cg_literal_str(struct cg *cg, const char *s, uint32_t size)
 	return gen_string_literal(cg, s, strlen(s), size);
 }
 
+static LLVMValueRef expr(struct cg *cg, struct node *n);
+
+/* Expressions that may read user memory (builtins, pointer reads, Go
+ * value paths) are where their reads are counted: each is the reader of
+ * what it reads itself (what its operands read is theirs). */
 LLVMValueRef cg_expr(struct cg *cg, struct node *n)
+{
+	bool reads = n->kind == N_CALL || n->kind == N_IDENT || n->kind == N_DEREF ||
+		     n->kind == N_INDEX || (n->kind == N_FIELD && n->field.go.op);
+	if (!reads)
+		return expr(cg, n);
+	struct node *outer = cg->reader;
+	cg->reader = n;
+	LLVMValueRef v = expr(cg, n);
+	cg->reader = outer;
+	return v;
+}
+
+static LLVMValueRef expr(struct cg *cg, struct node *n)
 {
 	switch (n->kind) {
 	case N_INT:
@@ -901,7 +1118,7 @@ static void gen_assign(struct cg *cg, struct node *n)
 		store64(cg, val, slot);
 	}
 	LLVMValueRef key = build_key(cg, l);
-	map_update(cg, m, key, slot, BPF_ANY);
+	map_update(cg, l, key, slot, BPF_ANY);
 }
 
 /* while (cond) body, for ($i : from .. to) body */
@@ -1209,6 +1426,7 @@ static void define_maps(struct cg *cg)
 		cg->stacks = define_map(cg, MAP_STACKS, BPF_MAP_TYPE_STACK_TRACE, 4096, 4,
 					8 * STACK_DEPTH);
 	cg->maps = xcalloc(s->maps.n, sizeof(*cg->maps));
+	cg->map_max = xcalloc(s->maps.n + 1, sizeof(*cg->map_max));
 	for (size_t i = 0; i < s->maps.n; i++) {
 		struct mapinfo *m = s->maps.v[i];
 		char name[64];
@@ -1229,6 +1447,7 @@ static void define_maps(struct cg *cg)
 			max = m->val->kind == TY_HIST	 ? HIST_BUCKETS
 			      : m->val->kind == TY_LHIST ? (uint32_t)MIN(lhist_buckets(m->val), HIST_KEYS_MAX)
 							 : 1;
+		cg->map_max[i] = max;
 		cg->maps[i] = define_map_flags(cg, name, agg ? BPF_MAP_TYPE_PERCPU_HASH : BPF_MAP_TYPE_HASH,
 					       max, mapinfo_key_size(m),
 					       agg ? agg_slot_size(m->val) : m->val->size,
@@ -1269,18 +1488,60 @@ static const char *const group_sections[PG__COUNT] = { "uprobe", "perf_event", "
 							 "raw_tp" };
 static const char group_letters[PG__COUNT] = { 'u', 'p', 't', 'r' };
 
+/* Whether the tree n (and the nodes after it) uses builtin id. */
+static bool uses_builtin(const struct node *n, enum builtin_id id)
+{
+	for (; n; n = n->next) {
+		if ((n->kind == N_CALL || n->kind == N_IDENT) && n->call.bi && n->call.bi->id == id)
+			return true;
+		struct node *kids[4];
+		int k = ast_children(n, kids);
+		for (int i = 0; i < k; i++)
+			if (uses_builtin(kids[i], id))
+				return true;
+	}
+	return false;
+}
+
+/* Uprobe programs are sleepable (BPF_F_SLEEPABLE, section "uprobe.s"):
+ * a read of user memory may then take a page fault, so that memory the
+ * program has not touched yet (a page of its binary never read, a page
+ * swapped out) is read rather than missed. Not when the probe needs what
+ * a sleepable program may not have: the stack trace map of ustack; nor
+ * where the kernel cannot (GOTRACE_NO_SLEEPABLE=1 says no too), and a
+ * probe reading C strings (str, join) needs the kfunc
+ * bpf_copy_from_user_str (Linux 6.12). */
+static bool probe_sleepable(struct cg *cg, struct probe *p, enum prog_group g)
+{
+	static int c_strings = -1;
+	if (g != PG_UPROBE || getenv("GOTRACE_NO_SLEEPABLE") || !kernel_sleepable_uprobes())
+		return false;
+	struct node *body = p->body;
+	if (uses_builtin(p->pred, BI_USTACK) || uses_builtin(body, BI_USTACK))
+		return false;
+	bool strs = uses_builtin(p->pred, BI_STR) || uses_builtin(body, BI_STR) ||
+		    uses_builtin(p->pred, BI_JOIN) || uses_builtin(body, BI_JOIN);
+	if (strs && c_strings < 0)
+		c_strings = kernel_has_func("bpf_copy_from_user_str");
+	/* declared (with its BTF) before helpers.bpf.c's gt_join calls it */
+	if (strs && c_strings)
+		copy_str_kfunc(cg);
+	return !strs || c_strings;
+}
+
 /* One probe body as the program of one group of its attach points. */
 static void lower_probe(struct cg *cg, struct probe *p, enum prog_group g)
 {
 	cg->probe = p;
 	cg->group = g;
 	cg->env = &cg->sema->envs[p->index];
-	cg->group = g;
+	cg->sleepable = probe_sleepable(cg, p, g);
+	cg->reader = NULL;
 	char name[32];
 	snprintf(name, sizeof(name), "probe_%d_%c", p->index, group_letters[g]);
 	LLVMTypeRef fty = LLVMFunctionType(cg->i64, &cg->ptr, 1, 0);
 	cg->fn = LLVMAddFunction(cg->mod, name, fty);
-	LLVMSetSection(cg->fn, group_sections[g]);
+	LLVMSetSection(cg->fn, cg->sleepable ? "uprobe.s" : group_sections[g]);
 	cg->di_sp = cg_di_function(cg, cg->fn, name, false, p->loc);
 	cg->ctxp = LLVMGetParam(cg->fn, 0);
 	LLVMSetValueName2(cg->ctxp, "ctx", 3);
@@ -1321,21 +1582,67 @@ static void lower_probe(struct cg *cg, struct probe *p, enum prog_group g)
 		LLVMInstructionEraseFromParent(cg->scratch);
 		LLVMBuildBr(cg->b, body);
 	} else {
-		struct scratch_use u = { cg->fn, cg->scratch, cg->entry, cg->di_sp, p->loc };
+		struct scratch_use u = { cg->fn, cg->scratch, cg->entry, cg->di_sp, p->loc, cg->sleepable };
 		vec_push(&cg->big, u);
 		LLVMBuildBr(cg->b, body);
 	}
 	cg->scratch_all = MAX(cg->scratch_all, cg->scratch_hw);
 }
 
+/* A task storage map (BPF_MAP_TYPE_TASK_STORAGE, Linux 5.11): an area
+ * of value_size bytes per thread, created when it is first asked for.
+ * The kernel wants its key and value described in BTF:
+ *   struct { __uint(type, ...); __uint(map_flags, BPF_F_NO_PREALLOC);
+ *            __type(key, int); __type(value, char[N]); } name SEC(".maps"); */
+static LLVMValueRef define_task_storage(struct cg *cg, const char *name, uint32_t value_size)
+{
+	LLVMMetadataRef m[4];
+	m[0] = di_uint_field(cg, "type", BPF_MAP_TYPE_TASK_STORAGE, 0);
+	m[1] = di_uint_field(cg, "map_flags", BPF_F_NO_PREALLOC, 64);
+	LLVMMetadataRef dint = LLVMDIBuilderCreateBasicType(cg->di, "int", 3, 32, 0x05, LLVMDIFlagZero);
+	LLVMMetadataRef dchar = LLVMDIBuilderCreateBasicType(cg->di, "char", 4, 8, 0x06, LLVMDIFlagZero);
+	LLVMMetadataRef sub = LLVMDIBuilderGetOrCreateSubrange(cg->di, 0, value_size);
+	LLVMMetadataRef arr = LLVMDIBuilderCreateArrayType(cg->di, (uint64_t)value_size * 8, 8, dchar, &sub, 1);
+	LLVMMetadataRef kp = LLVMDIBuilderCreatePointerType(cg->di, dint, 64, 64, 0, NULL, 0);
+	LLVMMetadataRef vp = LLVMDIBuilderCreatePointerType(cg->di, arr, 64, 64, 0, NULL, 0);
+	m[2] = LLVMDIBuilderCreateMemberType(cg->di, cg->di_file, "key", 3, cg->di_file, 0, 64, 64, 128,
+					     LLVMDIFlagZero, kp);
+	m[3] = LLVMDIBuilderCreateMemberType(cg->di, cg->di_file, "value", 5, cg->di_file, 0, 64, 64, 192,
+					     LLVMDIFlagZero, vp);
+	LLVMMetadataRef st = LLVMDIBuilderCreateStructType(cg->di, cg->di_file, NULL, 0, cg->di_file, 0,
+							   256, 64, LLVMDIFlagZero, NULL, m, 4, 0, NULL,
+							   NULL, 0);
+	LLVMTypeRef ptrs[4] = { cg->ptr, cg->ptr, cg->ptr, cg->ptr };
+	LLVMTypeRef lty = LLVMStructTypeInContext(cg->ctx, ptrs, 4, 0);
+	LLVMValueRef g = LLVMAddGlobal(cg->mod, lty, name);
+	LLVMSetInitializer(g, LLVMConstNull(lty));
+	LLVMSetSection(g, MAPS_SECTION_TMP);
+	LLVMSetAlignment(g, 8);
+	LLVMMetadataRef expr = LLVMDIBuilderCreateExpression(cg->di, NULL, 0);
+	LLVMMetadataRef gve = LLVMDIBuilderCreateGlobalVariableExpression(
+		cg->di, cg->di_cu, name, strlen(name), name, strlen(name), cg->di_file, 0, st, 0, expr,
+		NULL, 64);
+	LLVMGlobalSetMetadata(g, LLVMGetMDKindIDInContext(cg->ctx, "dbg", 3), gve);
+	return g;
+}
+
 /* Probes whose scratch area is too big for the stack take it from the
- * per-CPU array map "scratch", looked up when the probe starts. */
+ * per-CPU array map "scratch", looked up when the probe starts. A
+ * sleepable probe takes the thread's area in the task storage map
+ * "tscratch" instead: it may sleep in a page fault while another thread
+ * runs a probe on its CPU. */
 static void finish_big_scratch(struct cg *cg)
 {
 	if (!cg->big.n)
 		return;
 	uint32_t size = cg->scratch_all;
-	LLVMValueRef map = define_map(cg, MAP_SCRATCH, BPF_MAP_TYPE_PERCPU_ARRAY, 1, 4, size);
+	bool cpu = false, task = false;
+	for (size_t i = 0; i < cg->big.n; i++) {
+		cpu |= !cg->big.v[i].sleepable;
+		task |= cg->big.v[i].sleepable;
+	}
+	LLVMValueRef map = cpu ? define_map(cg, MAP_SCRATCH, BPF_MAP_TYPE_PERCPU_ARRAY, 1, 4, size) : NULL;
+	LLVMValueRef tmap = task ? define_task_storage(cg, MAP_TSCRATCH, size) : NULL;
 	for (size_t i = 0; i < cg->big.n; i++) {
 		struct scratch_use *u = &cg->big.v[i];
 		cg->fn = u->fn;
@@ -1345,10 +1652,18 @@ static void finish_big_scratch(struct cg *cg)
 		LLVMBasicBlockRef body = LLVMGetSuccessor(br, 0);
 		LLVMInstructionEraseFromParent(br);
 		LLVMPositionBuilderAtEnd(cg->b, u->entry);
-		LLVMValueRef key = LLVMBuildAlloca(cg->b, cg->i32, "zero");
-		LLVMBuildStore(cg->b, LLVMConstInt(cg->i32, 0, 0), key);
-		LLVMValueRef args[] = { map, key };
-		LLVMValueRef p = cg_helper(cg, BPF_FUNC_map_lookup_elem, cg->ptr, args, 2);
+		LLVMValueRef p;
+		if (u->sleepable) {
+			LLVMValueRef t = cg_helper(cg, BPF_FUNC_get_current_task_btf, cg->ptr, NULL, 0);
+			LLVMValueRef args[] = { tmap, t, LLVMConstNull(cg->ptr),
+						cg_const(cg, BPF_LOCAL_STORAGE_GET_F_CREATE) };
+			p = cg_helper(cg, BPF_FUNC_task_storage_get, cg->ptr, args, 4);
+		} else {
+			LLVMValueRef key = LLVMBuildAlloca(cg->b, cg->i32, "zero");
+			LLVMBuildStore(cg->b, LLVMConstInt(cg->i32, 0, 0), key);
+			LLVMValueRef args[] = { map, key };
+			p = cg_helper(cg, BPF_FUNC_map_lookup_elem, cg->ptr, args, 2);
+		}
 		LLVMBasicBlockRef none = LLVMAppendBasicBlockInContext(cg->ctx, u->fn, "noscratch");
 		LLVMBuildCondBr(cg->b, is_null(cg, p), none, body);
 		LLVMPositionBuilderAtEnd(cg->b, none);
@@ -1357,6 +1672,20 @@ static void finish_big_scratch(struct cg *cg)
 		LLVMInstructionEraseFromParent(u->placeholder);
 	}
 	vec_free(&cg->big);
+}
+
+/* The counters of the report sites, now that they are all known: the
+ * map takes the placeholder's place. */
+static void finish_reports(struct cg *cg)
+{
+	if (!cg->reports)
+		return;
+	uint32_t n = (uint32_t)MAX(cg->sema->reports.n, 1);
+	LLVMValueRef map = define_map(cg, MAP_REPORTS, BPF_MAP_TYPE_PERCPU_ARRAY, n, 4,
+				      sizeof(struct report_count));
+	LLVMReplaceAllUsesWith(cg->reports, map);
+	LLVMDeleteGlobal(cg->reports);
+	cg->reports = map;
 }
 
 /* --- the module ------------------------------------------------------------------ */
@@ -1519,6 +1848,7 @@ int codegen(struct sema *s, const struct cg_opts *opts, struct blob *out)
 					break;
 				}
 	finish_big_scratch(cg);
+	finish_reports(cg);
 	LLVMDIBuilderFinalize(cg->di);
 
 	if (opts->dump == CG_DUMP_IR)
@@ -1574,6 +1904,8 @@ int codegen(struct sema *s, const struct cg_opts *opts, struct blob *out)
 	ret = 0;
 out:
 	free(cg->maps);
+	free(cg->map_max);
+	free(cg->report_index);
 	free(cg->vars);
 	vec_free(&cg->loops);
 	linemap_free(&cg->lines);

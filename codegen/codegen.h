@@ -29,6 +29,7 @@ struct cg_opts {
 	enum cg_dump dump;   /* print this stage to `out` */
 	struct strbuf *out;
 	const char *emit_llvm; /* write the optimised IR here */
+	bool faults;	       /* -k: an event for each failed read or update */
 };
 
 /* Scratch bytes a probe may keep on the 512-byte BPF stack. */
@@ -39,6 +40,7 @@ struct scratch_use {
 	LLVMBasicBlockRef entry;
 	LLVMMetadataRef sp;
 	struct loc loc;
+	bool sleepable; /* its area is the thread's (task storage), not the CPU's */
 };
 
 /* A loop being lowered: the blocks break and continue jump to. */
@@ -61,14 +63,25 @@ struct cg {
 	LLVMTypeRef i1, i8, i16, i32, i64, ptr, vd;
 
 	LLVMValueRef events, lost, stacks, lencount, target, zeros; /* globals */
+	LLVMValueRef reports; /* placeholder of the MAP_REPORTS map until its size is known */
+	int *report_index;    /* report sites by node: open addressing, report_cap slots */
+	size_t report_cap;
+	LLVMValueRef copy_str; /* the kfunc bpf_copy_from_user_str, once declared */
 	LLVMValueRef zkey, zkey_fn; /* the zeros map's key slot, in function zkey_fn */
 	LLVMValueRef *maps;		   /* one per sema map */
+	uint32_t *map_max;		   /* their max_entries */
 	LLVMValueRef *vars;		   /* current probe's variables, by var id */
 
 	/* current probe */
 	struct probe *probe;
 	struct probe_env *env;
 	enum prog_group group; /* the BPF program type being generated */
+	/* the program may sleep (a uprobe's): user memory is read with
+	 * bpf_copy_from_user, which takes page faults */
+	bool sleepable;
+	/* the expression whose user memory reads are being generated: their
+	 * report site (NULL: reads that are not counted) */
+	struct node *reader;
 	LLVMValueRef fn, ctxp;
 	LLVMMetadataRef di_sp; /* the probe function's DISubprogram */
 	LLVMBasicBlockRef entry; /* allocas go here */
@@ -124,6 +137,20 @@ LLVMValueRef cg_ctx_load(struct cg *cg, uint32_t off, LLVMTypeRef ty);
 /* Calls a helper of codegen/helpers.bpf.c (gt_strlen, gt_hist_bucket...). */
 LLVMValueRef cg_call_lib(struct cg *cg, const char *name, LLVMTypeRef ret, LLVMValueRef *args,
 			 int nargs);
+/* Reads `size` (an i32) bytes of user memory at src (an address or a
+ * pointer) into dst: with bpf_copy_from_user in a sleepable probe, which
+ * takes page faults, else bpf_probe_read_user (dst is zeroed when the read
+ * fails). The read counts at the report site of cg->reader. Returns the
+ * helper's result, an i64: 0 or a negative errno. */
+LLVMValueRef cg_read_user(struct cg *cg, LLVMValueRef dst, LLVMValueRef size, LLVMValueRef src);
+/* A NUL-terminated string of at most size - 1 bytes, zero-padded to size:
+ * the kfunc bpf_copy_from_user_str in a sleepable probe, else
+ * bpf_probe_read_user_str. Returns its length with the NUL, or a negative
+ * errno (dst zeroed). */
+LLVMValueRef cg_read_user_str(struct cg *cg, LLVMValueRef dst, LLVMValueRef size, LLVMValueRef src);
+/* Counts a read made by a helper of helpers.bpf.c (its result ret: 0 or
+ * a negative errno) at cg->reader's site. */
+void cg_count_read(struct cg *cg, LLVMValueRef ret, LLVMValueRef addr, LLVMValueRef size);
 /* Reads an 8-byte word of user memory at addr (0 on fault). */
 LLVMValueRef cg_read_user_u64(struct cg *cg, LLVMValueRef addr);
 /* Reserves an event of payload `size`, writes the header and calls fill

@@ -233,9 +233,7 @@ static LLVMValueRef read_sized(struct cg *cg, LLVMValueRef addr, uint32_t size)
 {
 	LLVMValueRef slot = cg_alloca(cg, 8, "goval");
 	LLVMBuildStore(cg->b, cg_const(cg, 0), slot);
-	LLVMValueRef args[] = { slot, LLVMConstInt(cg->i32, size, 0),
-				LLVMBuildIntToPtr(cg->b, addr, cg->ptr, "") };
-	cg_helper(cg, BPF_FUNC_probe_read_user, cg->i64, args, 3);
+	cg_read_user(cg, slot, LLVMConstInt(cg->i32, size, 0), addr);
 	return LLVMBuildLoad2(cg->b, cg->i64, slot, "");
 }
 

@@ -129,17 +129,41 @@ HELPER u64 gt_frame_ret_off(u64 insn)
 typedef long (*read_fn)(void *dst, u32 size, const void *src);
 #define probe_read_user ((read_fn)112)     /* BPF_FUNC_probe_read_user */
 #define probe_read_user_str ((read_fn)114) /* BPF_FUNC_probe_read_user_str */
+#define copy_from_user ((read_fn)148)      /* BPF_FUNC_copy_from_user */
+/* The kfunc (Linux 6.12); codegen declares it with the BTF libbpf needs. */
+extern int bpf_copy_from_user_str(void *dst, u32 size, const void *src, u64 flags);
+
+/* User memory as the probe may read it: in a sleepable probe (sleepable,
+ * a constant after inlining) with bpf_copy_from_user, which takes page
+ * faults, else bpf_probe_read_user. 0 or a negative errno. */
+HELPER long gt_read(void *dst, u32 size, const void *src, u64 sleepable)
+{
+	return sleepable ? copy_from_user(dst, size, src) : probe_read_user(dst, size, src);
+}
+
+/* A NUL-terminated string likewise: its length with the NUL, or a
+ * negative errno (dst zeroed: bpf_copy_from_user_str's flag 1). */
+HELPER long gt_read_str(void *dst, u32 size, const void *src, u64 sleepable)
+{
+	return sleepable ? bpf_copy_from_user_str(dst, size, src, 1)
+			 : probe_read_user_str(dst, size, src);
+}
+
+/* The first error of a and b (0 or negative errnos). */
+#define FIRST_ERR(a, b) ((a) < 0 ? (a) : (b))
 
 /* The name of a Go type, from its name record at `name` (runtime/type.go's
  * name: a flags byte, the length as a uvarint, 2 big-endian bytes before
  * Go 1.17 (old), then the bytes), into out (size bytes, zeroed by the
- * caller), without the '*' of a tflag extra-star name. */
-HELPER void gt_gotype_name(char *out, u32 size, u64 name, u64 tflag, u64 old)
+ * caller), without the '*' of a tflag extra-star name. 0, or the first
+ * read's negative errno. */
+HELPER long gt_gotype_name(char *out, u32 size, u64 name, u64 tflag, u64 old, u64 sleepable)
 {
 	unsigned char h[4] = { 0 };
 	u64 len, hdr;
-	if (probe_read_user(h, 3, (const void *)name) < 0)
-		return;
+	long err = gt_read(h, 3, (const void *)name, sleepable);
+	if (err < 0)
+		return err;
 	if (old) {
 		len = (u64)h[1] << 8 | h[2];
 		hdr = 3;
@@ -157,25 +181,34 @@ HELPER void gt_gotype_name(char *out, u32 size, u64 name, u64 tflag, u64 old)
 	if (len > size - 1)
 		len = size - 1;
 	if (len)
-		probe_read_user(out, (u32)len, (const void *)(name + hdr));
+		err = gt_read(out, (u32)len, (const void *)(name + hdr), sleepable);
+	return err;
 }
 
 /* join(): up to 16 strings joined by sep into tmp, a zeroed buffer of
  * 2 * size bytes (so that a copy starting before size - 1 always fits);
  * the caller keeps the first size - 1 bytes. go: ptr is a []string's
- * data (n string headers); else a NULL-terminated char *argv[]. */
-HELPER void gt_join(char *tmp, u32 size, u64 ptr, s64 n, u64 go, const char *sep, u32 seplen)
+ * data (n string headers); else a NULL-terminated char *argv[]. 0, or the
+ * first failed read's negative errno. */
+HELPER long gt_join(char *tmp, u32 size, u64 ptr, s64 n, u64 go, const char *sep, u32 seplen,
+		    u64 sleepable)
 {
 	u32 off = 0;
+	long err = 0;
 	for (int i = 0; i < 16; i++) {
 		u64 hdr[2];
+		long r;
 		if (go) {
 			if (i >= n)
 				break;
-			if (probe_read_user(hdr, 16, (const void *)(ptr + 16 * (u64)i)) < 0)
+			r = gt_read(hdr, 16, (const void *)(ptr + 16 * (u64)i), sleepable);
+			err = FIRST_ERR(err, r);
+			if (r < 0)
 				break;
 		} else {
-			if (probe_read_user(hdr, 8, (const void *)(ptr + 8 * (u64)i)) < 0 || !hdr[0])
+			r = gt_read(hdr, 8, (const void *)(ptr + 8 * (u64)i), sleepable);
+			err = FIRST_ERR(err, r);
+			if (r < 0 || !hdr[0])
 				break;
 		}
 		for (u32 j = 0; i && j < seplen && j < 8; j++) {
@@ -190,14 +223,16 @@ HELPER void gt_join(char *tmp, u32 size, u64 ptr, s64 n, u64 go, const char *sep
 			if (len > size - 1)
 				len = size - 1;
 			if (len)
-				probe_read_user(tmp + off, (u32)len, (const void *)hdr[0]);
+				err = FIRST_ERR(err, gt_read(tmp + off, (u32)len, (const void *)hdr[0], sleepable));
 			off += (u32)len;
 		} else {
-			long r = probe_read_user_str(tmp + off, size - 1, (const void *)hdr[0]);
+			r = gt_read_str(tmp + off, size - 1, (const void *)hdr[0], sleepable);
+			err = FIRST_ERR(err, r);
 			if (r > 0)
 				off += (u32)r - 1;
 		}
 		if (off >= size - 1)
 			break;
 	}
+	return err;
 }

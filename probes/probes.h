@@ -195,5 +195,11 @@ int64_t kernel_task_fsbase_off(void);
 /* Offsets of task_struct.mm and mm_struct.start_code from the kernel's
  * BTF (looked up once); -ENOENT when unknown. */
 int kernel_mm_offsets(int64_t *task_mm, int64_t *mm_start_code);
+/* Whether the kernel's BTF has the function (a kfunc, say). */
+bool kernel_has_func(const char *name);
+/* Whether uprobe programs may sleep (BPF_F_SLEEPABLE, Linux 5.19), and so
+ * read user memory with bpf_copy_from_user, which takes page faults:
+ * tried once with a small program. */
+bool kernel_sleepable_uprobes(void);
 
 #endif

@@ -95,6 +95,7 @@ static int find_maps(struct tracer *t)
 		t->map_fds[i] = bpf_object__find_map_fd_by_name(t->obj, name);
 	}
 	t->lost_fd = bpf_object__find_map_fd_by_name(t->obj, MAP_LOST);
+	t->reports_fd = bpf_object__find_map_fd_by_name(t->obj, MAP_REPORTS);
 	syms_set_stack_fd(t->syms, bpf_object__find_map_fd_by_name(t->obj, MAP_STACKS));
 	return 0;
 }

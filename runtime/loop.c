@@ -32,10 +32,23 @@ int catch_signals(struct tracer *t)
 	return 0;
 }
 
+/* Events lost since the last time, said once a second while tracing. */
+static void lost_tick(struct tracer *t)
+{
+	if (mono_ns() - t->lost_checked >= 1000 * MS) {
+		check_lost(t, false);
+		t->lost_checked = mono_ns();
+	}
+}
+
 /* One event from the ring buffer. */
 static void on_event(void *ctx, const void *data, uint32_t size)
 {
 	struct tracer *t = ctx;
+	/* a drain that takes long (its output blocks: events are being
+	 * lost) looks at the clock every so often too */
+	if (++t->events % 1024 == 0)
+		lost_tick(t);
 	if (t->exiting || size < sizeof(struct ev_hdr))
 		return;
 	const struct ev_hdr *h = data;
@@ -45,7 +58,7 @@ static void on_event(void *ctx, const void *data, uint32_t size)
 		out_printf(t->out, (int)h->id, payload);
 		break;
 	case EV_EXIT:
-		t->exiting = true;
+		t->exiting = t->exit_called = true;
 		t->exit_code = (int)*(const int64_t *)payload;
 		break;
 	case EV_PRINT_MAP: {
@@ -64,6 +77,10 @@ static void on_event(void *ctx, const void *data, uint32_t size)
 		break;
 	case EV_TIME:
 		out_time(t->out, (int)h->id);
+		break;
+	case EV_FAULT:
+		if (size >= sizeof(*h) + sizeof(struct ev_fault))
+			say_fault(t, h->id, payload);
 		break;
 	default:
 		break;
@@ -124,6 +141,7 @@ static bool on_wake(struct tracer *t)
 		syms_remember(t->syms, (uint32_t)tg->pid);
 		t->remembered = mono_ns();
 	}
+	lost_tick(t);
 	return stop;
 }
 
@@ -138,9 +156,11 @@ static int on_ready(struct tracer *t, enum loop_src src)
 		ssize_t n = read(t->sigfd, &si, sizeof(si));
 		if (n < 0 && errno != EINTR && errno != EAGAIN)
 			return fail(&t->fail, -errno, "cannot read the signalfd");
+		t->stopped |= n > 0;
 		return n > 0;
 	}
 	case SRC_TARGET:
+		target_ended(&t->target);
 		return 1;
 	}
 	return 0;
@@ -149,6 +169,7 @@ static int on_ready(struct tracer *t, enum loop_src src)
 int event_loop(struct tracer *t)
 {
 	t->remembered = mono_ns() - 400 * MS; /* first read after 0.1 s */
+	t->lost_checked = mono_ns();
 	int stop = 0;
 	long found = 0;
 	uint64_t flushed = mono_ns();
@@ -179,6 +200,31 @@ int event_loop(struct tracer *t)
 			out_flush(t->out);
 			flushed = mono_ns();
 		}
+	}
+	return 0;
+}
+
+/* Ctrl-C, SIGTERM or SIGHUP read or waiting to be read. */
+static bool stop_signal_seen(struct tracer *t)
+{
+	sigset_t pending;
+	if (t->stopped)
+		return true;
+	if (sigpending(&pending) < 0)
+		return false;
+	for (int sig = 1; sig < NSIG; sig++)
+		if (sigismember(&t->sigs, sig) == 1 && sigismember(&pending, sig) == 1)
+			return true;
+	return false;
+}
+
+int say_target_end(struct tracer *t)
+{
+	/* a Ctrl-C in the terminal stops the -c command too (it is in the
+	 * terminal's process group): gotrace was stopped, nothing to say */
+	if (t->target.ended && !stop_signal_seen(t)) {
+		out_flush(t->out);
+		t->target_status = target_say_end(&t->target);
 	}
 	return 0;
 }

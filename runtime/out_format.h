@@ -46,6 +46,8 @@ struct out_ops {
 		    const struct out_row *rows, size_t n, int64_t div);
 	/* Events lost since the last call; lost > 0. */
 	void (*lost)(struct output *o, uint64_t lost);
+	/* Failed reads or dropped map updates at one place, at exit. */
+	void (*report)(struct output *o, const struct out_report *r);
 	/* After END, before the final map dump. */
 	void (*exit)(struct output *o);
 	/* After each batch of events, and at the very end. */

@@ -2,7 +2,8 @@
  * event or map, {"type": ..., "data": ...}: printf text and time() as
  * strings, print() values, maps (numbers bare, tuples as arrays, stats as
  * objects, histograms as arrays of buckets, everything else as the string
- * of its text), the attached_probes and lost_events messages. */
+ * of its text), the attached_probes and lost_events messages, and the
+ * read_errors and map_updates_dropped reports. */
 #include "runtime/out_format.h"
 
 #include <inttypes.h>
@@ -264,6 +265,31 @@ static void json_lost(struct output *o, uint64_t lost)
 		lost);
 }
 
+/* {"type": "read_errors", "data": {"at": "stdin:1:40", "what": "gostr",
+ *  "reads": 40, "failed": 2, "error": "Bad address"}}
+ * {"type": "map_updates_dropped", "data": {"at": "stdin:1:33", "map": "@",
+ *  "updates": 5000, "dropped": 904, "max_entries": 4096, "error": "the map is full"}} */
+static void json_report(struct output *o, const struct out_report *r)
+{
+	struct strbuf sb;
+	sb_init(&sb);
+	bool read = r->kind == REPORT_READ;
+	sb_printf(&sb, "{\"type\": \"%s\", \"data\": {\"at\": ", read ? "read_errors" : "map_updates_dropped");
+	json_string(r->at, strlen(r->at), &sb);
+	sb_printf(&sb, ", \"%s\": ", read ? "what" : "map");
+	json_string(r->what, strlen(r->what), &sb);
+	if (read)
+		sb_printf(&sb, ", \"reads\": %" PRIu64 ", \"failed\": %" PRIu64, r->count, r->failed);
+	else
+		sb_printf(&sb, ", \"updates\": %" PRIu64 ", \"dropped\": %" PRIu64 ", \"max_entries\": %" PRIu32,
+			  r->count, r->failed, r->max_entries);
+	sb_puts(&sb, ", \"error\": ");
+	json_string(r->error, strlen(r->error), &sb);
+	sb_puts(&sb, "}}\n");
+	out_write(o, &sb);
+	sb_free(&sb);
+}
+
 const struct out_ops out_json_ops = {
 	.banner = json_banner,
 	.printf_line = json_printf,
@@ -271,6 +297,7 @@ const struct out_ops out_json_ops = {
 	.time = json_time,
 	.map = json_map,
 	.lost = json_lost,
+	.report = json_report,
 	.exit = out_exit_newlines,
 	.flush = out_flush_file,
 };

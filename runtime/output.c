@@ -177,6 +177,13 @@ void out_lost(struct output *o, uint64_t lost)
 		ops->lost(o, lost);
 }
 
+void out_report(struct output *o, const struct out_report *r)
+{
+	const struct out_ops *ops = ops_of(o);
+	if (ops->report)
+		ops->report(o, r);
+}
+
 void out_exit(struct output *o)
 {
 	const struct out_ops *ops = ops_of(o);

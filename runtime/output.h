@@ -57,6 +57,19 @@ void out_attached(struct output *o, int nprobes);
 /* Events lost since the last call, when any: "Lost N events" (text) or
  * {"type": "lost_events", ...}, on the output like bpftrace does. */
 void out_lost(struct output *o, uint64_t lost);
+/* What a report site counted, at exit (runtime/reports.c): reads that
+ * failed, or map updates that were dropped. */
+struct out_report {
+	enum report_kind kind;
+	const char *at;	  /* "FILE:LINE:COL" */
+	const char *what; /* "gostr", "*(uint8 *)", "@name" */
+	uint64_t count, failed;
+	const char *error; /* why, the last time */
+	uint32_t max_entries; /* a map's */
+};
+/* -f json: {"type": "read_errors", ...} or {"type": "map_updates_dropped",
+ * ...}; nothing in the other formats (the report is on stderr). */
+void out_report(struct output *o, const struct out_report *r);
 /* The two newlines bpftrace prints on stdout after END, before the maps,
  * in text and JSON alike (with -o they go to the terminal, not the file). */
 void out_exit(struct output *o);

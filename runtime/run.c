@@ -30,8 +30,8 @@ static void tracer_init(struct tracer *t, struct sema *s, struct probeset *ps,
 	 * (loop.c), a terminal's too, rather than line by line */
 	setvbuf(t->out->f, NULL, _IOFBF, 64 * 1024);
 	t->syms = t->out->syms = syms_new(ps);
-	t->lost_fd = t->sigfd = t->epfd = -1;
-	t->target.pidfd = t->target.gofd = -1;
+	t->lost_fd = t->reports_fd = t->sigfd = t->epfd = -1;
+	t->target.pidfd = t->target.gofd = t->target.execfd = -1;
 	attacher_init(&t->att, ps, o->verbose, &t->fail);
 }
 
@@ -84,7 +84,8 @@ static int let_command_run(struct tracer *t)
 }
 
 /* After tracing: nothing but END may fire; then the maps, the lost
- * events, and whether the output was all written. */
+ * events, the failed reads and dropped map updates, and whether the
+ * output was all written. */
 static int finish(struct tracer *t)
 {
 	attach_detach(&t->att);
@@ -94,6 +95,9 @@ static int finish(struct tracer *t)
 	sigprocmask(SIG_UNBLOCK, &t->sigs, NULL); /* a second Ctrl-C ends a long dump */
 	print_all_maps(t);
 	out_lost(t->out, lost_events(t));
+	out_flush(t->out);
+	say_failures(t);
+	check_lost(t, true);
 	out_flush(t->out);
 	if (!err && ferror(t->out->f) && errno != EPIPE)
 		err = fail(&t->fail, -errno, "cannot write the output");
@@ -116,11 +120,13 @@ int run_program(struct sema *s, struct probeset *ps, const struct blob *ob,
 		err = err ?: start_tracing(t);
 		err = err ?: let_command_run(t);
 		err = err ?: event_loop(t);
+		err = err ?: say_target_end(t);
 		err = err ?: finish(t);
 	}
 	if (err && err != -ERR_SAID)
 		fprintf(stderr, "gotrace: %s: %s\n", t->fail.what, strerror(-err));
-	int status = err ? 1 : t->exit_code;
+	/* exit(N) wins; else how the traced program ended */
+	int status = err ? 1 : t->exit_called ? t->exit_code : t->target_status;
 	tracer_free(t);
 	return status;
 }

@@ -11,7 +11,9 @@
  *   let_command_run run.c      the -c command goes on to exec
  *   event_loop      loop.c     events until exit(), a signal, or the
  *                              traced process ends
- *   finish          run.c      detach, END, the maps, lost events
+ *   say_target_end  loop.c     how it ended, when it was killed or failed
+ *   finish          run.c      detach, END, the maps, lost events, failed
+ *                              reads and dropped map updates (reports.c)
  *
  * Errors: a step that fails records what it was doing in its struct
  * failure and returns the negative errno; run_program prints it once,
@@ -49,9 +51,14 @@ static inline int neg_errno(void)
 /* The traced process: -p's, or the -c command gotrace starts. */
 struct target {
 	pid_t pid;   /* 0: none */
-	pid_t child; /* the -c command, or 0 */
+	pid_t child; /* the -c command, or 0 (also once collected) */
 	int pidfd;   /* readable when it ends; -1: polled (Linux < 5.3) */
 	int gofd;    /* the -c command execs when a byte is written here */
+	int execfd;  /* the command's exec error comes here (EOF: it runs) */
+	char *argv0; /* the command's name */
+	/* it ended while traced (not stopped by gotrace), and how */
+	bool ended, status_known;
+	int status; /* a wait status */
 };
 
 /* The events ring buffer, read from its shared memory (ring.c). */
@@ -78,6 +85,7 @@ struct tracer {
 	struct bpf_program **progs; /* probe * PG__COUNT + group */
 	int *map_fds;		    /* by map id */
 	int lost_fd;
+	int reports_fd; /* MAP_REPORTS, or -1 */
 	int ncpus;
 	bool no_batch; /* the kernel cannot read maps in batches (maps.c) */
 
@@ -89,8 +97,14 @@ struct tracer {
 	int sigfd, epfd;
 	struct ring ring;
 	uint64_t remembered; /* when the target's memory map was last read */
+	uint64_t lost_checked; /* when lost events were last counted */
+	uint64_t lost_said;    /* lost events said so far */
+	uint64_t events;       /* events read */
 	bool exiting;	     /* exit() ran: later events are dropped */
+	bool exit_called;    /* exit() ran, in a probe or END */
 	int exit_code;	     /* exit()'s, or 0 */
+	bool stopped;	     /* by Ctrl-C, SIGTERM or SIGHUP */
+	int target_status;   /* gotrace's exit status for how the target ended */
 };
 
 /* load.c */
@@ -99,9 +113,18 @@ void unload_object(struct tracer *t);
 
 /* target.c */
 int target_start(struct target *tg, const struct run_opts *o, struct failure *f);
+/* Lets the -c command exec; an error when it cannot. */
 int target_release(struct target *tg, struct failure *f);
-/* Without a pidfd: has the traced process ended? */
+/* Without a pidfd: has the traced process ended? (Then it is collected.) */
 bool target_gone(struct target *tg);
+/* Its pidfd says the traced process has ended: learns how. */
+void target_ended(struct target *tg);
+/* When the traced process ended while traced, says how on stderr unless
+ * it exited 0: killed by a signal (and whether it dumped core), its exit
+ * status, or that it has exited when that is all the kernel still tells.
+ * Returns gotrace's exit status for it: 128 + N for signal N, the exit
+ * status, or 0. */
+int target_say_end(const struct target *tg);
 /* Stops the -c command if it still runs, closes what is open. */
 void target_close(struct target *tg);
 
@@ -109,6 +132,9 @@ void target_close(struct target *tg);
 int catch_signals(struct tracer *t);
 int open_events(struct tracer *t);
 int event_loop(struct tracer *t);
+/* After the loop: how the traced program ended, when that ended tracing
+ * (target_say_end), unless gotrace was told to stop meanwhile. */
+int say_target_end(struct tracer *t);
 /* Prints what the ring buffer holds, flushes the output; returns the
  * number of events. (The event loop drains it too, and flushes when it
  * is about to sleep.) */
@@ -130,5 +156,14 @@ void print_map(struct tracer *t, const struct mapinfo *m, int64_t top, int64_t d
 void clear_map(struct tracer *t, const struct mapinfo *m, bool zero);
 void print_all_maps(struct tracer *t);
 uint64_t lost_events(struct tracer *t);
+
+struct ev_fault;
+/* reports.c: what went wrong, said at its place in the script. */
+/* Every report site that counted failed reads or dropped map updates. */
+void say_failures(struct tracer *t);
+/* Lost events: those since the last call (while tracing), or all. */
+void check_lost(struct tracer *t, bool at_exit);
+/* One failure as it happens (-k). */
+void say_fault(struct tracer *t, uint32_t site, const struct ev_fault *f);
 
 #endif

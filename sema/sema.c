@@ -57,6 +57,7 @@ void sema_free(struct sema *s)
 	vec_free(&s->maps);
 	free(s->map_index);
 	vec_free(&s->fmts);
+	vec_free(&s->reports);
 	arena_free(&s->arena);
 }
 

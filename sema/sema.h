@@ -51,6 +51,21 @@ struct fmtinfo {
 	struct loc loc;
 };
 
+/* A place where probes count what went wrong at run time: a read of user
+ * memory (each evaluation of a builtin, a pointer read or an args path
+ * that reads), or an update of a map that may be dropped. The index is
+ * its id in the counters (abi/events.h MAP_REPORTS). Added by codegen as
+ * it generates them; the runtime reports the counts at the place. */
+enum report_kind { REPORT_READ, REPORT_MAP_UPDATE };
+struct report_site {
+	enum report_kind kind;
+	struct loc loc;
+	char what[48];		   /* "gostr", "*(uint8 *)", "args.r.URL"; "@name" */
+	const struct mapinfo *map; /* REPORT_MAP_UPDATE */
+	uint32_t max_entries;	   /* the map's */
+	const struct node *node;   /* what codegen made it for */
+};
+
 struct sema {
 	struct program *prog;
 	struct diag *diag;
@@ -63,6 +78,7 @@ struct sema {
 	uint32_t *map_index; /* maps by name: open addressing, map_cap slots */
 	size_t map_cap;
 	VEC(struct fmtinfo) fmts;
+	VEC(struct report_site) reports; /* filled by codegen */
 	int nvars; /* struct var ids given out */
 	bool uses_stacks;
 	bool uses_len;

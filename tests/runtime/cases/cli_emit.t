@@ -1,6 +1,6 @@
 # --emit-elf writes a BPF relocatable object (ELF, machine BPF, the program
-# in its section, maps and BTF); --emit-llvm the IR; both exit 0 without
-# attaching.
+# in its section, uprobe.s for a sleepable uprobe, maps and BTF);
+# --emit-llvm the IR; both exit 0 without attaching.
 prog: vals
 --- script
 S='uprobe:'$PROG':main.val { @c = count(); }'
@@ -8,7 +8,7 @@ $GOTRACE --emit-elf prog.o -e "$S"; echo "elf exit $?"
 $GOTRACE --emit-llvm prog.ll -e "$S"; echo "llvm exit $?"
 file -b prog.o | cut -d, -f1-2
 readelf -h prog.o | grep -E '^  (Type|Machine):' | tr -s ' '
-readelf -SW prog.o | grep -oE ' (uprobe|\.maps|\.BTF|\.BTF\.ext) ' | sort
+readelf -SW prog.o | grep -oE ' (uprobe\.s|\.maps|\.BTF|\.BTF\.ext) ' | sort
 grep -c '^target triple = "bpfel"' prog.ll
 grep -c '^define .*@probe_0' prog.ll
 --- stdout
@@ -20,6 +20,6 @@ ELF 64-bit LSB relocatable, eBPF
  .BTF 
  .BTF.ext 
  .maps 
- uprobe 
+ uprobe.s 
 1
 1

@@ -9,6 +9,7 @@ $GOTRACE --version | grep -c '^gotrace'
   -l [PATTERN]
   -o FILE
   -f text|json
+  -k 
   -v 
   -q 
   -d STAGE
