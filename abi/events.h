@@ -50,7 +50,11 @@ struct ev_hdr {
 #define MAP_ZEROS "zeros"	/* array[1] of 32 KiB of zeros, to clear big areas */
 #define MAP_TARGET "target"	/* array[1] of u64: the traced pid for profile, or 0 */
 #define MAP_LENCOUNT "lencount"	/* per-CPU array[1] of u64: len()'s counter */
-#define MAP_REPORTS "reports"	/* per-CPU array of struct report_count, by report site */
+#define MAP_REPORTS "reports"	/* per-CPU array: entry k holds the struct report_count
+				 * of report sites k * REPORTS_PER_ENTRY and on */
+/* Sites per MAP_REPORTS entry: a probe looks its entry up once (a
+ * per-CPU value may be up to 32 KiB). */
+#define REPORTS_PER_ENTRY 1024
 /* Ring buffer bytes. Its pages count in gotrace's memory once mapped:
  * 2 MiB hold 65,536 events of a printf of two numbers, 0.65 s of the
  * fastest a traced loop can call on this machine, drained every 50 ms. */

@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <llvm-c/Analysis.h>
 #include <llvm-c/BitReader.h>
@@ -293,18 +294,35 @@ static void fill_fault(struct cg *cg, LLVMValueRef payload, void *arg)
 		store64(cg, f->w[i], cg_gep(cg, payload, 8 * (uint64_t)i));
 }
 
+/* The counters of the MAP_REPORTS entry that holds site, in the current
+ * probe: a placeholder in the entry block, which finish_probe_reports
+ * replaces with the entry's one lookup when the probe starts. */
+static LLVMValueRef report_base(struct cg *cg, int site)
+{
+	uint32_t chunk = (uint32_t)site / REPORTS_PER_ENTRY;
+	for (size_t i = 0; i < cg->rep_chunks.n; i++)
+		if (cg->rep_chunks.v[i].chunk == chunk)
+			return cg->rep_chunks.v[i].ph;
+	LLVMBuilderRef ab = LLVMCreateBuilderInContext(cg->ctx);
+	LLVMValueRef first = LLVMGetFirstInstruction(cg->entry);
+	if (first)
+		LLVMPositionBuilderBefore(ab, first);
+	else
+		LLVMPositionBuilderAtEnd(ab, cg->entry);
+	struct rep_chunk c = { chunk, LLVMBuildAlloca(ab, cg->i8, "reports.placeholder") };
+	LLVMDisposeBuilder(ab);
+	vec_push(&cg->rep_chunks, c);
+	return c.ph;
+}
+
 /* One more try at site: its count, and when ret (an i64) is negative its
- * failure and errno; with -k, an EV_FAULT event too. */
+ * failure and errno; with -k, an EV_FAULT event too. No helper call and
+ * no branch here: the probe looked the counters up when it started. */
 static void count_report(struct cg *cg, int site, LLVMValueRef ret, LLVMValueRef addr,
 			 LLVMValueRef size)
 {
-	LLVMValueRef key = cg_alloca(cg, 4, "rkey");
-	LLVMBuildStore(cg->b, LLVMConstInt(cg->i32, (unsigned)site, 0), key);
-	LLVMValueRef args[] = { reports_map(cg), key };
-	LLVMValueRef p = cg_helper(cg, BPF_FUNC_map_lookup_elem, cg->ptr, args, 2);
-	LLVMBasicBlockRef count = cg_block(cg, "report"), done = cg_block(cg, "reported");
-	LLVMBuildCondBr(cg->b, is_null(cg, p), done, count);
-	LLVMPositionBuilderAtEnd(cg->b, count);
+	LLVMValueRef p = cg_gep(cg, report_base(cg, site),
+				(uint64_t)(site % REPORTS_PER_ENTRY) * sizeof(struct report_count));
 	LLVMValueRef bad = LLVMBuildICmp(cg->b, LLVMIntSLT, ret, cg_const(cg, 0), "failed");
 	LLVMValueRef pf = cg_gep(cg, p, offsetof(struct report_count, failed));
 	LLVMValueRef pe = cg_gep(cg, p, offsetof(struct report_count, err));
@@ -312,14 +330,52 @@ static void count_report(struct cg *cg, int site, LLVMValueRef ret, LLVMValueRef
 	store64(cg, LLVMBuildAdd(cg->b, load64(cg, pf), LLVMBuildZExt(cg->b, bad, cg->i64, ""), ""), pf);
 	store64(cg, LLVMBuildSelect(cg->b, bad, ret, load64(cg, pe), ""), pe);
 	if (cg->opts->faults) {
-		LLVMBasicBlockRef ev = cg_block(cg, "fault");
+		LLVMBasicBlockRef ev = cg_block(cg, "fault"), done = cg_block(cg, "reported");
 		LLVMBuildCondBr(cg->b, bad, ev, done);
 		LLVMPositionBuilderAtEnd(cg->b, ev);
 		struct fill_fault f = { { ret, addr, size } };
 		cg_event(cg, EV_FAULT, (uint32_t)site, sizeof(struct ev_fault), fill_fault, &f);
+		LLVMBuildBr(cg->b, done);
+		LLVMPositionBuilderAtEnd(cg->b, done);
 	}
-	LLVMBuildBr(cg->b, done);
-	LLVMPositionBuilderAtEnd(cg->b, done);
+}
+
+/* The probe's MAP_REPORTS entries, looked up once in a block between its
+ * entry and body (a per-CPU array always has them: the probe returns if
+ * not). Returns the block the entry goes on to. */
+static LLVMBasicBlockRef finish_probe_reports(struct cg *cg, LLVMBasicBlockRef body)
+{
+	if (!cg->rep_chunks.n)
+		return body;
+	LLVMBasicBlockRef look = LLVMInsertBasicBlockInContext(cg->ctx, body, "reports");
+	LLVMBuilderRef b = LLVMCreateBuilderInContext(cg->ctx);
+	LLVMBasicBlockRef at = look;
+	for (size_t i = 0; i < cg->rep_chunks.n; i++) {
+		struct rep_chunk *c = &cg->rep_chunks.v[i];
+		LLVMPositionBuilderBefore(b, c->ph);
+		LLVMValueRef key = LLVMBuildAlloca(b, cg->i32, "rkey");
+		LLVMPositionBuilderAtEnd(b, at);
+		LLVMBuildStore(b, LLVMConstInt(cg->i32, c->chunk, 0), key);
+		LLVMTypeRef ats[] = { cg->ptr, cg->ptr };
+		LLVMValueRef args[] = { reports_map(cg), key };
+		LLVMValueRef fn = LLVMConstIntToPtr(LLVMConstInt(cg->i64, BPF_FUNC_map_lookup_elem, 0), cg->ptr);
+		LLVMValueRef p = LLVMBuildCall2(b, LLVMFunctionType(cg->ptr, ats, 2, 0), fn, args, 2, "reports");
+		/* the return right here, not at the function's end: a BPF
+		 * jump reaches 32,767 instructions at most */
+		LLVMBasicBlockRef none = LLVMInsertBasicBlockInContext(cg->ctx, body, "noreports");
+		LLVMBasicBlockRef next = i + 1 < cg->rep_chunks.n
+						 ? LLVMInsertBasicBlockInContext(cg->ctx, body, "reports")
+						 : body;
+		LLVMBuildCondBr(b, LLVMBuildICmp(b, LLVMIntEQ, p, LLVMConstNull(cg->ptr), ""), none, next);
+		LLVMPositionBuilderAtEnd(b, none);
+		LLVMBuildRet(b, cg_const(cg, 0));
+		LLVMReplaceAllUsesWith(c->ph, p);
+		LLVMInstructionEraseFromParent(c->ph);
+		at = next;
+	}
+	LLVMDisposeBuilder(b);
+	cg->rep_chunks.n = 0;
+	return look;
 }
 
 static LLVMValueRef as_i64(struct cg *cg, LLVMValueRef v)
@@ -1573,6 +1629,8 @@ static void lower_probe(struct cg *cg, struct probe *p, enum prog_group g)
 	gen_stmt_list(cg, p->body->block.stmts);
 	if (!terminated(cg))
 		LLVMBuildRet(cg->b, cg_const(cg, 0));
+	cg_di_at(cg, p->loc);
+	LLVMBasicBlockRef start = finish_probe_reports(cg, body);
 	LLVMPositionBuilderAtEnd(cg->b, cg->entry);
 	if (cg->scratch_hw <= CG_STACK_SCRATCH) {
 		LLVMValueRef a = LLVMBuildAlloca(cg->b, LLVMArrayType2(cg->i8, cg->scratch_hw ? cg->scratch_hw : 8),
@@ -1580,11 +1638,11 @@ static void lower_probe(struct cg *cg, struct probe *p, enum prog_group g)
 		LLVMSetAlignment(a, 8);
 		LLVMReplaceAllUsesWith(cg->scratch, a);
 		LLVMInstructionEraseFromParent(cg->scratch);
-		LLVMBuildBr(cg->b, body);
+		LLVMBuildBr(cg->b, start);
 	} else {
 		struct scratch_use u = { cg->fn, cg->scratch, cg->entry, cg->di_sp, p->loc, cg->sleepable };
 		vec_push(&cg->big, u);
-		LLVMBuildBr(cg->b, body);
+		LLVMBuildBr(cg->b, start);
 	}
 	cg->scratch_all = MAX(cg->scratch_all, cg->scratch_hw);
 }
@@ -1681,8 +1739,10 @@ static void finish_reports(struct cg *cg)
 	if (!cg->reports)
 		return;
 	uint32_t n = (uint32_t)MAX(cg->sema->reports.n, 1);
-	LLVMValueRef map = define_map(cg, MAP_REPORTS, BPF_MAP_TYPE_PERCPU_ARRAY, n, 4,
-				      sizeof(struct report_count));
+	uint32_t per = MIN(n, REPORTS_PER_ENTRY);
+	LLVMValueRef map = define_map(cg, MAP_REPORTS, BPF_MAP_TYPE_PERCPU_ARRAY,
+				      (n + REPORTS_PER_ENTRY - 1) / REPORTS_PER_ENTRY, 4,
+				      per * (uint32_t)sizeof(struct report_count));
 	LLVMReplaceAllUsesWith(cg->reports, map);
 	LLVMDeleteGlobal(cg->reports);
 	cg->reports = map;
@@ -1760,12 +1820,23 @@ out:
 	LLVMDisposeMessage(msg);
 }
 
+/* What LLVM cannot recover from ends gotrace, with exit status 1 and as
+ * gotrace's error, not LLVM's abort (the handler may not return). */
+static void on_llvm_fatal(const char *reason)
+{
+	fflush(stdout);
+	fprintf(stderr, "gotrace: LLVM's BPF back end cannot compile this program: %s\n", reason);
+	fprintf(stderr, "hint: a smaller probe may compile; please report the script that did this\n");
+	_exit(1);
+}
+
 static void init_llvm_once(void)
 {
 	static bool done;
 	if (done)
 		return;
 	done = true;
+	LLVMInstallFatalErrorHandler(on_llvm_fatal);
 	LLVMInitializeBPFTargetInfo();
 	LLVMInitializeBPFTarget();
 	LLVMInitializeBPFTargetMC();
@@ -1834,7 +1905,7 @@ int codegen(struct sema *s, const struct cg_opts *opts, struct blob *out)
 		LLVMDisposeMessage(err);
 		goto out;
 	}
-	cg->tm = LLVMCreateTargetMachine(target, "bpfel", "v3", "", LLVMCodeGenLevelDefault,
+	cg->tm = LLVMCreateTargetMachine(target, "bpfel", "v4", "", LLVMCodeGenLevelDefault,
 					 LLVMRelocStatic, LLVMCodeModelDefault);
 
 	define_maps(cg);
@@ -1907,6 +1978,7 @@ out:
 	free(cg->map_max);
 	free(cg->report_index);
 	free(cg->vars);
+	vec_free(&cg->rep_chunks);
 	vec_free(&cg->loops);
 	linemap_free(&cg->lines);
 	LLVMDisposeDIBuilder(cg->di);

@@ -48,6 +48,12 @@ struct cg_loop {
 	LLVMBasicBlockRef brk, cont;
 };
 
+/* A MAP_REPORTS entry a probe uses, and the placeholder of its pointer. */
+struct rep_chunk {
+	uint32_t chunk;
+	LLVMValueRef ph;
+};
+
 struct cg {
 	struct sema *sema;
 	const struct cg_opts *opts;
@@ -64,6 +70,9 @@ struct cg {
 
 	LLVMValueRef events, lost, stacks, lencount, target, zeros; /* globals */
 	LLVMValueRef reports; /* placeholder of the MAP_REPORTS map until its size is known */
+	/* the current probe's MAP_REPORTS entries: placeholders until the
+	 * probe is done (finish_probe_reports) */
+	VEC(struct rep_chunk) rep_chunks;
 	int *report_index;    /* report sites by node: open addressing, report_cap slots */
 	size_t report_cap;
 	LLVMValueRef copy_str; /* the kfunc bpf_copy_from_user_str, once declared */

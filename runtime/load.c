@@ -41,9 +41,16 @@ static int load_failed(struct tracer *t, int err)
 {
 	int probe = failed_probe();
 	bool verbose = t->o->verbose;
-	/* the verifier says EACCES or EINVAL; EPERM: no program may be
-	 * loaded; anything else (EMFILE, ENOMEM, ...) is no verdict */
-	if (probe >= 0 && (err == -EACCES || err == -EINVAL))
+	/* the verifier says EACCES or EINVAL, and E2BIG or EFAULT when the
+	 * program is too large or too complex for it; EPERM: no program
+	 * may be loaded; anything else (EMFILE, ENOMEM, ...) is no verdict */
+	const char *log = libbpf_log.s ? libbpf_log.s : "";
+	bool complex = strstr(log, "is too large") || strstr(log, "too complex");
+	if (probe >= 0 && complex) {
+		fprintf(stderr, "gotrace: the program of '%s' is too large or too complex for the kernel's verifier%s\n",
+			probe_text(t, probe), verbose ? ":" : " (run with -v to see why)");
+		fprintf(stderr, "hint: split the probe into several, or make its loops and strings smaller\n");
+	} else if (probe >= 0 && (err == -EACCES || err == -EINVAL))
 		fprintf(stderr, "gotrace: the kernel's verifier rejected the program of '%s'%s\n",
 			probe_text(t, probe), verbose ? ":" : " (run with -v to see why)");
 	else if (probe >= 0 && err != -EPERM)

@@ -49,16 +49,21 @@ void say_fault(struct tracer *t, uint32_t site, const struct ev_fault *f)
 		fprintf(stderr, "%s: %s: update dropped: %s\n", at, r->what, update_error(err));
 }
 
-/* A report site's counts, over every CPU. */
+/* A report site's counts, over every CPU (entry site / REPORTS_PER_ENTRY
+ * of MAP_REPORTS holds it; each CPU's copy of the entry is `per` sites). */
 static int read_counts(struct tracer *t, uint32_t site, struct report_count *sum)
 {
-	size_t stride = ALIGN_UP(sizeof(struct report_count), 8);
+	uint32_t n = (uint32_t)MAX(t->s->reports.n, 1);
+	size_t per = MIN(n, REPORTS_PER_ENTRY);
+	size_t stride = ALIGN_UP(per * sizeof(struct report_count), 8);
+	uint32_t key = site / REPORTS_PER_ENTRY;
+	size_t at = (site % REPORTS_PER_ENTRY) * sizeof(struct report_count);
 	char *vals = xcalloc((size_t)t->ncpus, stride);
 	memset(sum, 0, sizeof(*sum));
-	int err = bpf_map_lookup_elem(t->reports_fd, &site, vals) ? -errno : 0;
+	int err = bpf_map_lookup_elem(t->reports_fd, &key, vals) ? -errno : 0;
 	for (int i = 0; !err && i < t->ncpus; i++) {
 		struct report_count c;
-		memcpy(&c, vals + (size_t)i * stride, sizeof(c));
+		memcpy(&c, vals + (size_t)i * stride + at, sizeof(c));
 		sum->count += c.count;
 		sum->failed += c.failed;
 		if (c.err)
