@@ -1,15 +1,19 @@
 # Lost events are said on stderr while they happen, at most once a second
 # ("N events lost in the last second"), and in all at exit; the output
 # keeps bpftrace's "Lost N events" line. spin calls tick() 150000 times in
-# about 3 s, each call a 4 KiB event; the output's reader pauses 0.3 s,
-# reads for 0.05 s, and again, so gotrace's writes block and the ring
-# buffer overflows over and over. Every event is printed or counted; the
+# about 3 s, each call a 4 KiB event; the output's reader (one cat) is
+# stopped for 0.3 s, runs for 0.05 s, and again, so gotrace's writes block
+# and the ring buffer overflows over and over. (A cat killed by timeout
+# would lose what it had read and not yet written.) Every event is printed or counted; the
 # per-second reports add up to the total, or less (the last part of a
 # second is only in the total).
 prog: spin
 --- script
 $GOTRACE --strlen 1024 -e 'uprobe:'$PROG':main.tick { printf("%d %s %s %s %s\n", goarg(0), str(0), str(0), str(0), str(0)); }' -c "$PROG 150000" 2>err |
-	(while sleep 0.3; timeout 0.05 cat >>out; [ $? = 124 ]; do :; done)
+	{ cat >out & c=$!
+	  while kill -STOP $c 2>/dev/null && ! grep -q ') Z' /proc/$c/stat 2>/dev/null; do
+		sleep 0.3; kill -CONT $c 2>/dev/null; sleep 0.05
+	  done; kill -CONT $c 2>/dev/null; wait $c; }
 printed=$(grep -cE '^[0-9]+ +$' out)
 lost=$(sed -nE 's/^Lost ([0-9]+) events$/\1/p' out)
 echo "printed + lost = $((printed + lost))"
