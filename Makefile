@@ -11,10 +11,16 @@
 #                     headers tracked, CFLAGS overridable
 #   make asan         gotrace and the unit tests with ASan and UBSan in
 #                     build/asan/, then the unit tests run under them
-#   make fuzz         the libFuzzer harnesses in build/fuzz/ (clang)
+#   make asan-test    make asan, then the runtime cases with the ASan
+#                     gotrace (but those tests/runtime/asan-skip names);
+#                     any sanitizer report fails it
+#   make fuzz         the libFuzzer harnesses in build/fuzz/ (clang), and
+#                     fuzz_gobin's base binaries with plain DWARF
 #   make fuzz-run     run each harness for FUZZ_TIME seconds (default 20)
+#                     on its corpus and the seeds (tests/fuzz/seeds)
 #   make fuzz-repro   run each harness once on the inputs that once crashed
 #                     it (tests/fuzz/repro/HARNESS/)
+#   make fuzz-ci      what CI runs: fuzz-run for 60 s each, then fuzz-repro
 #   make docs         regenerate docs/builtins.md from the builtin table
 #   make gobins       fetch third-party and multi-release Go binaries
 #   make examples     build the tutorial's programs into examples/bin/
@@ -218,19 +224,52 @@ asan: asan-build
 	UBSAN_OPTIONS=$${UBSAN_OPTIONS:-print_stacktrace=1} \
 	tests/unit/run $(ASAN_UNIT_BINS)
 
-fuzz: $(FUZZERS)
+# make test under the sanitizers: the unit tests (make asan), then every
+# runtime case with build/asan/gotrace, except those tests/runtime/asan-skip
+# names (they cannot run under ASan; skipped visibly with the reason).
+# gotrace writes any sanitizer report to build/asan/logs/ (and stops at
+# the first): a report there fails the run, whatever the cases said.
+ASAN_LOGS := build/asan/logs
+asan-test: asan-build gotrace gobins
+	@$(MAKE) --no-print-directory asan
+	@rm -rf $(ASAN_LOGS) && mkdir -p $(ASAN_LOGS) && \
+	ASAN_OPTIONS=abort_on_error=1:detect_leaks=1:log_path=$(CURDIR)/$(ASAN_LOGS)/asan \
+	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:log_path=$(CURDIR)/$(ASAN_LOGS)/ubsan \
+	GOTRACE=$(CURDIR)/build/asan/gotrace GOTRACE_ASAN=1 ./tests/runtime/run; rc=$$?; \
+	if [ -n "$$(ls -A $(ASAN_LOGS))" ]; then \
+		echo "asan-test: sanitizer reports in $(ASAN_LOGS)/:"; head -n 40 $(ASAN_LOGS)/*; exit 1; \
+	fi; echo "asan-test: no sanitizer report"; exit $$rc
 
-# Each harness for FUZZ_TIME seconds, with its corpus and any crash in
-# build/fuzz/.
-fuzz-run: fuzz
+# fuzz_gobin's bases with DWARF decompressed (Go compresses it), so that
+# its patches reach the DWARF reader rather than zlib; a binary that
+# `make gobins` could not make is left out (the harness says so).
+FUZZ_BASES := basic basic-inl small-go1.21 small-go1.27 cgo
+fuzz: $(FUZZERS)
+	@mkdir -p build/fuzz/bases; for n in $(FUZZ_BASES); do \
+		[ -f build/gobins/$$n ] && [ ! build/fuzz/bases/$$n -nt build/gobins/$$n ] && \
+		objcopy --decompress-debug-sections build/gobins/$$n build/fuzz/bases/$$n; \
+	done; true
+
+fuzz-seeds:
+	@tests/fuzz/seeds build/fuzz
+
+# Each harness for FUZZ_TIME seconds on its corpus (build/fuzz/corpus-*,
+# kept from run to run) and the seeds; a crash, leak or timeout fails it
+# and leaves the input in build/fuzz/.
+FUZZ_OPTS = -max_total_time=$(FUZZ_TIME) -artifact_prefix=build/fuzz/ -timeout=60 \
+	-print_final_stats=1
+fuzz-run: fuzz fuzz-seeds
 	@mkdir -p build/fuzz/corpus-script build/fuzz/corpus-gobin
-	build/fuzz/fuzz_script -max_total_time=$(FUZZ_TIME) -artifact_prefix=build/fuzz/ \
-		-dict=tests/fuzz/script.dict build/fuzz/corpus-script
-	build/fuzz/fuzz_gobin -max_total_time=$(FUZZ_TIME) -artifact_prefix=build/fuzz/ \
-		-max_len=4096 build/fuzz/corpus-gobin
+	build/fuzz/fuzz_script $(FUZZ_OPTS) -dict=tests/fuzz/script.dict \
+		build/fuzz/corpus-script build/fuzz/seed-script
+	build/fuzz/fuzz_gobin $(FUZZ_OPTS) -max_len=4096 build/fuzz/corpus-gobin build/fuzz/seed-gobin
+
+fuzz-ci:
+	@$(MAKE) --no-print-directory fuzz-run FUZZ_TIME=60
+	@$(MAKE) --no-print-directory fuzz-repro
 
 # Inputs that crashed a harness, kept to show the fix holds (fuzz_gobin's
-# are patches on build/gobins/basic-stripped).
+# name their base binary: see tests/fuzz/fuzz_gobin.c).
 fuzz-repro: fuzz
 	@set -e; for h in $(FUZZERS); do \
 		d=tests/fuzz/repro/$${h##*/}; [ -d $$d ] || continue; \
@@ -261,5 +300,5 @@ install: gotrace
 clean:
 	rm -rf build gotrace
 
-.PHONY: all unit runtime doctest test check-build asan asan-build fuzz fuzz-run fuzz-repro examples demo bench install clean docs gobins
+.PHONY: all unit runtime doctest test check-build asan asan-build asan-test fuzz fuzz-seeds fuzz-run fuzz-ci fuzz-repro examples demo bench install clean docs gobins
 .DELETE_ON_ERROR:

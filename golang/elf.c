@@ -86,31 +86,54 @@ int gobin_vaddr_to_offset(const struct gobin *b, uint64_t vaddr,
 			  b->path, (unsigned long long)vaddr);
 }
 
+static int grel_cmp(const void *a, const void *b)
+{
+	const struct grel *x = a, *y = b;
+	return x->off < y->off ? -1 : x->off > y->off;
+}
+
 /* Looks for a dynamic relocation of type rtype at vaddr in .rela.dyn; PIE
  * linkers may leave the word in the file zero and keep the value in the
- * relocation's addend. */
+ * relocation's addend. The relocations are read into a sorted index at the
+ * first call: callers ask word by word, over whole sections. */
 bool gobin_dyn_reloc(const struct gobin *b, uint64_t vaddr, uint32_t rtype,
 		     int64_t *addend)
 {
-	for (size_t i = 0; i < b->secs.n; i++) {
-		const struct gsec *s = &b->secs.v[i];
-		if (s->type != SHT_RELA)
-			continue;
-		const uint8_t *p = gobin_sec_data(b, s);
-		for (uint64_t o = 0; o + sizeof(Elf64_Rela) <= s->size;
-		     o += sizeof(Elf64_Rela)) {
-			Elf64_Rela r;
-			memcpy(&r, p + o, sizeof(r));
-			if (r.r_offset == vaddr &&
-			    ELF64_R_TYPE(r.r_info) == rtype) {
-				*addend = r.r_addend;
-				return true;
+	struct gobin *w = (struct gobin *)b; /* the index is a cache */
+	if (!w->rels_read) {
+		w->rels_read = true;
+		for (size_t i = 0; i < b->secs.n; i++) {
+			const struct gsec *s = &b->secs.v[i];
+			if (s->type != SHT_RELA)
+				continue;
+			const uint8_t *p = gobin_sec_data(b, s);
+			for (uint64_t o = 0; o + sizeof(Elf64_Rela) <= s->size;
+			     o += sizeof(Elf64_Rela)) {
+				Elf64_Rela r;
+				memcpy(&r, p + o, sizeof(r));
+				struct grel g = { r.r_offset, r.r_addend,
+						  (uint32_t)ELF64_R_TYPE(r.r_info) };
+				vec_push(&w->rels, g);
 			}
 		}
+		if (w->rels.n)
+			qsort(w->rels.v, w->rels.n, sizeof(w->rels.v[0]), grel_cmp);
 	}
+	size_t lo = 0, hi = b->rels.n;
+	while (lo < hi) { /* the first at or after vaddr */
+		size_t mid = lo + (hi - lo) / 2;
+		if (b->rels.v[mid].off < vaddr)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (; lo < b->rels.n && b->rels.v[lo].off == vaddr; lo++)
+		if (b->rels.v[lo].type == rtype) {
+			*addend = b->rels.v[lo].addend;
+			return true;
+		}
 	return false;
 }
-
 
 /* Does a header table of n entries of entsize bytes at off (entsize
  * being what we expect) lie inside the file? An empty table does. */
@@ -504,6 +527,7 @@ void gobin_close(struct gobin *b)
 	vec_free(&b->secs);
 	vec_free(&b->segs);
 	vec_free(&b->needed);
+	vec_free(&b->rels);
 	vec_free(&b->funcs);
 	vec_free(&b->pcfuncs);
 	strmap_free(&b->byname);

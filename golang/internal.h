@@ -92,6 +92,15 @@ struct pcln {
 	uint64_t cutab_size, filetab_size;
 	uint64_t gofunc;  /* pcvalue.c: moduledata.gofunc, when gofunc_state > 0 */
 	int gofunc_state; /* 0 not looked up, 1 found, -1 not found */
+	uint64_t md;	  /* runtime.firstmoduledata, when md_state > 0 */
+	int md_state;	  /* 0 not looked up, 1 found, -1 not found */
+};
+
+/* A dynamic relocation (elf.c's index of the SHT_RELA sections). */
+struct grel {
+	uint64_t off;
+	int64_t addend;
+	uint32_t type;
 };
 
 struct dwarf_state; /* dwarf.c */
@@ -112,6 +121,8 @@ struct gobin {
 	bool has_tls;
 	uint64_t tls_vaddr, tls_memsz, tls_align;
 	VEC(const char *) needed; /* DT_NEEDED */
+	VEC(struct grel) rels;	  /* sorted by offset, read at the first lookup */
+	bool rels_read;
 	const char *soname;
 
 	enum go_compiler compiler;

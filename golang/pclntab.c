@@ -138,9 +138,14 @@ static bool read_word(const struct gobin *b, uint64_t vaddr, uint64_t *v)
  * writable sections. */
 bool gobin_moduledata(const struct gobin *b, uint64_t *md)
 {
-	const struct pcln *t = &b->pcln;
+	struct pcln *t = (struct pcln *)&b->pcln; /* md is a cache */
 	if (!b->has_pcln || !t->addr)
 		return false;
+	if (t->md_state) {
+		*md = t->md;
+		return t->md_state > 0;
+	}
+	t->md_state = -1;
 	uint64_t nameaddr = t->addr + (uint64_t)(t->funcnametab - t->data);
 	for (size_t i = 0; i < b->secs.n; i++) {
 		const struct gsec *s = &b->secs.v[i];
@@ -151,7 +156,8 @@ bool gobin_moduledata(const struct gobin *b, uint64_t *md)
 			if (!read_word(b, s->addr + o, &w) || w != t->addr ||
 			    !read_word(b, s->addr + o + 8, &n) || n != nameaddr)
 				continue;
-			*md = s->addr + o;
+			*md = t->md = s->addr + o;
+			t->md_state = 1;
 			return true;
 		}
 	}

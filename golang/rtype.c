@@ -75,6 +75,8 @@ struct named {
 };
 
 struct rtype_state {
+	int range_state; /* 0 not looked up, 1 found (ts, te), -1 not found */
+	uint64_t ts, te;
 	bool scanned;
 	struct arena arena;
 	struct u64map types;   /* descriptor -> struct gotype */
@@ -102,27 +104,34 @@ static struct rtype_state *rt_state(struct gobin *b)
 	return b->rt;
 }
 
+/* The range, looked up once: printing asks for it at every type name. */
 int gobin_types_range(struct gobin *b, uint64_t *start, uint64_t *end)
 {
 	uint64_t s, e, md;
 	if (gobin_compiler(b) != GOC_GC)
 		return gobin_errf(b, -ENOTSUP, "%s is not built by Go's gc compiler", b->path);
-	if (gobin_symbol(b, "runtime.types", &s, NULL, NULL) &&
-	    gobin_symbol(b, "runtime.etypes", &e, NULL, NULL) && s < e) {
-		*start = s;
-		*end = e;
-		return 0;
+	struct rtype_state *st = rt_state(b);
+	if (!st->range_state) {
+		st->range_state = -1;
+		/* moduledata: ... end, gcdata, gcbss, types, etypes, after
+		 * the data and bss bounds (and, from Go 1.20, covctrs and
+		 * ecovctrs); Go 1.27 put typedesclen between types and
+		 * etypes */
+		uint64_t off = b->release >= 120 ? 296 : 280;
+		uint64_t eoff = b->release >= 127 ? 16 : 8;
+		if ((gobin_symbol(b, "runtime.types", &s, NULL, NULL) &&
+		     gobin_symbol(b, "runtime.etypes", &e, NULL, NULL) && s < e) ||
+		    (gobin_moduledata(b, &md) && gobin_read_word(b, md + off, &s) &&
+		     gobin_read_word(b, md + off + eoff, &e) && s && s < e)) {
+			st->ts = s;
+			st->te = e;
+			st->range_state = 1;
+		}
 	}
-	/* moduledata: ... end, gcdata, gcbss, types, etypes, after the data
-	 * and bss bounds (and, from Go 1.20, covctrs and ecovctrs); Go 1.27
-	 * put typedesclen between types and etypes */
-	uint64_t off = b->release >= 120 ? 296 : 280;
-	uint64_t eoff = b->release >= 127 ? 16 : 8;
-	if (!gobin_moduledata(b, &md) || !gobin_read_word(b, md + off, &s) ||
-	    !gobin_read_word(b, md + off + eoff, &e) || !s || s >= e)
+	if (st->range_state < 0)
 		return gobin_errf(b, -ENOENT, "%s: cannot find Go's type descriptors", b->path);
-	*start = s;
-	*end = e;
+	*start = st->ts;
+	*end = st->te;
 	return 0;
 }
 

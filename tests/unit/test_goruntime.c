@@ -250,6 +250,43 @@ static void test_types_by_name(void **state)
 	}
 }
 
+/* Printing names a type at each event (gobin_rtype_name) and gocast
+ * looks types up by name: each call must be cheap. They looked the type
+ * descriptors' range up every time, by a scan of .symtab (basic-ext), or
+ * of the writable sections for runtime.firstmoduledata, word by word and
+ * every zero word through every relocation (a stripped PIE): 20,000
+ * names took minutes (fuzz_gobin ran at an input a minute). The alarm
+ * turns a return of that into a failure. */
+static void test_type_names_cost(void **state)
+{
+	static const char *const names[] = { "basic-ext", "basic-pie-ext-stripped", "basic-stripped" };
+	int tested = 0;
+	for (size_t i = 0; i < ARRAY_SIZE(names); i++) {
+		struct gobin *b = open_if_there(names[i]);
+		if (!b)
+			continue;
+		size_t n, calls = 0;
+		const char *const *tn = gobin_rtype_names(b, &n);
+		assert_true(n > 100);
+		alarm(20);
+		for (int round = 0; calls < 20000; round++)
+			for (size_t k = 0; k < n; k++, calls++) {
+				uint64_t addr;
+				char got[256];
+				if (gobin_type_by_name(b, tn[k], &addr) < 0)
+					continue; /* a name without its own descriptor */
+				assert_int_equal(gobin_rtype_name(b, addr, got, sizeof(got)), 0);
+				if (!strchr(tn[k], '/'))
+					assert_string_equal(got, tn[k]);
+			}
+		alarm(0);
+		gobin_close(b);
+		tested++;
+	}
+	if (!tested)
+		skip();
+}
+
 /* Whether addr is in one of the ranges. */
 static bool in_ranges(uint64_t (*r)[2], size_t n, uint64_t addr)
 {
@@ -298,6 +335,7 @@ int main(void)
 		cmocka_unit_test(test_globals),
 		cmocka_unit_test(test_releases),
 		cmocka_unit_test(test_types_by_name),
+		cmocka_unit_test(test_type_names_cost),
 		cmocka_unit_test(test_runtime_ranges),
 	};
 	return cmocka_run_group_tests_name("goruntime", tests, NULL, NULL);

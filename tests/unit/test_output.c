@@ -160,6 +160,7 @@ static int teardown(void **state)
 	struct t *t = *state;
 	fclose(t->o.f);
 	free(t->buf);
+	sb_free(&t->o.line); /* out_printf's buffer: run.c frees gotrace's */
 	vec_free(&t->s.fmts);
 	vec_free(&t->s.maps);
 	arena_free(&t->a);
