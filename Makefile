@@ -138,7 +138,7 @@ $(1)/lexer.o: build/lexer.c | build/parser.h build/lexer.h
 	$$(filter-out -Wshadow -Werror,$$(COMPILE)) -Wno-sign-compare -Wno-unused-function -c -o $$@ $$<
 $(1)/parser.o: build/parser.c | build/parser.h build/lexer.h
 	@mkdir -p $$(@D)
-	$$(filter-out -Werror,$$(COMPILE)) -c -o $$@ $$<
+	$$(filter-out -Werror,$$(COMPILE)) -Wno-unused-but-set-variable -c -o $$@ $$<
 
 $(1)/libgotrace.a: $(call lib_objs,$(1),$(2))
 	@rm -f $$@
