@@ -36,11 +36,12 @@ static LLVMValueRef word_at(struct cg *cg, struct place p, int k)
 static LLVMValueRef read_sized(struct cg *cg, LLVMValueRef addr, uint32_t size);
 
 /* The scalar parts of a value of type t in memory, as the register ABI
- * would give them one word each: their offsets and sizes. */
+ * would give them one word each: their offsets and sizes (visiting at
+ * most *budget types, as goargs_words). */
 static int reg_layout(const struct gotype *t, uint64_t base, uint64_t *offs, uint32_t *sizes,
-		      int n, int max)
+		      int n, int max, int *budget)
 {
-	if (!t || n >= max)
+	if (!t || n >= max || --*budget < 0)
 		return n;
 	switch (t->kind) {
 	case GT_STRING:
@@ -53,10 +54,10 @@ static int reg_layout(const struct gotype *t, uint64_t base, uint64_t *offs, uin
 		return n;
 	case GT_STRUCT:
 		for (size_t i = 0; i < t->nfields; i++)
-			n = reg_layout(t->fields[i].type, base + t->fields[i].offset, offs, sizes, n, max);
+			n = reg_layout(t->fields[i].type, base + t->fields[i].offset, offs, sizes, n, max, budget);
 		return n;
 	case GT_ARRAY:
-		return t->count == 1 ? reg_layout(t->elem, base, offs, sizes, n, max) : n;
+		return t->count == 1 ? reg_layout(t->elem, base, offs, sizes, n, max, budget) : n;
 	default:
 		if (!t->size)
 			return n;
@@ -76,7 +77,8 @@ static void load_site_words(struct cg *cg, const struct gosite_place *sp, const 
 		if (sp->mem) {
 			uint64_t offs[GOLOC_MAX_PARTS];
 			uint32_t sizes[GOLOC_MAX_PARTS];
-			int n = reg_layout(t, 0, offs, sizes, 0, GOLOC_MAX_PARTS);
+			int budget = GOTYPE_WALK_MAX;
+			int n = reg_layout(t, 0, offs, sizes, 0, GOLOC_MAX_PARTS, &budget);
 			if (k >= n) {
 				v = cg_const(cg, 0);
 			} else {

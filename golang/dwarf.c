@@ -499,11 +499,11 @@ const struct gotype *gobin_type(struct gobin *b, const char *name)
 /* --- calling conventions --------------------------------------------- */
 
 /* Alignment of a value of type t. */
-static uint64_t type_align(const struct gotype *t, int depth)
+static uint64_t type_align(const struct gotype *t, int depth, int *budget)
 {
 	uint64_t a = 1;
 
-	if (!t || depth > MAX_DEPTH)
+	if (!t || depth > MAX_DEPTH || --*budget < 0)
 		return 8;
 	switch (t->kind) {
 	case GT_INT:
@@ -515,10 +515,10 @@ static uint64_t type_align(const struct gotype *t, int depth)
 		return t->size ? MIN(t->size / 2, 8) : 1;
 	case GT_STRUCT:
 		for (size_t i = 0; i < t->nfields; i++)
-			a = MAX(a, type_align(t->fields[i].type, depth + 1));
+			a = MAX(a, type_align(t->fields[i].type, depth + 1, budget));
 		return a;
 	case GT_ARRAY:
-		return type_align(t->elem, depth + 1);
+		return type_align(t->elem, depth + 1, budget);
 	default:
 		return 8;
 	}
@@ -527,9 +527,9 @@ static uint64_t type_align(const struct gotype *t, int depth)
 /* Counts the integer and float registers t takes under Go's register
  * ABI; false when it cannot be register-assigned (an array of more than
  * one element, or a type we cannot see into). */
-static bool reg_count(const struct gotype *t, int *ni, int *nf, int depth)
+static bool reg_count(const struct gotype *t, int *ni, int *nf, int depth, int *budget)
 {
-	if (!t || depth > MAX_DEPTH)
+	if (!t || depth > MAX_DEPTH || --*budget < 0)
 		return false;
 	switch (t->kind) {
 	case GT_INT:
@@ -558,14 +558,14 @@ static bool reg_count(const struct gotype *t, int *ni, int *nf, int depth)
 		return true;
 	case GT_STRUCT:
 		for (size_t i = 0; i < t->nfields; i++)
-			if (!reg_count(t->fields[i].type, ni, nf, depth + 1))
+			if (!reg_count(t->fields[i].type, ni, nf, depth + 1, budget))
 				return false;
 		return true;
 	case GT_ARRAY:
 		if (t->count == 0)
 			return true;
 		if (t->count == 1)
-			return reg_count(t->elem, ni, nf, depth + 1);
+			return reg_count(t->elem, ni, nf, depth + 1, budget);
 		return false;
 	default:
 		return false;
@@ -573,9 +573,9 @@ static bool reg_count(const struct gotype *t, int *ni, int *nf, int depth)
 }
 
 /* Does t hold a floating-point part? */
-static bool has_float(const struct gotype *t, int depth)
+static bool has_float(const struct gotype *t, int depth, int *budget)
 {
-	if (!t || depth > MAX_DEPTH)
+	if (!t || depth > MAX_DEPTH || --*budget < 0)
 		return false;
 	switch (t->kind) {
 	case GT_FLOAT:
@@ -583,14 +583,34 @@ static bool has_float(const struct gotype *t, int depth)
 		return true;
 	case GT_STRUCT:
 		for (size_t i = 0; i < t->nfields; i++)
-			if (has_float(t->fields[i].type, depth + 1))
+			if (has_float(t->fields[i].type, depth + 1, budget))
 				return true;
 		return false;
 	case GT_ARRAY:
-		return t->count && has_float(t->elem, depth + 1);
+		return t->count && has_float(t->elem, depth + 1, budget);
 	default:
 		return false;
 	}
+}
+
+/* The walks above, each with its own budget (GOTYPE_WALK_MAX: a depth
+ * limit alone would walk a struct holding itself fields^MAX_DEPTH times). */
+static uint64_t align_of(const struct gotype *t)
+{
+	int budget = GOTYPE_WALK_MAX;
+	return type_align(t, 0, &budget);
+}
+
+static bool regs_of(const struct gotype *t, int *ni, int *nf)
+{
+	int budget = GOTYPE_WALK_MAX;
+	return reg_count(t, ni, nf, 0, &budget);
+}
+
+static bool float_in(const struct gotype *t)
+{
+	int budget = GOTYPE_WALK_MAX;
+	return has_float(t, 0, &budget);
 }
 
 /* Puts p on the stack sequence at *sp. */
@@ -598,7 +618,7 @@ static void assign_stack(struct goparam *p, uint64_t *sp)
 {
 	uint64_t size = p->type ? p->type->size : 8;
 
-	*sp = ALIGN_UP(*sp, type_align(p->type, 0));
+	*sp = ALIGN_UP(*sp, align_of(p->type));
 	p->in_regs = false;
 	p->stack_off = (int64_t)*sp;
 	p->nwords = (int)((size + 7) / 8);
@@ -622,12 +642,12 @@ static void assign_reg_abi(struct goparam *v, size_t n)
 			I = FP = 0;
 			sp = ALIGN_UP(sp, 8);
 		}
-		p->has_float = has_float(p->type, 0);
+		p->has_float = float_in(p->type);
 		if (p->type && p->type->size == 0) {
 			assign_stack(p, &sp);
 			continue;
 		}
-		if (reg_count(p->type, &ni, &nf, 0) && I + ni <= REG_NI &&
+		if (regs_of(p->type, &ni, &nf) && I + ni <= REG_NI &&
 		    FP + nf <= REG_NFP) {
 			p->in_regs = true;
 			p->word = I;
@@ -652,7 +672,7 @@ static void assign_stack_abi(struct goparam *v, size_t n)
 			results = true;
 			sp = ALIGN_UP(sp, 8);
 		}
-		v[i].has_float = has_float(v[i].type, 0);
+		v[i].has_float = float_in(v[i].type);
 		assign_stack(&v[i], &sp);
 	}
 }
@@ -676,7 +696,7 @@ static void assign_sysv(struct goparam *v, size_t n)
 		struct goparam *p = &v[i];
 		uint64_t size = p->type ? p->type->size : 8;
 		int words = (int)((size + 7) / 8);
-		p->has_float = has_float(p->type, 0);
+		p->has_float = float_in(p->type);
 		if (p->is_result) {
 			if (ressize > 16) {
 				p->in_regs = false;

@@ -179,6 +179,11 @@ struct gotype {
 	const struct gofield *fields;
 	size_t nfields; /* STRUCT (also the parts of strings, slices, ...) */
 };
+/* A walk through a value's parts (fields, array elements) visits at most
+ * this many types and then gives up: a corrupt DWARF can make a struct
+ * hold itself, or one type many times over, and the values a walk is for
+ * (ABI registers) have a few parts. */
+#define GOTYPE_WALK_MAX 1024
 
 struct goparam {
 	const char *name; /* "a", or "~r0" for an unnamed result */

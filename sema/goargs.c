@@ -507,11 +507,15 @@ const struct gotype gotype_int = { .kind = GT_INT, .name = "int", .size = 8 };
 const struct gotype gotype_word = { .kind = GT_PTR, .name = "unsafe.Pointer", .size = 8 };
 
 /* Integer registers a value takes in Go's register ABI (floats are in
- * other registers). */
-int goargs_words(const struct gotype *t)
+ * other registers). The walk gives up (0 words) after *budget types: a
+ * corrupt DWARF can make a struct hold itself, or one type many times
+ * over, and a value in registers has a few parts. */
+static int words_walk(const struct gotype *t, int *budget)
 {
 	if (!t)
 		return 1;
+	if (--*budget < 0)
+		return 0;
 	switch (t->kind) {
 	case GT_INT:
 	case GT_UINT:
@@ -529,14 +533,21 @@ int goargs_words(const struct gotype *t)
 	case GT_STRUCT: {
 		int w = 0;
 		for (size_t i = 0; i < t->nfields; i++)
-			w += goargs_words(t->fields[i].type);
+			w += words_walk(t->fields[i].type, budget);
 		return w;
 	}
 	case GT_ARRAY:
-		return t->count == 1 ? goargs_words(t->elem) : 0;
+		return t->count == 1 ? words_walk(t->elem, budget) : 0;
 	default:
 		return 0;
 	}
+}
+
+int goargs_words(const struct gotype *t)
+{
+	int budget = GOTYPE_WALK_MAX;
+	int w = words_walk(t, &budget);
+	return budget < 0 ? 0 : w;
 }
 
 /* goarg(n) of a function whose DWARF says the nth integer word does not
