@@ -151,7 +151,8 @@ static size_t hist_rows(const struct output *o, const struct mapinfo *m,
 }
 
 /* Whether a key holds a value printed as a symbol, which many keys may
- * print the same as. */
+ * print the same as: a stack too (two processes' stacks, or ustack(N)'s
+ * frames under different callers). */
 static bool key_symbolic(const struct type *k)
 {
 	if (k->kind == TY_TUPLE) {
@@ -160,7 +161,8 @@ static bool key_symbolic(const struct type *k)
 				return true;
 		return false;
 	}
-	return k->kind == TY_USYM || k->kind == TY_ULINE || k->kind == TY_UCALLER;
+	return k->kind == TY_USYM || k->kind == TY_ULINE || k->kind == TY_UCALLER ||
+	       k->kind == TY_USTACK || k->kind == TY_KSTACK;
 }
 
 struct text_row {
