@@ -16,7 +16,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/auxv.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <bpf/bpf.h>
 
@@ -51,6 +54,9 @@ struct syms {
 	VEC(struct ksym) ksyms;
 	bool ksyms_loaded;
 	int stack_fd;
+	int vdso_fd; /* gotrace's own vDSO image (see vdso_path), or -1 */
+	bool vdso_tried;
+	char vdso_path[64];
 };
 
 static void drop_maps(struct procmap *pm);
@@ -60,6 +66,7 @@ struct syms *syms_new(struct probeset *ps)
 	struct syms *s = xcalloc(1, sizeof(*s));
 	s->ps = ps;
 	s->stack_fd = -1;
+	s->vdso_fd = -1;
 	return s;
 }
 
@@ -80,6 +87,8 @@ void syms_free(struct syms *s)
 	for (size_t i = 0; i < s->ksyms.n; i++)
 		free(s->ksyms.v[i].name);
 	vec_free(&s->ksyms);
+	if (s->vdso_fd >= 0)
+		close(s->vdso_fd);
 	free(s);
 }
 
@@ -115,6 +124,40 @@ static char *host_path(struct syms *s, uint32_t pid, const char *file, unsigned 
 	return xstrdup(buf);
 }
 
+/* The vDSO's functions (a Go program's time.now runs
+ * __vdso_clock_gettime): the kernel maps one image into every 64-bit
+ * process, so gotrace's own, copied once into a memory file, names the
+ * frames in any process's [vdso] mapping. NULL when it cannot be had. */
+static const char *vdso_path(struct syms *s)
+{
+	if (s->vdso_tried)
+		return s->vdso_fd >= 0 ? s->vdso_path : NULL;
+	s->vdso_tried = true;
+	unsigned long at = getauxval(AT_SYSINFO_EHDR), start, end, size = 0;
+	FILE *f = fopen("/proc/self/maps", "re");
+	char line[256];
+	while (f && at && fgets(line, sizeof(line), f))
+		if (strstr(line, "[vdso]") && sscanf(line, "%lx-%lx", &start, &end) == 2 &&
+		    start == at) {
+			size = end - start;
+			break;
+		}
+	if (f)
+		fclose(f);
+	if (!size)
+		return NULL;
+	int fd = memfd_create("vdso", MFD_CLOEXEC);
+	if (fd < 0)
+		return NULL;
+	if (write(fd, (const void *)at, size) != (ssize_t)size) {
+		close(fd);
+		return NULL;
+	}
+	s->vdso_fd = fd;
+	snprintf(s->vdso_path, sizeof(s->vdso_path), "/proc/self/fd/%d", fd);
+	return s->vdso_path;
+}
+
 /* Reads /proc/PID/maps into pm (file-backed mappings); false when the
  * process has none (it is gone). A line is
  *   start-end perms offset dev inode      path
@@ -136,7 +179,15 @@ static bool read_maps(struct syms *s, struct procmap *pm)
 		if (line[len - 1] == '\n')
 			line[--len] = '\0';
 		if (sscanf(line, "%lx-%lx %7s %lx %*s %lu %n", &start, &end, perms, &pgoff, &ino,
-			   &at) != 5 || !at || line[at] != '/')
+			   &at) != 5 || !at)
+			continue;
+		if (!strcmp(line + at, "[vdso]")) {
+			const char *v = vdso_path(s);
+			if (v)
+				vec_push(&pm->maps, ((struct mapping){ start, end, 0, xstrdup(v), start }));
+			continue;
+		}
+		if (line[at] != '/')
 			continue;
 		const char *file = line + at;
 		struct mapping m = { start, end, pgoff, host_path(s, pm->pid, file, ino, start, end),
@@ -320,7 +371,7 @@ int syms_usrc(struct syms *s, uint64_t addr, uint32_t pid, bool call,
 	struct gobin *b = binary_at(s, addr, pid, &va, has_func);
 	if (!b)
 		return 0;
-	*bin = gobin_path(b);
+	*bin = s->vdso_fd >= 0 && !strcmp(gobin_path(b), s->vdso_path) ? "[vdso]" : gobin_path(b);
 	return gobin_pc_frames(b, call && va ? va - 1 : va, frames, max);
 }
 

@@ -1,0 +1,27 @@
+# Frames in the vDSO are named: a Go program reading the clock spends most
+# of its time in the vDSO's clock_gettime, which has no file on disk (the
+# [vdso] mapping). gotrace names it from its own copy of the kernel's
+# image: stacks, usym, and -f pprof's mapping. Before, those samples'
+# innermost frames were bare addresses. (comm: -c's child runs gotrace's
+# code, libc's, until it has exec'd the program.)
+prog: clock
+timeout: 30
+--- script
+$GOTRACE -q -e 'profile:hz:999 /pid == cpid && comm == "clock"/ { @[ustack(2)] = count(); @sym[usym(reg("ip"))] = count(); }' -c "$PROG 1" >out || exit 1
+# innermost frames named or not; in clock_gettime, and what called it
+# (usym(reg("ip")) counts a few less: a sample taken in the kernel has
+# its ip there, and the user stack as it was)
+awk '/^@\[$/ { n = 0; next }
+     /^\]: / { if (f0 ~ /^0x/) hex += $2; if (f0 == "clock_gettime") { vd += $2; if (f1 ~ /^time\./) go += $2 } next }
+     /^    / { sub(/^ +/, ""); sub(/\+[0-9]+$/, ""); if (n == 0) f0 = $0; else f1 = $0; n++ }
+     /^@sym\[clock_gettime\]: / { sym = $2 }
+     END { print "unnamed innermost frames:", hex + 0
+           print "in clock_gettime:", (vd > 50 ? "many" : vd + 0), "samples;", (go == vd ? "all" : go + 0), "called from time.*"
+           print "usym in clock_gettime:", (sym > 50 && sym <= vd ? "many, at most as many" : sym + 0) }' out
+$GOTRACE -q -f pprof -o cpu.pb.gz -e 'profile:hz:999 /pid == cpid && comm == "clock"/ { @[ustack] = count(); }' -c "$PROG 0.5" >/dev/null || exit 1
+go tool pprof -raw cpu.pb.gz 2>/dev/null | sed -n '/^Mappings/,$p' | grep -o '\[vdso\]' | sort -u
+--- stdout
+unnamed innermost frames: 0
+in clock_gettime: many samples; all called from time.*
+usym in clock_gettime: many, at most as many
+[vdso]
