@@ -268,12 +268,13 @@ fuzz-ci:
 	@$(MAKE) --no-print-directory fuzz-run FUZZ_TIME=60
 	@$(MAKE) --no-print-directory fuzz-repro
 
-# Inputs that crashed a harness, kept to show the fix holds (fuzz_gobin's
-# name their base binary: see tests/fuzz/fuzz_gobin.c).
+# Inputs that crashed or hung a harness, kept to show the fix holds (each
+# must run within 10 s; fuzz_gobin's name their base binary: see
+# tests/fuzz/fuzz_gobin.c).
 fuzz-repro: fuzz
 	@set -e; for h in $(FUZZERS); do \
 		d=tests/fuzz/repro/$${h##*/}; [ -d $$d ] || continue; \
-		echo "$$h $$d/*"; $$h $$d/* 2>build/fuzz/repro.log || \
+		echo "$$h $$d/*"; $$h -timeout=10 $$d/* 2>build/fuzz/repro.log || \
 			{ cat build/fuzz/repro.log; echo "FAIL $$h"; exit 1; }; \
 	done; echo "fuzz-repro: every input passes"
 

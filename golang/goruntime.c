@@ -363,11 +363,15 @@ static void walk_type(struct type_walk *w, uint64_t t, int depth)
 	}
 }
 
-/* The slice (data, len) at moduledata + off, if it looks like one. */
-static bool md_slice(struct gobin *b, uint64_t md, uint64_t off, uint64_t *data, uint64_t *len)
+/* The slice (data, len) of elem-byte elements at moduledata + off, if it
+ * looks like one: all of it in the file (a corrupt len would have the
+ * walk try millions of words that are not there). */
+static bool md_slice(struct gobin *b, uint64_t md, uint64_t off, uint64_t elem, uint64_t *data,
+		     uint64_t *len)
 {
+	uint64_t avail;
 	return gobin_read_word(b, md + off, data) && gobin_read_word(b, md + off + 8, len) &&
-	       *data && *len < (1u << 24);
+	       *data && gobin_vaddr_ptr(b, *data, &avail) && *len <= avail / elem;
 }
 
 int gobin_type_by_name(struct gobin *b, const char *name, uint64_t *addr)
@@ -401,13 +405,13 @@ int gobin_type_by_name(struct gobin *b, const char *name, uint64_t *addr)
 		}
 	} else {
 		uint64_t tl = types + (b->release >= 126 ? 64 : b->release >= 118 ? 56 : 40);
-		if (md_slice(b, md, tl + 24, &data, &len))
+		if (md_slice(b, md, tl + 24, 8, &data, &len))
 			for (uint64_t i = 0; i < len && !w.found; i++) {
 				uint64_t itab, typ;
 				if (gobin_read_word(b, data + 8 * i, &itab) && gobin_read_word(b, itab + 8, &typ))
 					walk_type(&w, typ, 3);
 			}
-		if (!w.found && md_slice(b, md, tl, &data, &len))
+		if (!w.found && md_slice(b, md, tl, 4, &data, &len))
 			for (uint64_t i = 0; i < len && !w.found; i++) {
 				uint64_t avail;
 				const uint8_t *p = gobin_vaddr_ptr(b, data + 4 * i, &avail);
