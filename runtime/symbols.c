@@ -343,7 +343,11 @@ static bool inlined_frame(struct syms *s, uint64_t frame, uint32_t pid, struct s
 void syms_usym(struct syms *s, uint64_t addr, uint32_t pid, struct strbuf *out)
 {
 	uint64_t start;
-	addr &= ADDR_MASK;
+	/* a stack's frame carries flags in its top bits; a kernel address
+	 * (usym(reg("ip")) of a sample taken in the kernel) is all ones there,
+	 * and is printed whole */
+	if (addr >> 48 != 0xffff)
+		addr &= ADDR_MASK;
 	const struct gofunc *f = lookup_user(s, addr, pid, &start);
 	if (f)
 		sb_puts(out, f->name);

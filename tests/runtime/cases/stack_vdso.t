@@ -18,10 +18,14 @@ awk '/^@\[$/ { n = 0; next }
      END { print "unnamed innermost frames:", hex + 0
            print "in clock_gettime:", (vd > 50 ? "many" : vd + 0), "samples;", (go == vd ? "all" : go + 0), "called from time.*"
            print "usym in clock_gettime:", (sym > 50 && sym <= vd ? "many, at most as many" : sym + 0) }' out
+# a sample taken in the kernel: usym(reg("ip")) prints its address whole
+# (it was cut to 56 bits: 0x7fffff81...)
+echo "kernel addresses cut: $(grep -c '^@sym\[0x7fffff' out)"
 $GOTRACE -q -f pprof -o cpu.pb.gz -e 'profile:hz:999 /pid == cpid && comm == "clock"/ { @[ustack] = count(); }' -c "$PROG 0.5" >/dev/null || exit 1
 go tool pprof -raw cpu.pb.gz 2>/dev/null | sed -n '/^Mappings/,$p' | grep -o '\[vdso\]' | sort -u
 --- stdout
 unnamed innermost frames: 0
 in clock_gettime: many samples; all called from time.*
 usym in clock_gettime: many, at most as many
+kernel addresses cut: 0
 [vdso]
