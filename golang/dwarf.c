@@ -139,6 +139,9 @@ void gobin_dwarf_free(struct gobin *b)
 {
 	struct dwarf_state *ds = b->dw;
 
+	if (b->cfi)
+		dwarf_cfi_end(b->cfi);
+	b->cfi = NULL;
 	if (!ds)
 		return;
 	if (ds->dw)
@@ -1106,4 +1109,29 @@ int gobin_inlined_params(struct gobin *b, const struct goinline *c,
 	*n = v.n;
 	vec_free(&v);
 	return 0;
+}
+
+/* x86-64's DWARF register number of RSP. */
+#define DWARF_REG_RSP 7
+
+int gobin_cfi_ret_off(struct gobin *b, uint64_t pc, int64_t *off)
+{
+	if (!b->cfi_tried) {
+		b->cfi_tried = true;
+		b->cfi = dwarf_getcfi_elf(b->elf);
+	}
+	Dwarf_Frame *fr;
+	if (!b->cfi || dwarf_cfi_addrframe(b->cfi, pc, &fr) != 0)
+		return -ENOENT;
+	Dwarf_Op *ops;
+	size_t nops;
+	int rc = -ENOENT;
+	/* the rule "CFA = register + offset" comes as one DW_OP_bregx */
+	if (dwarf_frame_cfa(fr, &ops, &nops) == 0 && nops == 1 && ops[0].atom == DW_OP_bregx &&
+	    ops[0].number == DWARF_REG_RSP && (int64_t)ops[0].number2 >= 8) {
+		*off = (int64_t)ops[0].number2 - 8;
+		rc = 0;
+	}
+	free(fr);
+	return rc;
 }

@@ -276,6 +276,12 @@ int gobin_inline_frames(struct gobin *b, uint64_t pc, const char **names,
 /* How far SP is below its value at the function's entry when pc runs
  * (.gopclntab's pcsp table): the return address is at SP + *delta. */
 int gobin_sp_delta(struct gobin *b, uint64_t pc, int64_t *delta);
+/* Where the return address is at pc by the binary's call frame
+ * information (.eh_frame, .debug_frame: C code, the vDSO), as an offset
+ * from SP: only while the frame address is SP-based, before the function
+ * has set up its frame pointer (or in one that never does). -ENOENT when
+ * there is no such rule at pc. */
+int gobin_cfi_ret_off(struct gobin *b, uint64_t pc, int64_t *off);
 
 /* --- the runtime's structures, globals, wait reasons (goruntime.c) -------- */
 

@@ -141,6 +141,8 @@ struct gobin {
 
 	struct dis *dis;
 	struct dwarf_state *dw;
+	struct Dwarf_CFI_s *cfi; /* .eh_frame or .debug_frame (libdw) */
+	bool cfi_tried;
 	struct inl_state *inl;
 	struct rtype_state *rt;
 	struct arena arena; /* names made here (".abi0" removed) */

@@ -443,7 +443,9 @@ static int stack_frames(struct syms *s, int64_t id, uint64_t *ips, int max)
 /* Did the frame-pointer walk miss the caller of the function at pc, whose
  * return address the ustack value's word would be? Yes when the value
  * says so for sure, or when .gopclntab's SP delta at pc is where the word
- * was read (the function has no frame of its own there). */
+ * was read (the function has no frame of its own there); in code other
+ * than gc's (the vDSO, C), when the call frame information says the
+ * return address is there. */
 static bool caller_missing(struct syms *s, uint64_t pc, uint32_t pid, uint64_t meta)
 {
 	uint64_t va;
@@ -451,8 +453,11 @@ static bool caller_missing(struct syms *s, uint64_t pc, uint32_t pid, uint64_t m
 	if (meta & USTACK_TRUSTED)
 		return true;
 	struct gobin *b = binary_at(s, pc, pid, &va, has_func);
-	return b && gobin_compiler(b) == GOC_GC && gobin_sp_delta(b, va, &delta) == 0 &&
-	       delta == USTACK_D(meta);
+	if (!b)
+		return false;
+	if (gobin_compiler(b) == GOC_GC)
+		return gobin_sp_delta(b, va, &delta) == 0 && delta == USTACK_D(meta);
+	return gobin_cfi_ret_off(b, va, &delta) == 0 && delta == USTACK_D(meta);
 }
 
 int syms_ustack(struct syms *s, const void *value, const uint64_t *frames, int nframes,

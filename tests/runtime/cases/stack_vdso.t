@@ -9,15 +9,15 @@ timeout: 30
 --- script
 $GOTRACE -q -e 'profile:hz:999 /pid == cpid && comm == "clock"/ { @[ustack(2)] = count(); @sym[usym(reg("ip"))] = count(); }' -c "$PROG 1" >out || exit 1
 # innermost frames named or not; in clock_gettime, and what called it:
-# time.now or runtime.nanotime1, or time.Now when the sample came before
-# clock_gettime had pushed its frame (the frame-pointer walk misses its
-# caller there, and only Go code has SP deltas to put it back)
+# time.now or runtime.nanotime1, also when the sample came before
+# clock_gettime had pushed its frame (the frame-pointer walk misses the
+# caller there; the vDSO's .eh_frame says the return address is at SP)
 # (a stack of one unnamed frame is a sample taken during the exec, after
 # the comm changed and before the registers did: the child's libc; and
 # usym(reg("ip")) counts a few less: a sample taken in the kernel has
 # its ip there, and the user stack as it was)
 awk '/^@\[$/ { n = 0; next }
-     /^\]: / { if (f0 ~ /^0x/ && n > 1) hex += $2; if (f0 == "clock_gettime") { vd += $2; if (f1 ~ /^(time\.(now|Now)|runtime\.(nanotime1|walltime))$/) go += $2 } next }
+     /^\]: / { if (f0 ~ /^0x/ && n > 1) hex += $2; if (f0 == "clock_gettime") { vd += $2; if (f1 ~ /^(time\.now|runtime\.(nanotime1|walltime))$/) go += $2 } next }
      /^    / { sub(/^ +/, ""); sub(/\+[0-9]+$/, ""); if (n == 0) f0 = $0; else f1 = $0; n++ }
      /^@sym\[clock_gettime\]: / { sym = $2 }
      END { print "unnamed innermost frames:", hex + 0
