@@ -292,6 +292,8 @@ static void exercise(struct gobin *b)
 			h += strlen(names[j]) + starts[j];
 		if (gobin_sp_delta(b, mid, &d) == 0)
 			h += (size_t)d;
+		if (gobin_cfi_ret_off(b, f[i].addr, &d) == 0 || gobin_cfi_ret_off(b, mid, &d) == 0)
+			h += (size_t)d;
 	}
 	int64_t o;
 	const char *src;
