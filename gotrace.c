@@ -631,22 +631,19 @@ static FILE *open_output(const char *path)
  * left for its parent). */
 static int check_pid(pid_t pid)
 {
-	char path[64], buf[1024];
+	char path[64];
 	snprintf(path, sizeof(path), "/proc/%d/stat", (int)pid);
-	FILE *f = fopen(path, "re");
-	size_t n = f ? fread(buf, 1, sizeof(buf) - 1, f) : 0;
-	if (f)
-		fclose(f);
-	buf[n] = '\0';
-	const char *paren = strrchr(buf, ')');
-	if (!n || !paren) {
+	char *buf = read_file(path, NULL);
+	const char *paren = buf ? strrchr(buf, ')') : NULL;
+	char state = paren && paren[1] == ' ' ? paren[2] : '?';
+	free(buf);
+	if (!paren) {
 		if (kill(pid, 0) < 0 && errno == ESRCH) {
 			fprintf(stderr, "gotrace: -p %d: %s\n", (int)pid, strerror(ESRCH));
 			return 1;
 		}
 		return 0;
 	}
-	char state = paren[1] == ' ' ? paren[2] : '?';
 	if (state == 'Z' || state == 'X') {
 		fprintf(stderr, "gotrace: -p %d: the process has ended (a zombie: its parent has not yet collected its exit status)\n",
 			(int)pid);

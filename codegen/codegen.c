@@ -63,7 +63,9 @@ LLVMValueRef cg_alloca(struct cg *cg, uint32_t size, const char *name)
 	return LLVMBuildGEP2(cg->b, cg->i8, cg->scratch, &idx, 1, name);
 }
 
-LLVMValueRef cg_stack_slot(struct cg *cg, uint32_t size, const char *name)
+/* A builder at the start of the function's entry block, where allocas
+ * and the values every block may use go; the caller disposes of it. */
+static LLVMBuilderRef entry_builder(struct cg *cg)
 {
 	LLVMBuilderRef ab = LLVMCreateBuilderInContext(cg->ctx);
 	LLVMValueRef first = LLVMGetFirstInstruction(cg->entry);
@@ -71,6 +73,12 @@ LLVMValueRef cg_stack_slot(struct cg *cg, uint32_t size, const char *name)
 		LLVMPositionBuilderBefore(ab, first);
 	else
 		LLVMPositionBuilderAtEnd(ab, cg->entry);
+	return ab;
+}
+
+LLVMValueRef cg_stack_slot(struct cg *cg, uint32_t size, const char *name)
+{
+	LLVMBuilderRef ab = entry_builder(cg);
 	LLVMValueRef a = LLVMBuildAlloca(ab, LLVMArrayType2(cg->i8, size), name);
 	LLVMSetAlignment(a, 8);
 	LLVMDisposeBuilder(ab);
@@ -303,12 +311,7 @@ static LLVMValueRef report_base(struct cg *cg, int site)
 	for (size_t i = 0; i < cg->rep_chunks.n; i++)
 		if (cg->rep_chunks.v[i].chunk == chunk)
 			return cg->rep_chunks.v[i].ph;
-	LLVMBuilderRef ab = LLVMCreateBuilderInContext(cg->ctx);
-	LLVMValueRef first = LLVMGetFirstInstruction(cg->entry);
-	if (first)
-		LLVMPositionBuilderBefore(ab, first);
-	else
-		LLVMPositionBuilderAtEnd(ab, cg->entry);
+	LLVMBuilderRef ab = entry_builder(cg);
 	struct rep_chunk c = { chunk, LLVMBuildAlloca(ab, cg->i8, "reports.placeholder") };
 	LLVMDisposeBuilder(ab);
 	vec_push(&cg->rep_chunks, c);

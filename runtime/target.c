@@ -260,38 +260,34 @@ static int pidfd_alive(int pidfd)
 	if (errno == ESRCH)
 		return 0;
 	/* before PIDFD_GET_INFO: fdinfo's "Pid:" is -1 once it is gone */
-	char path[64], buf[512];
+	char path[64];
 	snprintf(path, sizeof(path), "/proc/self/fdinfo/%d", pidfd);
-	FILE *fp = fopen(path, "re");
-	size_t n = fp ? fread(buf, 1, sizeof(buf) - 1, fp) : 0;
-	if (fp)
-		fclose(fp);
-	buf[n] = '\0';
-	const char *p = strstr(buf, "\nPid:");
-	return p ? atoi(p + 5) > 0 : -1;
+	char *buf = read_file(path, NULL);
+	const char *p = buf ? strstr(buf, "\nPid:") : NULL;
+	int alive = p ? atoi(p + 5) > 0 : -1;
+	free(buf);
+	return alive;
 }
 
 /* The wait status of a zombie from /proc/PID/stat (field 52, exit_code),
  * or -1 when the process is not a zombie. */
 static int zombie_status(pid_t pid)
 {
-	char path[64], buf[2048];
+	char path[64];
 	snprintf(path, sizeof(path), "/proc/%d/stat", (int)pid);
-	FILE *fp = fopen(path, "re");
-	size_t n = fp ? fread(buf, 1, sizeof(buf) - 1, fp) : 0;
-	if (fp)
-		fclose(fp);
-	buf[n] = '\0';
-	char *p = strrchr(buf, ')');
-	if (!p || (p[2] != 'Z' && p[2] != 'X'))
-		return -1;
-	/* field 3 is the state; the exit code is field 52, the last */
-	int field = 2;
-	char *last = NULL;
-	for (char *save = NULL, *w = strtok_r(p + 1, " \n", &save); w; w = strtok_r(NULL, " \n", &save))
-		if (++field == 52)
-			last = w;
-	return last ? atoi(last) : -1;
+	char *buf = read_file(path, NULL);
+	char *p = buf ? strrchr(buf, ')') : NULL;
+	int status = -1;
+	if (p && p[1] == ' ' && (p[2] == 'Z' || p[2] == 'X')) {
+		/* field 3 is the state; the exit code is field 52, the last */
+		int field = 2;
+		for (char *save = NULL, *w = strtok_r(p + 1, " \n", &save); w;
+		     w = strtok_r(NULL, " \n", &save))
+			if (++field == 52)
+				status = atoi(w);
+	}
+	free(buf);
+	return status;
 }
 
 /* -p's process has ended: its wait status, from the kernel's record of it
